@@ -1,0 +1,109 @@
+// Checks `pair` statements: codes, indicator, dates, bypass modifiers,
+// reason; and conflicts between rows of the same pair.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "check/check_context.h"
+#include "check/ncci_modifiers.h"
+
+namespace edict::check {
+
+namespace {
+
+std::optional<ast::Indicator> indicatorOf(CheckContext& cx, const ast::IndicatorSpec& spec) {
+  if (spec.value) return spec.value;
+  const std::string& n = spec.number->text;
+  if (n == "0") return ast::Indicator::NotAllowed;
+  if (n == "1") return ast::Indicator::Allowed;
+  if (n == "9") return ast::Indicator::NotApplicable;
+  cx.report(diag::Kind::BadIndicator, spec.number->span,
+            fmt::format("`{}` is not a PTP modifier indicator", n),
+            "use 0 (never bypassed), 1 (a modifier may bypass) or 9 (not applicable)");
+  return std::nullopt;
+}
+
+}  // namespace
+
+void checkPair(CheckContext& cx, const ast::PairDecl& pair, std::vector<PairRow>& out) {
+  auto column1 = cx.code(pair.column1);
+  auto column2 = cx.code(pair.column2);
+  auto indicator = indicatorOf(cx, pair.indicator);
+  std::optional<model::Date> since;
+  if (pair.since)
+    since = cx.date(*pair.since);
+  else
+    cx.report(diag::Kind::MissingSince, pair.span,
+              fmt::format("the pair `{} {}` has no effective date", pair.column1.text,
+                          pair.column2.text),
+              "add `since YYYY-MM-DD`: the first date of service the row applies to");
+  std::optional<model::Date> until;
+  if (pair.until) until = cx.date(*pair.until);
+  std::optional<std::vector<model::Modifier>> bypass = ncciAssociatedModifiers();
+  if (pair.bypass) bypass = cx.modifiers(*pair.bypass);
+
+  if (since && until && *until < *since) {
+    cx.report(diag::Kind::InvertedDateRange, pair.until->span,
+              fmt::format("the row ends on {} before it starts on {}", until->iso(), since->iso()),
+              "`until` is the last date the row applies; it must not precede `since`");
+    return;
+  }
+  if (!column1 || !column2 || !indicator || !since || (pair.until && !until) || !bypass) return;
+
+  if (*column1 == *column2)
+    cx.report(diag::Kind::PairSameCode, pair.column2.span,
+              fmt::format("`{}` is paired with itself, which never fires", pair.column1.text),
+              "units of one code are limited with `limit`, not `pair`");
+  if (*indicator == ast::Indicator::NotApplicable)
+    cx.report(diag::Kind::PairNeverFires, pair.indicator.span,
+              fmt::format("the pair `{} {}` has indicator 9 and never fires", pair.column1.text,
+                          pair.column2.text),
+              "CMS marks deleted pairs with 9; remove the row, or give indicator 0 or 1");
+
+  PairRow row;
+  row.id = pair.id ? pair.id->text : fmt::format("ptp_{}_{}", pair.column1.text, pair.column2.text);
+  row.column1 = *column1;
+  row.column2 = *column2;
+  row.indicator = *indicator;
+  row.rationale = pair.rationale.value_or("");
+  row.since = *since;
+  if (until) row.until = *until;
+  row.bypass = std::move(*bypass);
+  row.reason = pair.reason ? pair.reason->text : "CO-236";
+  row.origin = fmt::format("{}:{}", cx.file(), pair.span.line);
+  row.span = pair.span;
+  out.push_back(std::move(row));
+}
+
+void checkPairConflicts(CheckContext& cx, const std::vector<PairRow>& rows) {
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<const PairRow*>> byPair;
+  for (const PairRow& row : rows) byPair[{row.column1.packed, row.column2.packed}].push_back(&row);
+  std::map<std::string, const PairRow*> byId;
+  for (const PairRow& row : rows) {
+    auto [it, inserted] = byId.emplace(row.id, &row);
+    const PairRow& first = *it->second;
+    if (!inserted && (first.column1 != row.column1 || first.column2 != row.column2))
+      cx.report(diag::Kind::DuplicateRuleId, row.span,
+                fmt::format("the id `{}` is already used by the pair `{} {}` on line {}", row.id,
+                            first.column1.text(), first.column2.text(), first.span.line),
+                "give this pair its own `id`");
+  }
+  for (auto& [key, group] : byPair) {
+    std::sort(group.begin(), group.end(),
+              [](const PairRow* a, const PairRow* b) { return a->since < b->since; });
+    for (std::size_t i = 1; i < group.size(); ++i) {
+      const PairRow& earlier = *group[i - 1];
+      const PairRow& later = *group[i];
+      if (later.since <= earlier.until)
+        cx.report(diag::Kind::ConflictingPair, later.span,
+                  fmt::format("the pair `{} {}` already has a row in force on {} (line {})",
+                              later.column1.text(), later.column2.text(), later.since.iso(),
+                              earlier.span.line),
+                  fmt::format("end the earlier row with `until` before {}, or remove one row",
+                              later.since.iso()));
+    }
+  }
+}
+
+}  // namespace edict::check

@@ -1,0 +1,24 @@
+// Code generation: rule IR to an LLVM module with one function per rule,
+// `edict_rule_<N>`, each of the one predicate signature (eval::PredicateFn).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "ir/program.h"
+
+namespace llvm {
+class LLVMContext;
+class Module;
+}  // namespace llvm
+
+namespace edict::codegen {
+
+/// The symbol name of rule `index`'s predicate.
+std::string predicateSymbol(std::uint32_t index);
+
+/// Generates (and verifies) the module for `program` in `context`.
+std::unique_ptr<llvm::Module> generateModule(const ir::Program& program,
+                                             llvm::LLVMContext& context);
+
+}  // namespace edict::codegen

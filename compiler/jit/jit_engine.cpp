@@ -1,0 +1,90 @@
+#include "jit/jit_engine.h"
+
+#include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
+#include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/Error.h>
+#include <llvm/Support/TargetSelect.h>
+
+#include <mutex>
+
+#include "codegen/codegen.h"
+
+namespace edict::jit {
+
+namespace {
+
+/// Converts an llvm::Error into a JitError (consuming it).
+[[noreturn]] void raise(llvm::Error error, const char* what) {
+  throw JitError(std::string(what) + ": " + llvm::toString(std::move(error)));
+}
+
+template <typename T>
+T unwrap(llvm::Expected<T> value, const char* what) {
+  if (!value) raise(value.takeError(), what);
+  return std::move(*value);
+}
+
+void initializeNativeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+}
+
+void optimize(llvm::Module& module) {
+  llvm::LoopAnalysisManager lam;
+  llvm::FunctionAnalysisManager fam;
+  llvm::CGSCCAnalysisManager cgam;
+  llvm::ModuleAnalysisManager mam;
+  llvm::PassBuilder passes;
+  passes.registerModuleAnalyses(mam);
+  passes.registerCGSCCAnalyses(cgam);
+  passes.registerFunctionAnalyses(fam);
+  passes.registerLoopAnalyses(lam);
+  passes.crossRegisterProxies(lam, fam, cgam, mam);
+  passes.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2).run(module, mam);
+}
+
+}  // namespace
+
+struct JitEngine::Impl {
+  std::unique_ptr<llvm::orc::LLJIT> jit;
+};
+
+JitEngine::JitEngine() : impl_(std::make_unique<Impl>()) {}
+JitEngine::~JitEngine() = default;
+
+std::unique_ptr<JitEngine> JitEngine::compile(const ir::Program& program) {
+  initializeNativeTarget();
+  auto machine = unwrap(llvm::orc::JITTargetMachineBuilder::detectHost(), "detecting the host CPU");
+  const auto layout = unwrap(machine.getDefaultDataLayoutForTarget(), "choosing a data layout");
+
+  auto context = std::make_unique<llvm::LLVMContext>();
+  auto module = codegen::generateModule(program, *context);
+  module->setDataLayout(layout);
+  module->setTargetTriple(machine.getTargetTriple().str());
+  optimize(*module);
+
+  std::unique_ptr<JitEngine> engine(new JitEngine());
+  engine->impl_->jit = unwrap(
+      llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(machine)).create(),
+      "starting the JIT");
+  auto& jit = *engine->impl_->jit;
+  if (auto error = jit.addIRModule(
+          llvm::orc::ThreadSafeModule(std::move(module), std::move(context))))
+    raise(std::move(error), "adding the module");
+
+  engine->predicates_.reserve(program.rules.size());
+  for (std::uint32_t r = 0; r < program.rules.size(); ++r) {
+    auto address = unwrap(jit.lookup(codegen::predicateSymbol(r)), "compiling a predicate");
+    engine->predicates_.push_back(address.toPtr<eval::PredicateFn>());
+  }
+  return engine;
+}
+
+}  // namespace edict::jit

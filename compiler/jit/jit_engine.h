@@ -1,0 +1,42 @@
+// The LLVM ORC back end: owns an LLJIT instance, compiles a program's
+// predicates to native code and answers PredicateEngine queries with them.
+// LLVM types stay behind this interface; callers see only edict types.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "eval/predicate_engine.h"
+#include "ir/program.h"
+
+namespace edict::jit {
+
+/// Raised when LLVM cannot build or compile the module (never for bad user
+/// input: the checker has refused that before).
+class JitError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Natively compiled predicates of one program.
+class JitEngine final : public eval::PredicateEngine {
+ public:
+  /// Generates, optimizes (O2) and compiles every rule of `program`.
+  static std::unique_ptr<JitEngine> compile(const ir::Program& program);
+  ~JitEngine() override;
+  JitEngine(const JitEngine&) = delete;
+  JitEngine& operator=(const JitEngine&) = delete;
+
+  [[nodiscard]] bool holds(std::uint32_t rule, const eval::EvalFrame& frame) const override {
+    return predicates_[rule](&frame);
+  }
+
+ private:
+  struct Impl;
+  JitEngine();
+  std::unique_ptr<Impl> impl_;
+  std::vector<eval::PredicateFn> predicates_;
+};
+
+}  // namespace edict::jit

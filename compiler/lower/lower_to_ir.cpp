@@ -1,0 +1,104 @@
+#include "lower/lower_to_ir.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "check/ncci_modifiers.h"
+#include "ir/builder.h"
+
+namespace edict::lower {
+
+namespace {
+
+/// Builds rules into one program, sharing identical modifier sets.
+class Lowering {
+ public:
+  explicit Lowering(ir::Program& program) : program_(program), b_(program) {}
+
+  void lowerPair(const check::PairRow& row) {
+    if (row.indicator == ast::Indicator::NotApplicable) return;
+    using ir::Binding;
+    using ir::CmpOp;
+    using ir::LineField;
+    std::vector<ir::ExprId> all{
+        b_.compare(CmpOp::Eq, b_.field(Binding::Line, LineField::Code),
+                   b_.intConst(row.column2.packed)),
+        b_.compare(CmpOp::Eq, b_.field(Binding::Other, LineField::Code),
+                   b_.intConst(row.column1.packed)),
+        b_.compare(CmpOp::Ge, b_.field(Binding::Line, LineField::Date),
+                   b_.intConst(row.since.days)),
+    };
+    if (row.until != model::kEndOfTime)
+      all.push_back(b_.compare(CmpOp::Le, b_.field(Binding::Line, LineField::Date),
+                               b_.intConst(row.until.days)));
+    if (row.indicator == ast::Indicator::Allowed) {
+      if (auto bypass = bypassOf(row.bypass)) all.push_back(b_.negate(*bypass));
+    }
+
+    ir::Rule rule;
+    rule.id = row.id;
+    rule.action = model::Action::Deny;
+    rule.reason = row.reason;
+    rule.message = messageOf(row);
+    rule.scope = ir::RuleScope::LineWithOther;
+    rule.lineCodes = {row.column2};
+    rule.otherCodes = {row.column1};
+    rule.predicate = b_.allOf(std::move(all));
+    rule.origin = row.origin;
+    program_.rules.push_back(std::move(rule));
+  }
+
+ private:
+  /// True when a bypass modifier separates the two services: a non-anatomic
+  /// one on either line, or anatomic ones naming different sites.
+  std::optional<ir::ExprId> bypassOf(const std::vector<model::Modifier>& modifiers) {
+    std::vector<model::Modifier> plain;
+    std::vector<model::Modifier> anatomic;
+    for (model::Modifier m : modifiers) (check::isAnatomic(m) ? anatomic : plain).push_back(m);
+    std::vector<ir::ExprId> any;
+    if (!plain.empty()) {
+      const std::uint32_t set = setOf("bypass", plain);
+      any.push_back(b_.hasModifierIn(ir::Binding::Line, set));
+      any.push_back(b_.hasModifierIn(ir::Binding::Other, set));
+    }
+    if (!anatomic.empty()) any.push_back(b_.sitesDiffer(setOf("anatomic", anatomic)));
+    if (any.empty()) return std::nullopt;
+    return b_.anyOf(std::move(any));
+  }
+
+  std::uint32_t setOf(const std::string& name, const std::vector<model::Modifier>& members) {
+    auto found = sets_.find(members);
+    if (found != sets_.end()) return found->second;
+    const std::uint32_t index = b_.modifierSet(fmt::format("{}{}", name, sets_.size()), members);
+    sets_.emplace(members, index);
+    return index;
+  }
+
+  static std::string messageOf(const check::PairRow& row) {
+    std::string message = fmt::format("{} is not paid with {} on the same date of service",
+                                      row.column2.text(), row.column1.text());
+    if (!row.rationale.empty()) message += fmt::format(": {}", row.rationale);
+    return message;
+  }
+
+  ir::Program& program_;
+  ir::Builder b_;
+  std::map<std::vector<model::Modifier>, std::uint32_t> sets_;
+};
+
+}  // namespace
+
+ir::Program lowerToIr(const check::CheckedRuleset& ruleset) {
+  ir::Program program;
+  program.name = ruleset.name;
+  program.title = ruleset.title;
+  program.version = ruleset.version;
+  program.effectiveFrom = ruleset.effectiveFrom;
+  program.effectiveUntil = ruleset.effectiveUntil;
+  Lowering lowering(program);
+  for (const check::PairRow& row : ruleset.pairs) lowering.lowerPair(row);
+  return program;
+}
+
+}  // namespace edict::lower

@@ -1,0 +1,30 @@
+// The reference interpreter of the rule IR: a direct tree walk, written for
+// obviousness rather than speed. It is the oracle the JIT is tested against.
+#pragma once
+
+#include <bitset>
+#include <vector>
+
+#include "eval/predicate_engine.h"
+#include "ir/program.h"
+#include "model/code.h"
+
+namespace edict::interp {
+
+/// Evaluates predicates by walking the IR of `program`.
+class Interpreter final : public eval::PredicateEngine {
+ public:
+  /// `program` must outlive the interpreter.
+  explicit Interpreter(const ir::Program& program);
+
+  [[nodiscard]] bool holds(std::uint32_t rule, const eval::EvalFrame& frame) const override;
+
+ private:
+  [[nodiscard]] std::int64_t value(ir::ExprId id, const eval::EvalFrame& frame) const;
+  [[nodiscard]] bool inSet(std::uint32_t set, std::uint16_t modifier) const;
+
+  const ir::Program& program_;
+  std::vector<std::bitset<model::kModifierSpace>> sets_;
+};
+
+}  // namespace edict::interp

@@ -1,0 +1,40 @@
+// The outcome of one edit on a claim: what a runner reports, line by line.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace edict::model {
+
+/// What an edit does to the line (or claim) it names.
+enum class Action : std::uint8_t {
+  Deny,    ///< not paid
+  Modify,  ///< paid with fewer units
+  Review,  ///< pended for a person
+  Flag,    ///< information only
+  Reject,  ///< the claim could not be read; no rule ran
+};
+
+/// The lower-case name used in results and in the language (`deny`, ...).
+std::string_view actionName(Action action);
+
+/// One result record (brief §4).
+struct Edit {
+  std::string claimId;
+  /// 1-based line number; empty for claim-level edits and rejects.
+  std::optional<std::uint32_t> line;
+  std::string rule;
+  Action action = Action::Flag;
+  std::string reason;
+  std::string message;
+  std::vector<std::uint32_t> relatedLines;
+  std::string ruleset;
+  std::string version;
+  std::optional<std::int32_t> billedUnits;
+  std::optional<std::int32_t> allowedUnits;
+};
+
+}  // namespace edict::model

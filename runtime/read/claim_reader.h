@@ -1,0 +1,34 @@
+// The interface every claim reader implements: a stream of claims, each
+// either read whole or rejected with a message that names where and what.
+// Readers never throw on bad input and never skip a claim silently.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <variant>
+
+#include "model/claim.h"
+
+namespace edict::read {
+
+/// A claim the reader could not read; becomes a `reject` result record.
+struct RejectedClaim {
+  model::ClaimOrigin origin;
+  /// The claim's id when it could be read, else empty.
+  std::string claimId;
+  /// What is wrong, naming the field (e.g. `lines[2].code: ...`).
+  std::string message;
+};
+
+/// One item of the stream: a claim, or the reason a claim was rejected.
+using ReadItem = std::variant<model::Claim, RejectedClaim>;
+
+/// A source of claims, read one at a time so memory stays bounded.
+class ClaimReader {
+ public:
+  virtual ~ClaimReader() = default;
+  /// Reads the next item into `item`; returns false at the end of input.
+  virtual bool next(ReadItem& item) = 0;
+};
+
+}  // namespace edict::read

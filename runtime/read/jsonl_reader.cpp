@@ -1,0 +1,197 @@
+#include "read/jsonl_reader.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <optional>
+#include <string_view>
+
+#include "read/claim_fields.h"
+#include "read/line_source.h"
+
+namespace edict::read {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::object;
+
+[[noreturn]] void fail(const std::string& field, const std::string& what) { failField(field, what); }
+
+std::optional<element> member(object obj, std::string_view key) {
+  element value;
+  if (obj[key].get(value) != simdjson::SUCCESS || value.is_null()) return std::nullopt;
+  return value;
+}
+
+std::string stringField(object obj, std::string_view key, const std::string& path,
+                        bool required) {
+  auto value = member(obj, key);
+  if (!value) {
+    if (required) fail(path, "required field is missing");
+    return {};
+  }
+  std::string_view text;
+  if (value->get(text) != simdjson::SUCCESS) fail(path, "expected a string");
+  return std::string(text);
+}
+
+std::optional<std::int64_t> wholeNumberField(object obj, std::string_view key,
+                                             const std::string& path) {
+  auto value = member(obj, key);
+  if (!value) return std::nullopt;
+  std::int64_t n = 0;
+  if (value->get(n) != simdjson::SUCCESS) {
+    double d = 0;
+    if (value->get(d) == simdjson::SUCCESS)
+      fail(path, fmt::format("expected a whole number, got {}", d));
+    fail(path, "expected a whole number");
+  }
+  return n;
+}
+
+object objectField(object obj, std::string_view key, const std::string& path) {
+  auto value = member(obj, key);
+  object result;
+  if (!value) return result;
+  if (value->get(result) != simdjson::SUCCESS) fail(path, "expected an object");
+  return result;
+}
+
+model::Line convertLine(object obj, const std::string& path, const FieldRules& rules) {
+  model::Line line;
+  line.code = rules.code(stringField(obj, "code", path + ".code", true), path + ".code");
+  line.date = rules.date(stringField(obj, "date", path + ".date", true), path + ".date");
+
+  if (auto mods = member(obj, "modifiers")) {
+    simdjson::dom::array array;
+    if (mods->get(array) != simdjson::SUCCESS) fail(path + ".modifiers", "expected an array");
+    std::size_t i = 0;
+    for (element m : array) {
+      const std::string mpath = fmt::format("{}.modifiers[{}]", path, i++);
+      std::string_view text;
+      if (m.get(text) != simdjson::SUCCESS) fail(mpath, "expected a string");
+      rules.addModifier(line, text, mpath);
+    }
+  }
+  if (auto units = wholeNumberField(obj, "units", path + ".units"))
+    line.units = rules.units(*units, path + ".units");
+  if (auto minutes = wholeNumberField(obj, "minutes", path + ".minutes"))
+    line.minutes = rules.minutes(*minutes, path + ".minutes");
+  if (auto charge = member(obj, "charge")) {
+    double value = 0;
+    if (charge->get(value) != simdjson::SUCCESS) fail(path + ".charge", "expected a number");
+    line.charge = rules.charge(value, path + ".charge");
+  }
+  line.placeOfService = stringField(obj, "place_of_service", path + ".place_of_service", false);
+  if (auto provider = member(obj, "provider")) {
+    object p;
+    if (provider->get(p) != simdjson::SUCCESS) fail(path + ".provider", "expected an object");
+    line.providerNpi = stringField(p, "npi", path + ".provider.npi", false);
+  }
+  return line;
+}
+
+model::Claim convertClaim(object obj, const FieldRules& rules) {
+  model::Claim claim;
+  claim.id = stringField(obj, "id", "id", true);
+  if (claim.id.empty()) fail("id", "must not be empty");
+  claim.payer = stringField(obj, "payer", "payer", false);
+  claim.placeOfService = stringField(obj, "place_of_service", "place_of_service", false);
+
+  object patient = objectField(obj, "patient", "patient");
+  if (patient.size() > 0) {
+    claim.patient.id = stringField(patient, "id", "patient.id", false);
+    std::string birth = stringField(patient, "birth_date", "patient.birth_date", false);
+    if (!birth.empty()) claim.patient.birthDate = rules.date(birth, "patient.birth_date");
+    claim.patient.sex = rules.sex(stringField(patient, "sex", "patient.sex", false), "patient.sex");
+  }
+  object provider = objectField(obj, "provider", "provider");
+  if (provider.size() > 0) claim.providerNpi = stringField(provider, "npi", "provider.npi", false);
+
+  if (auto dx = member(obj, "diagnoses")) {
+    simdjson::dom::array array;
+    if (dx->get(array) != simdjson::SUCCESS) fail("diagnoses", "expected an array");
+    std::size_t i = 0;
+    for (element d : array) {
+      std::string_view text;
+      if (d.get(text) != simdjson::SUCCESS) fail(fmt::format("diagnoses[{}]", i), "expected a string");
+      claim.diagnoses.emplace_back(text);
+      ++i;
+    }
+  }
+
+  auto lines = member(obj, "lines");
+  if (!lines) fail("lines", "required field is missing");
+  simdjson::dom::array array;
+  if (lines->get(array) != simdjson::SUCCESS) fail("lines", "expected an array");
+  std::size_t i = 0;
+  for (element l : array) {
+    const std::string path = fmt::format("lines[{}]", i++);
+    object lineObj;
+    if (l.get(lineObj) != simdjson::SUCCESS) fail(path, "expected an object");
+    claim.lines.push_back(convertLine(lineObj, path, rules));
+  }
+  rules.checkLineCount(claim.lines.size(), "lines");
+  return claim;
+}
+
+/// The claim id, if the object has a readable one, for reject records.
+std::string idIfAny(element root) {
+  std::string_view id;
+  if (root["id"].get(id) == simdjson::SUCCESS) return std::string(id);
+  return {};
+}
+
+class JsonLinesReader final : public ClaimReader {
+ public:
+  JsonLinesReader(std::istream& in, std::string fileName)
+      : source_(in), fileName_(std::move(fileName)) {}
+
+  bool next(ReadItem& item) override {
+    std::string text;
+    for (;;) {
+      auto status = source_.next(text);
+      if (status == LineSource::Status::End) return false;
+      const model::ClaimOrigin origin{fileName_, source_.lineNumber()};
+      if (status == LineSource::Status::TooLong) {
+        item = RejectedClaim{origin, {},
+                             fmt::format("line is longer than {} bytes", LineSource::kMaxLine)};
+        return true;
+      }
+      if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+      item = convert(text, origin);
+      return true;
+    }
+  }
+
+ private:
+  ReadItem convert(const std::string& text, const model::ClaimOrigin& origin) {
+    element root;
+    if (auto error = parser_.parse(text).get(root); error != simdjson::SUCCESS)
+      return RejectedClaim{origin, {},
+                           fmt::format("not valid JSON: {}", simdjson::error_message(error))};
+    object obj;
+    if (root.get(obj) != simdjson::SUCCESS)
+      return RejectedClaim{origin, {}, "expected a JSON object for the claim"};
+    try {
+      model::Claim claim = convertClaim(obj, FieldRules{});
+      claim.origin = origin;
+      return claim;
+    } catch (const FieldError& e) {
+      return RejectedClaim{origin, idIfAny(root), e.message};
+    }
+  }
+
+  LineSource source_;
+  std::string fileName_;
+  simdjson::dom::parser parser_;
+};
+
+}  // namespace
+
+std::unique_ptr<ClaimReader> openJsonLines(std::istream& in, std::string fileName) {
+  return std::make_unique<JsonLinesReader>(in, std::move(fileName));
+}
+
+}  // namespace edict::read

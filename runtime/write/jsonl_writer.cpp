@@ -1,0 +1,47 @@
+#include "write/jsonl_writer.h"
+
+#include <fmt/format.h>
+
+#include "write/json_text.h"
+
+namespace edict::write {
+
+std::string formatJsonLine(const model::Edit& edit) {
+  // A reject whose claim id could not be read, and a reject's rule, are null.
+  std::string out = "{\"claim\":";
+  if (edit.claimId.empty())
+    out += "null";
+  else
+    appendJsonString(out, edit.claimId);
+  out += ",\"line\":";
+  out += edit.line ? std::to_string(*edit.line) : "null";
+  out += ",\"rule\":";
+  if (edit.rule.empty())
+    out += "null";
+  else
+    appendJsonString(out, edit.rule);
+  out += ",\"action\":";
+  appendJsonString(out, model::actionName(edit.action));
+  out += ",\"reason\":";
+  appendJsonString(out, edit.reason);
+  out += ",\"message\":";
+  appendJsonString(out, edit.message);
+  out += ",\"related_lines\":[";
+  for (std::size_t i = 0; i < edit.relatedLines.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    out += std::to_string(edit.relatedLines[i]);
+  }
+  out.push_back(']');
+  if (edit.billedUnits) out += fmt::format(",\"billed_units\":{}", *edit.billedUnits);
+  if (edit.allowedUnits) out += fmt::format(",\"allowed_units\":{}", *edit.allowedUnits);
+  out += ",\"ruleset\":";
+  appendJsonString(out, edit.ruleset);
+  out += ",\"version\":";
+  appendJsonString(out, edit.version);
+  out.push_back('}');
+  return out;
+}
+
+void JsonLinesWriter::write(const model::Edit& edit) { out_ << formatJsonLine(edit) << '\n'; }
+
+}  // namespace edict::write

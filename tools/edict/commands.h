@@ -1,0 +1,21 @@
+// The verbs of the `edict` command line; each registers its subcommand and
+// sets the process exit status when it runs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace edict::cli {
+
+/// Exit statuses shared by every verb (docs/cli.md).
+enum ExitStatus : int {
+  kSuccess = 0,
+  kFindings = 1,  ///< errors found (`check`) or claims rejected (`run`)
+  kUsage = 2,     ///< bad command line, or a ruleset with errors
+};
+
+/// `edict check`: static diagnostics for ruleset files.
+void registerCheck(CLI::App& app, int& exitStatus);
+/// `edict run`: applies a ruleset to claims and writes edit records.
+void registerRun(CLI::App& app, int& exitStatus);
+
+}  // namespace edict::cli

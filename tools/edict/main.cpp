@@ -1,0 +1,29 @@
+// The `edict` command line: check, run (and, as they land, the other verbs
+// of the brief). Parsing errors exit with status 2.
+#include <iostream>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "edict: write, check, compile and run claim edit policies for health insurers.\n"
+      "See docs/cli.md for every verb, and `edict VERB --help` for its options."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "edict 0.1.0");
+  int exitStatus = edict::cli::kSuccess;
+  edict::cli::registerCheck(app, exitStatus);
+  edict::cli::registerRun(app, exitStatus);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return edict::cli::kUsage;
+  }
+  return exitStatus;
+}
