@@ -50,10 +50,10 @@ std::optional<std::int64_t> wholeNumberField(object obj, std::string_view key,
   return n;
 }
 
-object objectField(object obj, std::string_view key, const std::string& path) {
+std::optional<object> objectField(object obj, std::string_view key, const std::string& path) {
   auto value = member(obj, key);
+  if (!value) return std::nullopt;
   object result;
-  if (!value) return result;
   if (value->get(result) != simdjson::SUCCESS) fail(path, "expected an object");
   return result;
 }
@@ -84,11 +84,8 @@ model::Line convertLine(object obj, const std::string& path, const FieldRules& r
     line.charge = rules.charge(value, path + ".charge");
   }
   line.placeOfService = stringField(obj, "place_of_service", path + ".place_of_service", false);
-  if (auto provider = member(obj, "provider")) {
-    object p;
-    if (provider->get(p) != simdjson::SUCCESS) fail(path + ".provider", "expected an object");
-    line.providerNpi = stringField(p, "npi", path + ".provider.npi", false);
-  }
+  if (auto provider = objectField(obj, "provider", path + ".provider"))
+    line.providerNpi = stringField(*provider, "npi", path + ".provider.npi", false);
   return line;
 }
 
@@ -99,15 +96,15 @@ model::Claim convertClaim(object obj, const FieldRules& rules) {
   claim.payer = stringField(obj, "payer", "payer", false);
   claim.placeOfService = stringField(obj, "place_of_service", "place_of_service", false);
 
-  object patient = objectField(obj, "patient", "patient");
-  if (patient.size() > 0) {
-    claim.patient.id = stringField(patient, "id", "patient.id", false);
-    std::string birth = stringField(patient, "birth_date", "patient.birth_date", false);
+  if (auto patient = objectField(obj, "patient", "patient")) {
+    claim.patient.id = stringField(*patient, "id", "patient.id", false);
+    std::string birth = stringField(*patient, "birth_date", "patient.birth_date", false);
     if (!birth.empty()) claim.patient.birthDate = rules.date(birth, "patient.birth_date");
-    claim.patient.sex = rules.sex(stringField(patient, "sex", "patient.sex", false), "patient.sex");
+    claim.patient.sex =
+        rules.sex(stringField(*patient, "sex", "patient.sex", false), "patient.sex");
   }
-  object provider = objectField(obj, "provider", "provider");
-  if (provider.size() > 0) claim.providerNpi = stringField(provider, "npi", "provider.npi", false);
+  if (auto provider = objectField(obj, "provider", "provider"))
+    claim.providerNpi = stringField(*provider, "npi", "provider.npi", false);
 
   if (auto dx = member(obj, "diagnoses")) {
     simdjson::dom::array array;
