@@ -15,6 +15,12 @@ bool looksLikeName(const std::string& text) {
   return !text.empty() && ((text[0] >= 'a' && text[0] <= 'z') || text[0] == '_');
 }
 
+std::string toUpper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](char ch) { return ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch; });
+  return text;
+}
+
 }  // namespace
 
 void CheckContext::report(diag::Kind kind, const source::Span& span, std::string message,
@@ -26,9 +32,7 @@ std::optional<model::Code> CheckContext::code(const ast::Word& word) {
   if (auto c = model::Code::parse(word.text)) return c;
   std::optional<std::string> help;
   if (word.text.size() == 5) {
-    std::string upper = word.text;
-    std::transform(upper.begin(), upper.end(), upper.begin(),
-                   [](char ch) { return ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch; });
+    const std::string upper = toUpper(word.text);
     if (model::Code::parse(upper)) help = fmt::format("write it in capitals: `{}`", upper);
   }
   report(diag::Kind::MalformedCode, word.span,
@@ -71,6 +75,9 @@ std::optional<std::vector<model::Modifier>> CheckContext::modifiers(
       known.push_back("anatomic");
       std::optional<std::string> help;
       if (auto guess = closestMatch(item.text, known)) help = fmt::format("did you mean `{}`?", *guess);
+      const std::string upper = toUpper(item.text);
+      if (!help && model::Modifier::parse(upper))
+        help = fmt::format("modifiers are written in capitals: `{}`", upper);
       report(diag::Kind::UnknownName, item.span,
              fmt::format("no modifier set is named `{}`", item.text), help);
     } else {

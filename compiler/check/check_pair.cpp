@@ -54,7 +54,7 @@ void checkPair(CheckContext& cx, const ast::PairDecl& pair, std::vector<PairRow>
   if (*column1 == *column2)
     cx.report(diag::Kind::PairSameCode, pair.column2.span,
               fmt::format("`{}` is paired with itself, which never fires", pair.column1.text),
-              "units of one code are limited with `limit`, not `pair`");
+              "a code is not denied for being billed with itself; remove the row");
   if (*indicator == ast::Indicator::NotApplicable)
     cx.report(diag::Kind::PairNeverFires, pair.indicator.span,
               fmt::format("the pair `{} {}` has indicator 9 and never fires", pair.column1.text,

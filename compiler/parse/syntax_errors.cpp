@@ -85,6 +85,19 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
       if (type >= 0) expected.push_back(static_cast<size_t>(type));
   const auto& vocabulary = recognizer->getVocabulary();
 
+  const bool wordExpected =
+      std::find(expected.begin(), expected.end(), grammar::EdictLexer::WORD) != expected.end();
+  if (wordExpected && offendingSymbol != nullptr) {
+    const std::string literal = vocabulary.getLiteralName(offendingSymbol->getType());
+    if (literal.size() >= 2 && literal.front() == '\'') {
+      // A keyword where a name, code or number belongs: say so plainly.
+      d.message = fmt::format("`{}` is a keyword of the language and cannot stand here as a name",
+                              offendingSymbol->getText());
+      d.help = fmt::format("choose another name, such as `{}_set`", offendingSymbol->getText());
+      sink_.report(std::move(d));
+      return;
+    }
+  }
   d.message = fmt::format("unexpected {}", describeToken(offendingSymbol));
   if (!expected.empty()) {
     std::vector<std::string> names;

@@ -1,6 +1,9 @@
 // The `edict` command line: check, run (and, as they land, the other verbs
 // of the brief). Parsing errors exit with status 2.
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "commands.h"
 
@@ -13,6 +16,16 @@ int main(int argc, char** argv) {
   int exitStatus = edict::cli::kSuccess;
   edict::cli::registerCheck(app, exitStatus);
   edict::cli::registerRun(app, exitStatus);
+  // CLI11 would only say "a subcommand is required" for a misspelt verb.
+  std::vector<std::string> verbs;
+  for (const CLI::App* sub : app.get_subcommands({})) verbs.push_back(sub->get_name());
+  if (argc > 1 && argv[1][0] != '-' &&
+      std::find(verbs.begin(), verbs.end(), argv[1]) == verbs.end()) {
+    std::cerr << "edict: `" << argv[1] << "` is not a verb; the verbs are:";
+    for (const std::string& verb : verbs) std::cerr << ' ' << verb;
+    std::cerr << "\nRun `edict --help` for more information.\n";
+    return edict::cli::kUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
