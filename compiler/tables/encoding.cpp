@@ -1,0 +1,149 @@
+#include "tables/encoding.h"
+
+#include <array>
+#include <cstdint>
+#include <fmt/format.h>
+
+namespace edict::tables {
+
+namespace {
+
+// Windows-1252 code points of bytes 0x80-0x9F; 0 marks the undefined ones.
+constexpr std::array<char32_t, 32> kWindows1252High = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80-87
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,       // 88-8F
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90-97
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,  // 98-9F
+};
+
+void appendUtf8(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool isControl(unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7F; }
+
+// Length of the valid UTF-8 sequence at text[i], or 0 when it is not one.
+// Overlong forms, surrogates and code points above U+10FFFF are invalid.
+std::size_t utf8SequenceAt(std::string_view text, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  std::size_t len = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  if (b1 < lo || b1 > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    if (b < 0x80 || b > 0xBF) return 0;
+  }
+  return len;
+}
+
+// Whether the text is valid UTF-8 and holds a multi-byte sequence.
+bool isMultiByteUtf8(std::string_view text) {
+  bool sawMulti = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8SequenceAt(text, i);
+    if (len == 0) return false;
+    sawMulti = true;
+    i += len;
+  }
+  return sawMulti;
+}
+
+std::string controlMessage(unsigned char c) {
+  return fmt::format("control character 0x{:02X} in text", static_cast<unsigned>(c));
+}
+
+}  // namespace
+
+std::optional<std::string> appendLatin1AsUtf8(std::string_view text, std::string& out) {
+  bool ascii = true;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (isControl(c)) return controlMessage(c);
+    if (c >= 0x80) ascii = false;
+  }
+  if (ascii || isMultiByteUtf8(text)) {
+    out.append(text);
+    return std::nullopt;
+  }
+  const std::size_t start = out.size();
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      out.push_back(ch);
+    } else if (c < 0xA0) {
+      const char32_t cp = kWindows1252High[c - 0x80];
+      if (cp == 0) {
+        out.resize(start);
+        return fmt::format("byte 0x{:02X} is not a character in Latin-1 or Windows-1252 text",
+                           static_cast<unsigned>(c));
+      }
+      appendUtf8(cp, out);
+    } else {
+      appendUtf8(c, out);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> checkUtf8Text(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (isControl(c)) return controlMessage(c);
+      ++i;
+      continue;
+    }
+    const std::size_t len = utf8SequenceAt(text, i);
+    if (len == 0)
+      return fmt::format("invalid UTF-8 at byte {} (0x{:02X}); save the file as UTF-8", i + 1,
+                         static_cast<unsigned>(c));
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::string quoteForMessage(std::string_view text) {
+  constexpr std::size_t kMax = 40;
+  std::string out = "`";
+  for (std::size_t i = 0; i < text.size() && i < kMax; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F)
+      out.push_back(static_cast<char>(c));
+    else
+      out += fmt::format("\\x{:02X}", static_cast<unsigned>(c));
+  }
+  if (text.size() > kMax) out += "...";
+  out += "`";
+  return out;
+}
+
+}  // namespace edict::tables

@@ -1,0 +1,110 @@
+#include "tables/ptp_csv.h"
+
+#include <array>
+#include <cctype>
+#include <fmt/format.h>
+
+#include "tables/csv_reader.h"
+#include "tables/encoding.h"
+#include "tables/field_parse.h"
+#include "tables/normalized_rows.h"
+#include "tables/rationale_interner.h"
+#include "tables/table_columns.h"
+#include "tables/tsv_text.h"
+
+namespace edict::tables {
+
+namespace {
+
+bool headerMatches(std::span<const std::string> fields) {
+  if (fields.size() != kPtpColumns.size()) return false;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    std::string_view cell = fields[i];
+    if (i == 0 && hasUtf8Bom(cell)) cell.remove_prefix(3);
+    cell = trimSpaces(cell);
+    std::string lower(cell);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower != kPtpColumns[i]) return false;
+  }
+  return true;
+}
+
+void appendCsvCell(std::string& out, std::string_view text) {
+  const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     text.starts_with(' ') || text.ends_with(' ');
+  if (!quote) {
+    out.append(text);
+    return;
+  }
+  out.push_back('"');
+  for (char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+PtpRead readPtpCsv(std::istream& in, std::string fileName) {
+  PtpRead read{{}, ProblemLog(std::move(fileName)), 0};
+  CsvReader csv(in);
+  CsvReader::Status status = csv.next();
+  if (status == CsvReader::Status::End) {
+    read.problems.add(0, "", "the file is empty; expected a PTP pair table");
+    return read;
+  }
+  if (status != CsvReader::Status::Record || !headerMatches(csv.fields())) {
+    read.problems.add(1, "",
+                      fmt::format("not a PTP pair table: its first line must be the header `{}`",
+                                  headerLine(kPtpColumns, ',')));
+    return read;
+  }
+  RationaleInterner rationales(read.table.rationales, TextEncoding::Utf8);
+  std::array<std::string_view, 6> cells;
+  while ((status = csv.next()) != CsvReader::Status::End) {
+    if (status == CsvReader::Status::Malformed) {
+      ++read.records;
+      read.problems.add(csv.startLine(), "", csv.error());
+      continue;
+    }
+    const auto fields = csv.fields();
+    if (fields.size() == 1 && trimSpaces(fields[0]).empty()) continue;
+    ++read.records;
+    if (fields.size() != cells.size()) {
+      read.problems.add(csv.startLine(), "columns",
+                        fmt::format("expected {} columns ({}), found {}", cells.size(),
+                                    headerLine(kPtpColumns, ','), fields.size()));
+      continue;
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      cells[i] = csv.quoted(i) ? std::string_view(fields[i]) : trimSpaces(fields[i]);
+    addNormalizedPtpRow(cells, csv.startLine(), rationales, read.table, read.problems);
+  }
+  return read;
+}
+
+void writePtpCsv(std::ostream& out, const PtpTable& table) {
+  std::string b = headerLine(kPtpColumns, ',') + "\n";
+  for (const PtpRow& row : table.rows) {
+    appendCode(b, row.column1);
+    b.push_back(',');
+    appendCode(b, row.column2);
+    b.push_back(',');
+    b.push_back(static_cast<char>('0' + static_cast<int>(row.indicator)));
+    b.push_back(',');
+    appendIsoDate(b, row.effective);
+    b.push_back(',');
+    if (row.deletion != model::kEndOfTime) appendIsoDate(b, row.deletion);
+    b.push_back(',');
+    appendCsvCell(b, table.rationaleOf(row));
+    b.push_back('\n');
+    if (b.size() >= (std::size_t{1} << 20)) {
+      out.write(b.data(), static_cast<std::streamsize>(b.size()));
+      b.clear();
+    }
+  }
+  out.write(b.data(), static_cast<std::streamsize>(b.size()));
+}
+
+}  // namespace edict::tables

@@ -1,0 +1,158 @@
+#include "tables/tsv_tables.h"
+
+#include <array>
+#include <fmt/format.h>
+
+#include "tables/block_line_reader.h"
+#include "tables/encoding.h"
+#include "tables/field_parse.h"
+#include "tables/normalized_rows.h"
+#include "tables/rationale_interner.h"
+#include "tables/table_columns.h"
+#include "tables/tsv_text.h"
+
+namespace edict::tables {
+
+namespace {
+
+constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
+
+// Reads the header and the rows of a TSV table; the last column is text and
+// is unescaped, the others are taken as they are. `add` appends one row.
+template <std::size_t N, typename AddRow>
+std::uint64_t readTsv(std::istream& in, ProblemLog& problems,
+                      const std::array<std::string_view, N>& columns, std::string_view what,
+                      std::string_view importVerb, AddRow add) {
+  BlockLineReader lines(in);
+  std::string_view line;
+  BlockLineReader::Status status = lines.next(line);
+  if (status == BlockLineReader::Status::End) {
+    problems.add(0, "", fmt::format("the file is empty; expected an edict {} table", what));
+    return 0;
+  }
+  if (status == BlockLineReader::Status::Line && hasUtf8Bom(line)) line.remove_prefix(3);
+  const std::string header = headerLine(columns, '\t');
+  if (status != BlockLineReader::Status::Line || line != header) {
+    std::string message = fmt::format(
+        "not an edict {} table: its first line must be the header `{}` (tab-separated)", what,
+        headerLine(columns, ' '));
+    if (line.starts_with("CPT only copyright") || line.starts_with("Column") ||
+        line.starts_with("\"Current Procedural"))
+      message += fmt::format("; this looks like a CMS file: convert it with `edict import {}`",
+                             importVerb);
+    problems.add(1, "", std::move(message));
+    return 0;
+  }
+
+  std::uint64_t records = 0;
+  std::array<std::string_view, N> cells;
+  std::string text;
+  while ((status = lines.next(line)) != BlockLineReader::Status::End) {
+    if (status == BlockLineReader::Status::TooLong) {
+      ++records;
+      problems.add(lines.lineNumber(), "", "line longer than 1 MiB");
+      continue;
+    }
+    if (line.empty()) continue;
+    ++records;
+    const std::size_t n = splitFields(line, '\t', cells);
+    if (n != N) {
+      problems.add(lines.lineNumber(), "columns",
+                   fmt::format("expected {} tab-separated columns, found {}", N, n));
+      continue;
+    }
+    if (cells[N - 1].find('\\') != std::string_view::npos) {
+      text.clear();
+      if (auto why = appendTsvUnescaped(text, cells[N - 1])) {
+        problems.add(lines.lineNumber(), std::string(columns[N - 1]), std::move(*why));
+        continue;
+      }
+      cells[N - 1] = text;
+    }
+    add(std::span<const std::string_view, N>(cells), lines.lineNumber());
+  }
+  return records;
+}
+
+// Appends rows to a buffer and hands it to the stream a megabyte at a time.
+class ChunkWriter {
+ public:
+  explicit ChunkWriter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushBytes + 4096); }
+  ~ChunkWriter() { flush(); }
+  ChunkWriter(const ChunkWriter&) = delete;
+  ChunkWriter& operator=(const ChunkWriter&) = delete;
+
+  std::string& buffer() { return buffer_; }
+  void endRow() {
+    buffer_.push_back('\n');
+    if (buffer_.size() >= kFlushBytes) flush();
+  }
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+ private:
+  std::ostream& out_;
+  std::string buffer_;
+};
+
+}  // namespace
+
+void writePtpTsv(std::ostream& out, const PtpTable& table) {
+  ChunkWriter writer(out);
+  std::string& b = writer.buffer();
+  b += headerLine(kPtpColumns, '\t');
+  writer.endRow();
+  for (const PtpRow& row : table.rows) {
+    appendCode(b, row.column1);
+    b.push_back('\t');
+    appendCode(b, row.column2);
+    b.push_back('\t');
+    b.push_back(static_cast<char>('0' + static_cast<int>(row.indicator)));
+    b.push_back('\t');
+    appendIsoDate(b, row.effective);
+    b.push_back('\t');
+    if (row.deletion != model::kEndOfTime) appendIsoDate(b, row.deletion);
+    b.push_back('\t');
+    appendTsvEscaped(b, table.rationaleOf(row));
+    writer.endRow();
+  }
+}
+
+PtpRead readPtpTsv(std::istream& in, std::string fileName) {
+  PtpRead read{{}, ProblemLog(std::move(fileName)), 0};
+  RationaleInterner rationales(read.table.rationales, TextEncoding::Utf8);
+  read.records = readTsv(in, read.problems, kPtpColumns, "PTP", "ptp",
+                         [&](std::span<const std::string_view, 6> cells, std::uint64_t line) {
+                           addNormalizedPtpRow(cells, line, rationales, read.table, read.problems);
+                         });
+  return read;
+}
+
+void writeMueTsv(std::ostream& out, const MueTable& table) {
+  ChunkWriter writer(out);
+  std::string& b = writer.buffer();
+  b += headerLine(kMueColumns, '\t');
+  writer.endRow();
+  for (const MueRow& row : table.rows) {
+    appendCode(b, row.code);
+    b += fmt::format("\t{}\t{}\t", row.value, static_cast<int>(row.indicator));
+    appendIsoDate(b, row.effective);
+    b.push_back('\t');
+    appendTsvEscaped(b, table.rationaleOf(row));
+    writer.endRow();
+  }
+}
+
+MueRead readMueTsv(std::istream& in, std::string fileName) {
+  MueRead read{{}, ProblemLog(std::move(fileName)), 0, std::nullopt};
+  RationaleInterner rationales(read.table.rationales, TextEncoding::Utf8);
+  read.records = readTsv(in, read.problems, kMueColumns, "MUE", "mue",
+                         [&](std::span<const std::string_view, 5> cells, std::uint64_t line) {
+                           addNormalizedMueRow(cells, line, rationales, read.table, read.problems);
+                         });
+  return read;
+}
+
+}  // namespace edict::tables
