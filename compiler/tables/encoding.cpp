@@ -29,7 +29,9 @@ void appendUtf8(char32_t cp, std::string& out) {
   }
 }
 
-bool isControl(unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7F; }
+bool isControl(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+}
 
 // Length of the valid UTF-8 sequence at text[i], or 0 when it is not one.
 // Overlong forms, surrogates and code points above U+10FFFF are invalid.

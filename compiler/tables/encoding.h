@@ -20,7 +20,7 @@ namespace edict::tables {
 std::optional<std::string> appendLatin1AsUtf8(std::string_view text, std::string& out);
 
 /// Why `text` is not valid UTF-8 without control characters, or nullopt.
-/// Tab is allowed; other C0 controls and DEL are not.
+/// Tab and line breaks are allowed; other C0 controls and DEL are not.
 std::optional<std::string> checkUtf8Text(std::string_view text);
 
 /// `text` quoted for a message: at most 40 bytes, and every byte that is not
