@@ -17,11 +17,22 @@ header
 headerItem
     : 'version' STRING                              # VersionItem
     | 'effective' from=DATE ('until' until=DATE)?   # EffectiveItem
+    | 'extends' STRING                              # ExtendsItem
+    | 'include' STRING                              # IncludeItem
     ;
 
 statement
-    : 'modifiers' name=WORD '=' modifierItem+       # ModifierSetDecl
-    | pairDecl                                      # PairStmt
+    : 'codes' name=WORD '=' codeItem+ ('except' excluded+=codeItem+)?              # CodeSetDecl
+    | 'modifiers' name=WORD '=' modifierItem+ ('except' excludedMods+=modifierItem+)?  # ModifierSetDecl
+    | override='override'? pairDecl                                                 # PairStmt
+    | override='override'? ruleDecl                                                 # RuleStmt
+    | override='override'? modifierRule                                             # ModifierRuleStmt
+    | 'disable' WORD                                                                # DisableStmt
+    ;
+
+// A code (97110), a range of codes (97760..97763) or the name of a code set.
+codeItem
+    : first=WORD ('..' last=WORD)?
     ;
 
 // A modifier (59, XE) or the name of a modifier set.
@@ -47,6 +58,62 @@ pairClause
     | 'bypass' modifierItem+                        # BypassClause
     | 'reason' REASON                               # ReasonClause
     | 'id' WORD                                     # IdClause
+    ;
+
+// `require modifier GP GO GN on therapy`: a line of one of the codes must
+// carry one of the modifiers (`forbid`: must carry none of them).
+modifierRule
+    : kind=('require' | 'forbid') 'modifier' modifierItem+ 'on' codeItem+
+      ('when' expr)? ruleClause*
+    ;
+
+// `rule ID "title": when CONDITION ACTION`
+ruleDecl
+    : 'rule' id=WORD title=STRING? ':'? 'when' expr action
+    ;
+
+action
+    : verb=('deny' | 'review' | 'flag') target=('line' | 'claim') ruleClause*   # VerbAction
+    | 'modify' 'line' 'units' expr ruleClause*                                 # ModifyAction
+    ;
+
+ruleClause
+    : 'reason' REASON                               # RuleReason
+    | 'message' STRING                              # RuleMessage
+    | 'id' WORD                                     # RuleId
+    ;
+
+// Alternatives earlier in this list bind tighter (ANTLR's rule for
+// left-recursive rules): arithmetic, then comparisons, then not, and, or.
+expr
+    : '(' expr ')'                                  # ParenExpr
+    | path '(' (arguments+=argument (','? arguments+=argument)*)? ')'  # CallExpr
+    | path                                          # PathExpr
+    | DATE                                          # DateExpr
+    | STRING                                        # StringExpr
+    | left=expr op=('+' | '-') right=expr           # AddExpr
+    | left=expr op=('==' | '!=' | '<' | '<=' | '>' | '>=') right=expr  # CompareExpr
+    | left=expr '=' right=expr                      # MisusedAssign
+    | value=expr negated='not'? 'in' setOperand     # InExpr
+    | 'not' expr                                    # NotExpr
+    | left=expr 'and' right=expr                    # AndExpr
+    | left=expr 'or' right=expr                     # OrExpr
+    ;
+
+// `line.code`, `patient.age`, `same_day`
+path
+    : WORD ('.' WORD)*
+    ;
+
+argument
+    : first=WORD '..' last=WORD                     # RangeArgument
+    | expr                                          # ExprArgument
+    ;
+
+// The right side of `in`: a named set, or a list in parentheses.
+setOperand
+    : '(' (items+=argument (','? items+=argument)*)? ')'   # ListOperand
+    | WORD                                          # NamedOperand
     ;
 
 DATE    : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

@@ -9,20 +9,29 @@
 #include <variant>
 #include <vector>
 
+#include "ast/expr.h"
 #include "source/source_file.h"
 
 namespace edict::ast {
 
-/// A word of source text (a code, modifier, number, name or date) and where it is.
-struct Word {
-  std::string text;
-  source::Span span;
+/// An item of a code set: a code, a range `first..last`, or a set name.
+struct CodeItem {
+  Word first;
+  std::optional<Word> last;
 };
 
-/// `modifiers NAME = ITEM...`; each item is a modifier or a set name.
+/// `codes NAME = ITEM... [except ITEM...]`
+struct CodeSetDecl {
+  Word name;
+  std::vector<CodeItem> items;
+  std::vector<CodeItem> excluded;
+};
+
+/// `modifiers NAME = ITEM... [except ITEM...]`; each item is a modifier or a set name.
 struct ModifierSetDecl {
   Word name;
   std::vector<Word> items;
+  std::vector<Word> excluded;
 };
 
 /// NCCI modifier indicator: 0 never bypassed, 1 bypassed by a modifier, 9 not applicable.
@@ -50,10 +59,58 @@ struct PairDecl {
   std::optional<Word> id;
   /// The `pair` keyword: where the statement starts.
   source::Span span;
+  /// Written `override pair ...`: replaces an inherited pair of the same id.
+  bool isOverride = false;
+};
+
+/// `reason`, `message` and `id` clauses of a rule.
+struct RuleClauses {
+  std::optional<Word> reason;
+  /// The message template, unquoted; `{line.units}` quotes a claim value.
+  std::optional<Word> message;
+  std::optional<Word> id;
+};
+
+/// What a rule does when its condition holds.
+enum class Verb { Deny, Review, Flag, Modify };
+
+/// `rule ID ["title"]: when CONDITION (deny|review|flag) (line|claim) ...`
+/// or `... modify line units EXPR ...`
+struct RuleDecl {
+  Word id;
+  std::optional<std::string> title;
+  ExprPtr condition;
+  Verb verb = Verb::Deny;
+  /// True for `... claim`: the rule is judged once per claim.
+  bool onClaim = false;
+  /// With `modify`: the allowed units.
+  ExprPtr units;
+  RuleClauses clauses;
+  source::Span span;
+  /// Where the action starts, for diagnostics about it.
+  source::Span actionSpan;
+  bool isOverride = false;
+};
+
+/// `require modifier M... on CODES [when COND]` (or `forbid`).
+struct ModifierRule {
+  bool require = true;
+  std::vector<Word> modifiers;
+  std::vector<CodeItem> codes;
+  ExprPtr condition;
+  RuleClauses clauses;
+  source::Span span;
+  bool isOverride = false;
+};
+
+/// `disable ID`: removes an inherited rule.
+struct DisableStmt {
+  Word id;
 };
 
 /// One top-level statement.
-using Statement = std::variant<ModifierSetDecl, PairDecl>;
+using Statement =
+    std::variant<CodeSetDecl, ModifierSetDecl, PairDecl, RuleDecl, ModifierRule, DisableStmt>;
 
 /// `ruleset NAME ["title"] [version "V"] [effective DATE [until DATE]]`
 struct Header {
@@ -62,6 +119,10 @@ struct Header {
   std::optional<std::string> version;
   std::optional<Word> effectiveFrom;
   std::optional<Word> effectiveUntil;
+  /// `extends "path"`: the ruleset this one starts from (path as written).
+  std::optional<Word> extends;
+  /// `include "path"`: files whose sets and rules are taken in as written here.
+  std::vector<Word> includes;
 };
 
 /// A whole ruleset file.

@@ -1,21 +1,28 @@
 // State shared by the checker's passes over one ruleset: the sink, the file,
-// and the modifier sets declared so far. Internal to compiler/check.
+// the result under construction and the names declared so far. Internal to
+// compiler/check.
 #pragma once
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "ast/ruleset.h"
 #include "check/checked_ruleset.h"
 #include "diag/diagnostic_sink.h"
+#include "ir/builder.h"
 
 namespace edict::check {
+
+/// Sorted, merged, inclusive ranges of Code::packed.
+using CodeRanges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 
 /// The checker's working state for one file.
 class CheckContext {
  public:
-  CheckContext(const std::string& file, diag::DiagnosticSink& sink) : file_(file), sink_(sink) {}
+  CheckContext(const std::string& file, diag::DiagnosticSink& sink, CheckedRuleset& out)
+      : file_(file), sink_(sink), out_(out), builder_(out.program) {}
 
   /// Reports a diagnostic in this file.
   void report(diag::Kind kind, const source::Span& span, std::string message,
@@ -27,23 +34,55 @@ class CheckContext {
   std::optional<model::Date> date(const ast::Word& word);
   /// Resolves modifier items (modifiers or set names) into a sorted set.
   std::optional<std::vector<model::Modifier>> modifiers(const std::vector<ast::Word>& items);
+  /// Resolves one code item (a code, `first..last`, or a set name).
+  std::optional<CodeRanges> codeItem(const ast::Word& first, const std::optional<ast::Word>& last);
+  /// Resolves code items into merged ranges; nullopt after reporting errors.
+  std::optional<CodeRanges> codeItems(const std::vector<ast::CodeItem>& items);
 
-  /// Declares a modifier set; reports E0202 when the name is taken.
   void declareModifierSet(const ast::Word& name, std::vector<model::Modifier> members);
+  void declareCodeSet(const ast::Word& name, CodeRanges ranges);
+  /// Whether `name` names a code set (the checker uses it to read words).
+  [[nodiscard]] bool isCodeSet(const std::string& name) const;
+  [[nodiscard]] bool isModifierSet(const std::string& name) const;
+  /// Warns about the sets declared in this file that nothing used.
+  void reportUnusedSets();
+
+  /// Adds a rule, applying `override` (replaces the inherited rule of the
+  /// same id) and refusing an inherited id redefined without it.
+  void addItem(Item item, bool isOverride, const source::Span& span);
+  /// `disable ID`: removes the rule(s) with that id.
+  void disable(const ast::Word& id);
+  /// Takes in a checked ruleset's sets and rules (`extends` and `include`).
+  void inherit(CheckedRuleset base, bool asBase, const source::Span& where);
 
   [[nodiscard]] const std::string& file() const { return file_; }
-  [[nodiscard]] std::vector<ModifierSetValue> declaredSets() const;
+  [[nodiscard]] diag::DiagnosticSink& sink() { return sink_; }
+  [[nodiscard]] CheckedRuleset& out() { return out_; }
+  [[nodiscard]] ir::Builder& builder() { return builder_; }
+  /// A `file:line` origin for a rule written at `span`.
+  [[nodiscard]] std::string originOf(const source::Span& span) const;
 
  private:
   const std::string& file_;
   diag::DiagnosticSink& sink_;
-  std::map<std::string, std::vector<model::Modifier>> modifierSets_;
-  std::vector<std::string> declarationOrder_;
+  CheckedRuleset& out_;
+  ir::Builder builder_;
+  /// Ids that came from `extends` and are not yet overridden in this file.
+  std::set<std::string> inherited_;
+  /// Ids this file overrode: their later rows are added, not replaced again.
+  std::set<std::string> overridden_;
+  /// Sets declared in this file, with where, and whether anything used them.
+  std::map<std::string, std::pair<source::Span, bool>> declaredHere_;
+  void markUsed(const std::string& name);
 };
 
-/// Checks one `pair` statement; appends its row to `out` when valid.
-void checkPair(CheckContext& cx, const ast::PairDecl& pair, std::vector<PairRow>& out);
-/// Reports rows of the same pair whose date ranges overlap (E0205).
-void checkPairConflicts(CheckContext& cx, const std::vector<PairRow>& rows);
+/// Checks one `pair` statement; adds its row when valid.
+void checkPair(CheckContext& cx, const ast::PairDecl& pair);
+/// Reports rows of the same pair whose dates overlap and ids shared by different rules.
+void checkRuleConflicts(CheckContext& cx);
+/// Checks a `rule` statement; adds it when valid.
+void checkRule(CheckContext& cx, const ast::RuleDecl& rule);
+/// Checks a `require`/`forbid modifier` statement; adds it when valid.
+void checkModifierRule(CheckContext& cx, const ast::ModifierRule& rule);
 
 }  // namespace edict::check

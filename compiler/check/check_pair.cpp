@@ -26,7 +26,7 @@ std::optional<ast::Indicator> indicatorOf(CheckContext& cx, const ast::Indicator
 
 }  // namespace
 
-void checkPair(CheckContext& cx, const ast::PairDecl& pair, std::vector<PairRow>& out) {
+void checkPair(CheckContext& cx, const ast::PairDecl& pair) {
   auto column1 = cx.code(pair.column1);
   auto column2 = cx.code(pair.column2);
   auto indicator = indicatorOf(cx, pair.indicator);
@@ -71,35 +71,50 @@ void checkPair(CheckContext& cx, const ast::PairDecl& pair, std::vector<PairRow>
   if (until) row.until = *until;
   row.bypass = std::move(*bypass);
   row.reason = pair.reason ? pair.reason->text : "CO-236";
-  row.origin = fmt::format("{}:{}", cx.file(), pair.span.line);
+  row.origin = cx.originOf(pair.span);
   row.span = pair.span;
-  out.push_back(std::move(row));
+  row.file = cx.file();
+  cx.addItem(std::move(row), pair.isOverride, pair.span);
 }
 
-void checkPairConflicts(CheckContext& cx, const std::vector<PairRow>& rows) {
-  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<const PairRow*>> byPair;
-  for (const PairRow& row : rows) byPair[{row.column1.packed, row.column2.packed}].push_back(&row);
-  std::map<std::string, const PairRow*> byId;
-  for (const PairRow& row : rows) {
-    auto [it, inserted] = byId.emplace(row.id, &row);
-    const PairRow& first = *it->second;
-    if (!inserted && (first.column1 != row.column1 || first.column2 != row.column2))
-      cx.report(diag::Kind::DuplicateRuleId, row.span,
-                fmt::format("the id `{}` is already used by the pair `{} {}` on line {}", row.id,
-                            first.column1.text(), first.column2.text(), first.span.line),
-                "give this pair its own `id`");
+void checkRuleConflicts(CheckContext& cx) {
+  const auto& items = cx.out().items;
+  // One id, one rule: rows of one pair may share an id, nothing else may.
+  std::map<std::string, const Item*> byId;
+  for (const Item& item : items) {
+    auto [it, inserted] = byId.emplace(idOf(item), &item);
+    if (inserted) continue;
+    const auto* a = std::get_if<PairRow>(it->second);
+    const auto* b = std::get_if<PairRow>(&item);
+    if (a != nullptr && b != nullptr && a->column1 == b->column1 && a->column2 == b->column2)
+      continue;
+    const source::Span span = std::visit([](const auto& i) { return i.span; }, item);
+    const source::Span first = std::visit([](const auto& i) { return i.span; }, *it->second);
+    const std::string file = std::visit([](const auto& i) { return i.file; }, *it->second);
+    const std::string where = file == cx.file() ? fmt::format("line {}", first.line)
+                                                : fmt::format("{}:{}", file, first.line);
+    cx.report(diag::Kind::DuplicateRuleId, span,
+              fmt::format("the id `{}` is already used by the rule on {}", idOf(item), where),
+              "give this rule its own id");
   }
+  // Rows of one pair must not be in force on the same date.
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<const PairRow*>> byPair;
+  for (const Item& item : items)
+    if (const auto* row = std::get_if<PairRow>(&item))
+      byPair[{row->column1.packed, row->column2.packed}].push_back(row);
   for (auto& [key, group] : byPair) {
-    std::sort(group.begin(), group.end(),
-              [](const PairRow* a, const PairRow* b) { return a->since < b->since; });
+    std::stable_sort(group.begin(), group.end(),
+                     [](const PairRow* a, const PairRow* b) { return a->since < b->since; });
     for (std::size_t i = 1; i < group.size(); ++i) {
       const PairRow& earlier = *group[i - 1];
       const PairRow& later = *group[i];
       if (later.since <= earlier.until)
         cx.report(diag::Kind::ConflictingPair, later.span,
-                  fmt::format("the pair `{} {}` already has a row in force on {} (line {})",
+                  fmt::format("the pair `{} {}` already has a row in force on {} ({})",
                               later.column1.text(), later.column2.text(), later.since.iso(),
-                              earlier.span.line),
+                              earlier.file == cx.file()
+                                  ? fmt::format("line {}", earlier.span.line)
+                                  : fmt::format("{}:{}", earlier.file, earlier.span.line)),
                   fmt::format("end the earlier row with `until` before {}, or remove one row",
                               later.since.iso()));
     }

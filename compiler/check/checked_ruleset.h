@@ -1,23 +1,22 @@
 // The checker's output: a ruleset whose every value is valid and resolved
-// (codes, modifiers and dates parsed, names bound, defaults filled in).
-// Lowering (ir/lower.h) turns it into the rule IR.
+// (codes, modifiers and dates parsed, names bound, types checked, defaults
+// filled in, inherited rules overridden or disabled). Conditions are already
+// typed IR expressions in `program`'s arena; lowering (lower/) adds the pair
+// predicates and produces the final rule list.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "ast/ruleset.h"
+#include "ir/program.h"
 #include "model/code.h"
 #include "model/date.h"
 
 namespace edict::check {
-
-/// A resolved modifier set.
-struct ModifierSetValue {
-  std::string name;
-  std::vector<model::Modifier> members;
-};
 
 /// One procedure-to-procedure row, fully resolved.
 struct PairRow {
@@ -36,17 +35,48 @@ struct PairRow {
   std::string origin;
   /// Where the statement starts, for diagnostics about the row.
   source::Span span;
+  std::string file;
 };
 
-/// A checked ruleset, ready for lowering.
+/// A general rule or a modifier rule, with its condition as typed IR.
+struct CheckedRule {
+  std::string id;
+  model::Action action = model::Action::Deny;
+  bool onClaim = false;
+  std::string reason;
+  /// Message template (placeholders checked).
+  std::string message;
+  ir::ExprId predicate = 0;
+  std::optional<ir::ExprId> units;
+  /// Codes the line must have for the rule to hold; anyCode when unconstrained.
+  std::vector<model::Code> lineCodes;
+  bool anyCode = false;
+  std::string origin;
+  source::Span span;
+  std::string file;
+};
+
+/// A rule of the ruleset, in the order written (inherited ones first).
+using Item = std::variant<PairRow, CheckedRule>;
+
+/// The id of an item.
+const std::string& idOf(const Item& item);
+
+/// A checked ruleset, ready for lowering; also the starting point of a
+/// ruleset that extends it.
 struct CheckedRuleset {
   std::string name;
   std::string title;
   std::string version;
   std::optional<model::Date> effectiveFrom;
   std::optional<model::Date> effectiveUntil;
-  std::vector<ModifierSetValue> modifierSets;
-  std::vector<PairRow> pairs;
+  /// Expressions, code and modifier sets, strings and diagnosis patterns of
+  /// the conditions; `program.rules` stays empty until lowering.
+  ir::Program program;
+  std::vector<Item> items;
+  /// Named sets visible to a ruleset that extends or includes this one.
+  std::map<std::string, std::vector<model::Modifier>> modifierSets;
+  std::map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> codeSets;
 };
 
 }  // namespace edict::check

@@ -25,25 +25,91 @@ void checkHeader(CheckContext& cx, const ast::Header& header, CheckedRuleset& ou
                           out.effectiveUntil->iso(), out.effectiveFrom->iso()));
 }
 
+/// Takes in the rulesets the header extends and includes, base first.
+void checkLayers(CheckContext& cx, const ast::Header& header, const RulesetResolver& resolve) {
+  auto load = [&](const ast::Word& path, std::string_view why) -> std::optional<CheckedRuleset> {
+    if (!resolve) {
+      cx.report(diag::Kind::CannotLoad, path.span,
+                fmt::format("cannot {} `{}` here: no file system", why, path.text));
+      return std::nullopt;
+    }
+    return resolve(path, why);
+  };
+  if (header.extends)
+    if (auto base = load(*header.extends, "extend")) cx.inherit(std::move(*base), true, header.extends->span);
+  for (const ast::Word& include : header.includes)
+    if (auto included = load(include, "include")) cx.inherit(std::move(*included), false, include.span);
+}
+
+void checkCodeSet(CheckContext& cx, const ast::CodeSetDecl& set) {
+  auto included = cx.codeItems(set.items);
+  auto excluded = cx.codeItems(set.excluded);
+  if (!included || !excluded) return;
+  CodeRanges result;
+  for (auto [lo, hi] : *included) {
+    // Subtract every excluded range from [lo, hi].
+    for (const auto& [xlo, xhi] : *excluded) {
+      if (xhi < lo || xlo > hi) continue;
+      if (xlo > lo) result.emplace_back(lo, xlo - 1);
+      if (xhi >= hi) {
+        lo = hi + 1;
+        break;
+      }
+      lo = xhi + 1;
+    }
+    if (lo <= hi) result.emplace_back(lo, hi);
+  }
+  if (result.empty()) {
+    cx.report(diag::Kind::EmptySet, set.name.span,
+              fmt::format("the code set `{}` is empty", set.name.text),
+              "`except` removes every code it lists");
+    return;
+  }
+  cx.declareCodeSet(set.name, std::move(result));
+}
+
+void checkModifierSet(CheckContext& cx, const ast::ModifierSetDecl& set) {
+  auto included = cx.modifiers(set.items);
+  auto excluded = cx.modifiers(set.excluded);
+  if (!included || !excluded) return;
+  std::vector<model::Modifier> result;
+  std::set_difference(included->begin(), included->end(), excluded->begin(), excluded->end(),
+                      std::back_inserter(result));
+  if (result.empty()) {
+    cx.report(diag::Kind::EmptySet, set.name.span,
+              fmt::format("the modifier set `{}` is empty", set.name.text),
+              "`except` removes every modifier it lists");
+    return;
+  }
+  cx.declareModifierSet(set.name, std::move(result));
+}
+
 }  // namespace
 
-std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset,
-                                           diag::DiagnosticSink& sink) {
+std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
+                                           const RulesetResolver& resolve) {
   const std::size_t errorsBefore = sink.errorCount();
-  CheckContext cx(ruleset.file, sink);
   CheckedRuleset out;
+  CheckContext cx(ruleset.file, sink, out);
+  checkLayers(cx, ruleset.header, resolve);
   checkHeader(cx, ruleset.header, out);
 
   for (const ast::Statement& statement : ruleset.statements) {
     if (sink.full()) break;
-    if (const auto* set = std::get_if<ast::ModifierSetDecl>(&statement)) {
-      if (auto members = cx.modifiers(set->items)) cx.declareModifierSet(set->name, *members);
-    } else if (const auto* pair = std::get_if<ast::PairDecl>(&statement)) {
-      checkPair(cx, *pair, out.pairs);
-    }
+    std::visit(
+        [&](const auto& s) {
+          using S = std::decay_t<decltype(s)>;
+          if constexpr (std::is_same_v<S, ast::CodeSetDecl>) checkCodeSet(cx, s);
+          else if constexpr (std::is_same_v<S, ast::ModifierSetDecl>) checkModifierSet(cx, s);
+          else if constexpr (std::is_same_v<S, ast::PairDecl>) checkPair(cx, s);
+          else if constexpr (std::is_same_v<S, ast::RuleDecl>) checkRule(cx, s);
+          else if constexpr (std::is_same_v<S, ast::ModifierRule>) checkModifierRule(cx, s);
+          else cx.disable(s.id);
+        },
+        statement);
   }
-  checkPairConflicts(cx, out.pairs);
-  out.modifierSets = cx.declaredSets();
+  checkRuleConflicts(cx);
+  cx.reportUnusedSets();
   if (sink.errorCount() > errorsBefore) return std::nullopt;
   return out;
 }

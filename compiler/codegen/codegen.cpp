@@ -27,37 +27,70 @@ class PredicateEmitter {
                    const std::vector<llvm::GlobalVariable*>& bitmaps)
       : program_(program), module_(module), b_(module.getContext()), bitmaps_(bitmaps) {}
 
-  void emit(std::uint32_t index) {
-    auto& ctx = module_.getContext();
-    auto* fnType = llvm::FunctionType::get(b_.getInt1Ty(), {b_.getPtrTy()}, false);
-    auto* fn = llvm::Function::Create(fnType, llvm::Function::ExternalLinkage,
-                                      predicateSymbol(index), module_);
+  /// `bool edict_rule_N(const EvalFrame*)`
+  void emitPredicate(std::uint32_t index) {
+    llvm::Function* fn = begin(predicateSymbol(index), b_.getInt1Ty());
     fn->addRetAttr(llvm::Attribute::ZExt);
-    fn->addFnAttr(llvm::Attribute::NoUnwind);
-    fn->addParamAttr(0, llvm::Attribute::NoAlias);
-    fn->addParamAttr(0, llvm::Attribute::ReadOnly);
-    b_.SetInsertPoint(llvm::BasicBlock::Create(ctx, "entry", fn));
-    llvm::Value* frame = fn->getArg(0);
-    // Both pointers are loaded up front; `other` is only dereferenced by
-    // expressions of pair-scoped rules, where it is never null.
-    line_ = b_.CreateLoad(b_.getPtrTy(), frame, "line");
-    other_ = b_.CreateLoad(b_.getPtrTy(),
-                           b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame,
-                                                         offsetof(eval::EvalFrame, other)),
-                           "other");
     llvm::Value* result = value(program_.rules[index].predicate);
     b_.CreateRet(b_.CreateICmpNE(result, b_.getInt64(0)));
   }
 
+  /// `int64_t edict_units_N(const EvalFrame*)` for `modify` rules.
+  void emitUnits(std::uint32_t index) {
+    begin(unitsSymbol(index), b_.getInt64Ty());
+    b_.CreateRet(value(*program_.rules[index].units));
+  }
+
  private:
+  llvm::Function* begin(const std::string& name, llvm::Type* result) {
+    auto& ctx = module_.getContext();
+    auto* fnType = llvm::FunctionType::get(result, {b_.getPtrTy()}, false);
+    auto* fn = llvm::Function::Create(fnType, llvm::Function::ExternalLinkage, name, module_);
+    fn->addFnAttr(llvm::Attribute::NoUnwind);
+    fn->addParamAttr(0, llvm::Attribute::NoAlias);
+    fn->addParamAttr(0, llvm::Attribute::ReadOnly);
+    b_.SetInsertPoint(llvm::BasicBlock::Create(ctx, "entry", fn));
+    fn_ = fn;
+    llvm::Value* frame = fn->getArg(0);
+    // The frame's pointers are loaded up front; each is only dereferenced by
+    // expressions of rules whose scope guarantees it is set.
+    auto at = [&](std::size_t offset) {
+      return b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame, offset);
+    };
+    line_ = b_.CreateLoad(b_.getPtrTy(), frame, "line");
+    other_ = b_.CreateLoad(b_.getPtrTy(), at(offsetof(eval::EvalFrame, other)), "other");
+    lines_ = b_.CreateLoad(b_.getPtrTy(), at(offsetof(eval::EvalFrame, lines)), "lines");
+    lineCount_ = b_.CreateLoad(b_.getInt32Ty(), at(offsetof(eval::EvalFrame, lineCount)), "count");
+    claim_ = b_.CreateLoad(b_.getPtrTy(), at(offsetof(eval::EvalFrame, claim)), "claim");
+    return fn;
+  }
+
   llvm::Value* lineOf(ir::Binding binding) { return binding == ir::Binding::Line ? line_ : other_; }
 
   llvm::Value* loadField(llvm::Value* line, std::size_t offset, llvm::Type* type) {
     return b_.CreateLoad(type, b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), line, offset));
   }
 
-  llvm::Value* field(ir::Binding binding, ir::LineField f) {
-    llvm::Value* line = lineOf(binding);
+  llvm::Value* i32Field(llvm::Value* base, std::size_t offset) {
+    return b_.CreateSExt(loadField(base, offset, b_.getInt32Ty()), b_.getInt64Ty());
+  }
+
+  llvm::Value* claimField(ir::ClaimField f) {
+    switch (f) {
+      case ir::ClaimField::Payer: return i32Field(claim_, offsetof(eval::ClaimView, payer));
+      case ir::ClaimField::PlaceOfService:
+        return i32Field(claim_, offsetof(eval::ClaimView, placeOfService));
+      case ir::ClaimField::Provider: return i32Field(claim_, offsetof(eval::ClaimView, provider));
+      case ir::ClaimField::Sex: return i32Field(claim_, offsetof(eval::ClaimView, sex));
+      case ir::ClaimField::BirthDate: return i32Field(claim_, offsetof(eval::ClaimView, birthDate));
+      case ir::ClaimField::Age: return i32Field(claim_, offsetof(eval::ClaimView, age));
+    }
+    throw std::logic_error("unknown claim field");
+  }
+
+  llvm::Value* field(ir::Binding binding, ir::LineField f) { return lineField(lineOf(binding), f); }
+
+  llvm::Value* lineField(llvm::Value* line, ir::LineField f) {
     switch (f) {
       case ir::LineField::Code:
         return b_.CreateZExt(loadField(line, offsetof(eval::LineView, code), b_.getInt32Ty()),
@@ -74,6 +107,12 @@ class PredicateEmitter {
       case ir::LineField::Position:
         return b_.CreateZExt(loadField(line, offsetof(eval::LineView, position), b_.getInt32Ty()),
                              b_.getInt64Ty());
+      case ir::LineField::Charge:
+        return loadField(line, offsetof(eval::LineView, chargeCents), b_.getInt64Ty());
+      case ir::LineField::PlaceOfService:
+        return i32Field(line, offsetof(eval::LineView, placeOfService));
+      case ir::LineField::Provider: return i32Field(line, offsetof(eval::LineView, provider));
+      case ir::LineField::Age: return i32Field(line, offsetof(eval::LineView, age));
     }
     throw std::logic_error("unknown line field");
   }
@@ -105,7 +144,31 @@ class PredicateEmitter {
     switch (e.kind) {
       case Kind::BoolConst:
       case Kind::IntConst: return b_.getInt64(static_cast<std::uint64_t>(e.value));
-      case Kind::Field: return field(e.binding, e.field);
+      case Kind::Field:
+        return e.binding == ir::Binding::Claim ? claimField(e.claimField)
+                                               : field(e.binding, e.lineField);
+      case Kind::Known: {
+        if (e.binding == ir::Binding::Claim && e.claimField == ir::ClaimField::BirthDate)
+          return toI64(b_.CreateICmpNE(claimField(e.claimField), b_.getInt64(
+                                                                     static_cast<std::uint64_t>(
+                                                                         std::int64_t{eval::kUnknownDate}))));
+        llvm::Value* v = e.binding == ir::Binding::Claim ? claimField(e.claimField)
+                                                         : field(e.binding, e.lineField);
+        return toI64(b_.CreateICmpSGE(v, b_.getInt64(0)));
+      }
+      case Kind::Add: return b_.CreateAdd(value(e.operands[0]), value(e.operands[1]));
+      case Kind::Sub: return b_.CreateSub(value(e.operands[0]), value(e.operands[1]));
+      case Kind::InCodeSet: return toI64(inCodeSet(e.set, value(e.operands[0])));
+      case Kind::DiagnosisAny: {
+        llvm::Value* bits = loadField(claim_, offsetof(eval::ClaimView, diagnosisBits),
+                                      b_.getInt64Ty());
+        llvm::Value* hit = b_.CreateAnd(bits, b_.getInt64(static_cast<std::uint64_t>(e.value)));
+        return toI64(b_.CreateICmpNE(hit, b_.getInt64(0)));
+      }
+      case Kind::SameDayCount:
+      case Kind::SameDayUnits:
+      case Kind::ClaimCount:
+      case Kind::ClaimUnits: return aggregate(e);
       case Kind::Compare: return toI64(compare(e.op, value(e.operands[0]), value(e.operands[1])));
       case Kind::And:
       case Kind::Or: {
@@ -126,6 +189,71 @@ class PredicateEmitter {
       case Kind::SitesDiffer: return toI64(sitesDiffer(e.set));
     }
     throw std::logic_error("unknown IR expression kind");
+  }
+
+  /// i1: `code` (i64) falls in one of the set's ranges. Sets in rules are
+  /// small, so a chain of range tests is both simplest and fastest.
+  llvm::Value* inCodeSet(std::uint32_t set, llvm::Value* code) {
+    llvm::Value* any = b_.getInt1(false);
+    for (const auto& [first, last] : program_.codeSets[set].ranges) {
+      llvm::Value* in =
+          first == last
+              ? b_.CreateICmpEQ(code, b_.getInt64(first))
+              : b_.CreateAnd(b_.CreateICmpUGE(code, b_.getInt64(first)),
+                             b_.CreateICmpULE(code, b_.getInt64(last)));
+      any = b_.CreateOr(any, in);
+    }
+    return any;
+  }
+
+  /// A loop over the claim's lines: counts (or sums the units of) the lines
+  /// with a code in the set; same-day kinds skip other days and the line itself.
+  llvm::Value* aggregate(const ir::Expr& e) {
+    using Kind = ir::Expr::Kind;
+    const bool sameDay = e.kind == Kind::SameDayCount || e.kind == Kind::SameDayUnits;
+    const bool units = e.kind == Kind::SameDayUnits || e.kind == Kind::ClaimUnits;
+    auto& ctx = module_.getContext();
+    llvm::BasicBlock* entry = b_.GetInsertBlock();
+    auto* head = llvm::BasicBlock::Create(ctx, "agg.head", fn_);
+    auto* body = llvm::BasicBlock::Create(ctx, "agg.body", fn_);
+    auto* next = llvm::BasicBlock::Create(ctx, "agg.next", fn_);
+    auto* done = llvm::BasicBlock::Create(ctx, "agg.done", fn_);
+    llvm::Value* myGroup = nullptr;
+    llvm::Value* myPosition = nullptr;
+    if (sameDay) {
+      myGroup = loadField(line_, offsetof(eval::LineView, group), b_.getInt32Ty());
+      myPosition = loadField(line_, offsetof(eval::LineView, position), b_.getInt32Ty());
+    }
+    b_.CreateBr(head);
+
+    b_.SetInsertPoint(head);
+    auto* i = b_.CreatePHI(b_.getInt32Ty(), 2, "i");
+    auto* total = b_.CreatePHI(b_.getInt64Ty(), 2, "total");
+    i->addIncoming(b_.getInt32(0), entry);
+    total->addIncoming(b_.getInt64(0), entry);
+    b_.CreateCondBr(b_.CreateICmpULT(i, lineCount_), body, done);
+
+    b_.SetInsertPoint(body);
+    auto* lineType = llvm::ArrayType::get(b_.getInt8Ty(), sizeof(eval::LineView));
+    llvm::Value* other = b_.CreateInBoundsGEP(lineType, lines_, {b_.CreateZExt(i, b_.getInt64Ty())});
+    llvm::Value* counts = inCodeSet(e.set, lineField(other, ir::LineField::Code));
+    if (sameDay) {
+      llvm::Value* group = loadField(other, offsetof(eval::LineView, group), b_.getInt32Ty());
+      llvm::Value* position = loadField(other, offsetof(eval::LineView, position), b_.getInt32Ty());
+      counts = b_.CreateAnd(counts, b_.CreateAnd(b_.CreateICmpEQ(group, myGroup),
+                                                 b_.CreateICmpNE(position, myPosition)));
+    }
+    llvm::Value* amount = units ? lineField(other, ir::LineField::Units) : b_.getInt64(1);
+    llvm::Value* added = b_.CreateAdd(total, b_.CreateSelect(counts, amount, b_.getInt64(0)));
+    b_.CreateBr(next);
+
+    b_.SetInsertPoint(next);
+    i->addIncoming(b_.CreateAdd(i, b_.getInt32(1)), next);
+    total->addIncoming(added, next);
+    b_.CreateBr(head);
+
+    b_.SetInsertPoint(done);
+    return total;
   }
 
   /// Both lines carry a modifier of `set`, and none of the line's is on the other.
@@ -165,8 +293,12 @@ class PredicateEmitter {
   llvm::Module& module_;
   llvm::IRBuilder<> b_;
   const std::vector<llvm::GlobalVariable*>& bitmaps_;
+  llvm::Function* fn_ = nullptr;
   llvm::Value* line_ = nullptr;
   llvm::Value* other_ = nullptr;
+  llvm::Value* lines_ = nullptr;
+  llvm::Value* lineCount_ = nullptr;
+  llvm::Value* claim_ = nullptr;
 };
 
 /// One constant bitmap per modifier set, indexed by Modifier::packed.
@@ -192,12 +324,17 @@ std::vector<llvm::GlobalVariable*> emitBitmaps(const ir::Program& program, llvm:
 
 std::string predicateSymbol(std::uint32_t index) { return fmt::format("edict_rule_{}", index); }
 
+std::string unitsSymbol(std::uint32_t index) { return fmt::format("edict_units_{}", index); }
+
 std::unique_ptr<llvm::Module> generateModule(const ir::Program& program,
                                              llvm::LLVMContext& context) {
   auto module = std::make_unique<llvm::Module>(fmt::format("edict.{}", program.name), context);
   const auto bitmaps = emitBitmaps(program, *module);
   PredicateEmitter emitter(program, *module, bitmaps);
-  for (std::uint32_t r = 0; r < program.rules.size(); ++r) emitter.emit(r);
+  for (std::uint32_t r = 0; r < program.rules.size(); ++r) {
+    emitter.emitPredicate(r);
+    if (program.rules[r].units) emitter.emitUnits(r);
+  }
 
   std::string problems;
   llvm::raw_string_ostream stream(problems);

@@ -1,5 +1,6 @@
 // Code generation: rule IR to an LLVM module with one function per rule,
-// `edict_rule_<N>`, each of the one predicate signature (eval::PredicateFn).
+// `edict_rule_<N>`, each of the one predicate signature (eval::PredicateFn),
+// and `edict_units_<N>` (eval::UnitsFn) for rules that modify units.
 #pragma once
 
 #include <memory>
@@ -16,6 +17,8 @@ namespace edict::codegen {
 
 /// The symbol name of rule `index`'s predicate.
 std::string predicateSymbol(std::uint32_t index);
+/// The symbol name of rule `index`'s allowed-units function (`modify` rules).
+std::string unitsSymbol(std::uint32_t index);
 
 /// Generates (and verifies) the module for `program` in `context`.
 std::unique_ptr<llvm::Module> generateModule(const ir::Program& program,

@@ -23,11 +23,72 @@ ExprId Builder::intConst(std::int64_t value) {
   return add(std::move(e));
 }
 
+ExprId Builder::stringConst(const std::string& text) {
+  Expr e;
+  e.kind = Expr::Kind::IntConst;
+  e.value = string(text);
+  e.set = kStringConstant;
+  return add(std::move(e));
+}
+
 ExprId Builder::field(Binding binding, LineField f) {
   Expr e;
   e.kind = Expr::Kind::Field;
   e.binding = binding;
-  e.field = f;
+  e.lineField = f;
+  return add(std::move(e));
+}
+
+ExprId Builder::claimField(ClaimField f) {
+  Expr e;
+  e.kind = Expr::Kind::Field;
+  e.binding = Binding::Claim;
+  e.claimField = f;
+  return add(std::move(e));
+}
+
+ExprId Builder::known(Binding binding, LineField f) {
+  Expr e;
+  e.kind = Expr::Kind::Known;
+  e.binding = binding;
+  e.lineField = f;
+  return add(std::move(e));
+}
+
+ExprId Builder::knownClaim(ClaimField f) {
+  Expr e;
+  e.kind = Expr::Kind::Known;
+  e.binding = Binding::Claim;
+  e.claimField = f;
+  return add(std::move(e));
+}
+
+ExprId Builder::arith(Expr::Kind kind, ExprId lhs, ExprId rhs) {
+  Expr e;
+  e.kind = kind;
+  e.operands = {lhs, rhs};
+  return add(std::move(e));
+}
+
+ExprId Builder::inCodeSet(ExprId code, std::uint32_t set) {
+  Expr e;
+  e.kind = Expr::Kind::InCodeSet;
+  e.set = set;
+  e.operands = {code};
+  return add(std::move(e));
+}
+
+ExprId Builder::aggregate(Expr::Kind kind, std::uint32_t set) {
+  Expr e;
+  e.kind = kind;
+  e.set = set;
+  return add(std::move(e));
+}
+
+ExprId Builder::diagnosisAny(std::uint64_t mask) {
+  Expr e;
+  e.kind = Expr::Kind::DiagnosisAny;
+  e.value = static_cast<std::int64_t>(mask);
   return add(std::move(e));
 }
 
@@ -82,6 +143,38 @@ std::uint32_t Builder::modifierSet(std::string name, std::vector<model::Modifier
   members.erase(std::unique(members.begin(), members.end()), members.end());
   program_.modifierSets.push_back(ModifierSet{std::move(name), std::move(members)});
   return static_cast<std::uint32_t>(program_.modifierSets.size() - 1);
+}
+
+}  // namespace edict::ir
+
+namespace edict::ir {
+
+std::uint32_t Builder::codeSet(std::string name,
+                               std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
+  for (const auto& r : ranges) {
+    if (!merged.empty() && r.first <= merged.back().second + 1)
+      merged.back().second = std::max(merged.back().second, r.second);
+    else
+      merged.push_back(r);
+  }
+  program_.codeSets.push_back(CodeSet{std::move(name), std::move(merged)});
+  return static_cast<std::uint32_t>(program_.codeSets.size() - 1);
+}
+
+std::uint32_t Builder::string(const std::string& text) {
+  auto found = std::find(program_.strings.begin(), program_.strings.end(), text);
+  if (found != program_.strings.end())
+    return static_cast<std::uint32_t>(found - program_.strings.begin());
+  program_.strings.push_back(text);
+  return static_cast<std::uint32_t>(program_.strings.size() - 1);
+}
+
+bool CodeSet::contains(std::uint32_t code) const {
+  auto it = std::upper_bound(ranges.begin(), ranges.end(), code,
+                             [](std::uint32_t c, const auto& r) { return c < r.first; });
+  return it != ranges.begin() && code <= std::prev(it)->second;
 }
 
 }  // namespace edict::ir

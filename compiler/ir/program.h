@@ -16,17 +16,28 @@
 
 namespace edict::ir {
 
-/// Which line of the frame an expression reads.
+/// What part of the frame an expression reads.
 enum class Binding : std::uint8_t {
   Line,   ///< the line the edit is about
   Other,  ///< another line of the same patient, provider and date
+  Claim,  ///< the claim (its patient, payer, provider, diagnoses)
 };
 
-/// Integer-valued fields of a line (codes and dates are integers in the IR).
-enum class LineField : std::uint8_t { Code, Units, Minutes, Date, Position };
+/// Integer-valued fields of a line (codes, dates, strings are integers in
+/// the IR: strings are indices into Program::strings, -1 when absent).
+enum class LineField : std::uint8_t {
+  Code, Units, Minutes, Date, Position, Charge, PlaceOfService, Provider, Age,
+};
+
+/// Integer-valued fields of the claim.
+enum class ClaimField : std::uint8_t { Payer, PlaceOfService, Provider, Sex, BirthDate, Age };
 
 /// Comparison operators on integers.
 enum class CmpOp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
+
+/// Marks an IntConst whose value is an index into Program::strings (in
+/// Expr::set), so that merging programs can re-number it.
+inline constexpr std::uint32_t kStringConstant = 0xFFFFFFFFu;
 
 /// Index of an expression in Program::exprs.
 using ExprId = std::uint32_t;
@@ -36,18 +47,28 @@ struct Expr {
   enum class Kind : std::uint8_t {
     BoolConst,      ///< value (0 or 1)
     IntConst,       ///< value
-    Field,          ///< binding.field, an integer
+    Field,          ///< binding.field (lineField or claimField), an integer
+    Known,          ///< binding.field has a value (minutes, age, birth date)
     Compare,        ///< operands[0] op operands[1]
-    And,            ///< all operands (short-circuit)
-    Or,             ///< any operand (short-circuit)
+    Add,            ///< operands[0] + operands[1]
+    Sub,            ///< operands[0] - operands[1]
+    And,            ///< all operands
+    Or,             ///< any operand
     Not,            ///< operands[0] is false
+    InCodeSet,      ///< operands[0] (a code) is in codeSets[set]
     HasModifierIn,  ///< binding carries a modifier of modifierSets[set]
     SitesDiffer,    ///< line and other both carry modifiers of `set`, none shared
+    DiagnosisAny,   ///< the claim has a diagnosis matching a pattern of bit mask `value`
+    SameDayCount,   ///< lines of the line's day, other than it, with a code in codeSets[set]
+    SameDayUnits,   ///< the units of those lines
+    ClaimCount,     ///< lines of the claim with a code in codeSets[set]
+    ClaimUnits,     ///< the units of those lines
   };
 
   Kind kind = Kind::BoolConst;
   Binding binding = Binding::Line;
-  LineField field = LineField::Code;
+  LineField lineField = LineField::Code;
+  ClaimField claimField = ClaimField::Payer;
   CmpOp op = CmpOp::Eq;
   std::int64_t value = 0;
   std::uint32_t set = 0;
@@ -60,10 +81,19 @@ struct ModifierSet {
   std::vector<model::Modifier> members;
 };
 
+/// A named set of codes as sorted, disjoint, inclusive ranges of Code::packed.
+struct CodeSet {
+  std::string name;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
+
+  [[nodiscard]] bool contains(std::uint32_t code) const;
+};
+
 /// Which lines a rule's predicate is evaluated over.
 enum class RuleScope : std::uint8_t {
   Line,           ///< once per line
   LineWithOther,  ///< once per ordered pair of distinct same-day lines
+  Claim,          ///< once per claim
 };
 
 /// One compiled edit.
@@ -72,10 +102,15 @@ struct Rule {
   std::string id;
   model::Action action = model::Action::Deny;
   std::string reason;
+  /// Message template: `{line.units}` and the like are filled in per edit.
   std::string message;
   RuleScope scope = RuleScope::Line;
-  /// The rule can only hold for lines with one of these codes (the index).
+  /// With `modify`: the allowed units (an Int expression).
+  std::optional<ExprId> units;
+  /// The rule can only hold for lines with one of these codes (the index);
+  /// empty with `anyCode` for rules that can hold for any code.
   std::vector<model::Code> lineCodes;
+  bool anyCode = false;
   /// With LineWithOther: the other line must have one of these codes.
   std::vector<model::Code> otherCodes;
   ExprId predicate = 0;
@@ -92,6 +127,11 @@ struct Program {
   std::optional<model::Date> effectiveUntil;
   std::vector<Expr> exprs;
   std::vector<ModifierSet> modifierSets;
+  std::vector<CodeSet> codeSets;
+  /// String constants compared with claim strings (payer, place of service, NPI).
+  std::vector<std::string> strings;
+  /// Diagnosis patterns (`M54.5*`: a prefix when it ends in `*`); at most 64.
+  std::vector<std::string> diagnosisPatterns;
   std::vector<Rule> rules;
 };
 

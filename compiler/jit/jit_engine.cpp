@@ -80,9 +80,13 @@ std::unique_ptr<JitEngine> JitEngine::compile(const ir::Program& program) {
     raise(std::move(error), "adding the module");
 
   engine->predicates_.reserve(program.rules.size());
+  engine->units_.resize(program.rules.size(), nullptr);
   for (std::uint32_t r = 0; r < program.rules.size(); ++r) {
     auto address = unwrap(jit.lookup(codegen::predicateSymbol(r)), "compiling a predicate");
     engine->predicates_.push_back(address.toPtr<eval::PredicateFn>());
+    if (program.rules[r].units)
+      engine->units_[r] =
+          unwrap(jit.lookup(codegen::unitsSymbol(r)), "compiling units").toPtr<eval::UnitsFn>();
   }
   return engine;
 }

@@ -31,12 +31,18 @@ class JitEngine final : public eval::PredicateEngine {
   [[nodiscard]] bool holds(std::uint32_t rule, const eval::EvalFrame& frame) const override {
     return predicates_[rule](&frame);
   }
+  [[nodiscard]] std::int64_t units(std::uint32_t rule,
+                                   const eval::EvalFrame& frame) const override {
+    return units_[rule](&frame);
+  }
 
  private:
   struct Impl;
   JitEngine();
   std::unique_ptr<Impl> impl_;
   std::vector<eval::PredicateFn> predicates_;
+  /// Indexed by rule; null for rules without `modify ... units`.
+  std::vector<eval::UnitsFn> units_;
 };
 
 }  // namespace edict::jit

@@ -87,17 +87,40 @@ class Lowering {
   std::map<std::vector<model::Modifier>, std::uint32_t> sets_;
 };
 
+ir::Rule ruleOf(const check::CheckedRule& checked) {
+  ir::Rule rule;
+  rule.id = checked.id;
+  rule.action = checked.action;
+  rule.reason = checked.reason;
+  rule.message = checked.message;
+  rule.scope = checked.onClaim ? ir::RuleScope::Claim : ir::RuleScope::Line;
+  rule.units = checked.units;
+  rule.lineCodes = checked.lineCodes;
+  rule.anyCode = checked.anyCode;
+  rule.predicate = checked.predicate;
+  rule.origin = checked.origin;
+  return rule;
+}
+
 }  // namespace
 
 ir::Program lowerToIr(const check::CheckedRuleset& ruleset) {
-  ir::Program program;
+  // The checker built the conditions' expressions and sets; pair
+  // predicates are appended to the same arena.
+  ir::Program program = ruleset.program;
+  program.rules.clear();
   program.name = ruleset.name;
   program.title = ruleset.title;
   program.version = ruleset.version;
   program.effectiveFrom = ruleset.effectiveFrom;
   program.effectiveUntil = ruleset.effectiveUntil;
   Lowering lowering(program);
-  for (const check::PairRow& row : ruleset.pairs) lowering.lowerPair(row);
+  for (const check::Item& item : ruleset.items) {
+    if (const auto* row = std::get_if<check::PairRow>(&item))
+      lowering.lowerPair(*row);
+    else
+      program.rules.push_back(ruleOf(std::get<check::CheckedRule>(item)));
+  }
   return program;
 }
 

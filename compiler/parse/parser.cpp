@@ -54,6 +54,28 @@ bool checkText(const source::SourceFile& file, diag::DiagnosticSink& sink) {
   return true;
 }
 
+/// Refuses parentheses nested deeper than kMaxParenDepth before the parser
+/// sees them: ANTLR's parser recurses once per level.
+bool checkNesting(const source::SourceFile& file, antlr4::CommonTokenStream& tokens,
+                  diag::DiagnosticSink& sink) {
+  tokens.fill();
+  int depth = 0;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    const std::string text = token->getType() == antlr4::Token::EOF ? "" : token->getText();
+    if (text == "(") ++depth;
+    if (text == ")") --depth;
+    if (depth > kMaxParenDepth) {
+      sink.report({diag::Kind::NestingTooDeep, file.path(),
+                   source::Span{static_cast<std::uint32_t>(token->getLine()),
+                                static_cast<std::uint32_t>(token->getCharPositionInLine() + 1), 1},
+                   fmt::format("parentheses nest deeper than {} levels", kMaxParenDepth),
+                   std::string("split the condition into several rules or named sets")});
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<ast::Ruleset> parseRuleset(const source::SourceFile& file,
@@ -77,10 +99,14 @@ std::optional<ast::Ruleset> parseRuleset(const source::SourceFile& file,
   parser.removeErrorListeners();
   parser.addErrorListener(&listener);
 
+  if (!checkNesting(file, tokens, sink)) return std::nullopt;
   grammar::EdictParser::FileContext* tree = parser.file();
   if (listener.count() > 0) return std::nullopt;
+  const std::size_t errorsBefore = sink.errorCount();
   Transformer transformer(file.path(), sink);
-  return transformer.transformFile(*tree);
+  ast::Ruleset ruleset = transformer.transformFile(*tree);
+  if (sink.errorCount() > errorsBefore) return std::nullopt;
+  return ruleset;
 }
 
 }  // namespace edict::parse

@@ -12,6 +12,8 @@ namespace edict::parse {
 
 /// The largest ruleset file accepted; larger is refused before lexing.
 inline constexpr std::size_t kMaxSourceBytes = 8u << 20;
+/// The deepest nesting of parentheses accepted.
+inline constexpr int kMaxParenDepth = 64;
 
 /// Parses `file` into an AST. Returns nullopt when the text is not a
 /// ruleset (diagnostics say why); syntax errors are all reported, and the

@@ -89,7 +89,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
       std::find(expected.begin(), expected.end(), grammar::EdictLexer::WORD) != expected.end();
   if (wordExpected && offendingSymbol != nullptr) {
     const std::string literal = vocabulary.getLiteralName(offendingSymbol->getType());
-    if (literal.size() >= 2 && literal.front() == '\'') {
+    const bool isKeyword = literal.size() >= 3 && literal.front() == '\'' &&
+                           std::all_of(literal.begin() + 1, literal.end() - 1,
+                                       [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+    if (isKeyword) {
       // A keyword where a name, code or number belongs: say so plainly.
       d.message = fmt::format("`{}` is a keyword of the language and cannot stand here as a name",
                               offendingSymbol->getText());
@@ -105,7 +108,13 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
     if (names.size() > 8) names.resize(8);
-    d.message += fmt::format(", expected {}", fmt::join(names, " or "));
+    if (names.size() <= 2) {
+      d.message += fmt::format(", expected {}", fmt::join(names, " or "));
+    } else {
+      const std::string last = names.back();
+      names.pop_back();
+      d.message += fmt::format(", expected one of {} or {}", fmt::join(names, ", "), last);
+    }
   }
   if (offendingSymbol != nullptr && offendingSymbol->getType() == grammar::EdictLexer::WORD) {
     if (auto guess = check::closestMatch(offendingSymbol->getText(),

@@ -11,21 +11,36 @@
 
 namespace edict::parse {
 
-/// Builds ast::Ruleset from a parse tree, reporting clause-level problems
-/// (a clause given twice) that the grammar does not rule out.
+/// Builds ast::Ruleset from a parse tree, reporting problems the grammar does
+/// not rule out (a clause given twice, `=` used for `==`).
 class Transformer {
  public:
+  using P = grammar::EdictParser;
+
   Transformer(std::string file, diag::DiagnosticSink& sink) : file_(std::move(file)), sink_(sink) {}
 
-  ast::Ruleset transformFile(grammar::EdictParser::FileContext& ctx);
+  ast::Ruleset transformFile(P::FileContext& ctx);
 
  private:
-  ast::Header transformHeader(grammar::EdictParser::HeaderContext& ctx);
-  ast::Statement transformStatement(grammar::EdictParser::StatementContext& ctx);
-  ast::ModifierSetDecl transformModifierSet(grammar::EdictParser::ModifierSetDeclContext& ctx);
-  ast::PairDecl transformPair(grammar::EdictParser::PairDeclContext& ctx);
-  ast::IndicatorSpec transformIndicator(grammar::EdictParser::IndicatorContext& ctx);
-  void transformPairClause(grammar::EdictParser::PairClauseContext& ctx, ast::PairDecl& pair);
+  // transform_file.cpp
+  ast::Header transformHeader(P::HeaderContext& ctx);
+  ast::Statement transformStatement(P::StatementContext& ctx);
+  ast::CodeSetDecl transformCodeSet(P::CodeSetDeclContext& ctx);
+  ast::ModifierSetDecl transformModifierSet(P::ModifierSetDeclContext& ctx);
+  std::vector<ast::CodeItem> transformCodeItems(const std::vector<P::CodeItemContext*>& items);
+  std::vector<ast::Word> transformModifierItems(const std::vector<P::ModifierItemContext*>& items);
+  // transform_pair.cpp
+  ast::PairDecl transformPair(P::PairDeclContext& ctx);
+  ast::IndicatorSpec transformIndicator(P::IndicatorContext& ctx);
+  void transformPairClause(P::PairClauseContext& ctx, ast::PairDecl& pair);
+  // transform_rule.cpp
+  ast::RuleDecl transformRule(P::RuleDeclContext& ctx);
+  ast::ModifierRule transformModifierRule(P::ModifierRuleContext& ctx);
+  void transformRuleClause(P::RuleClauseContext& ctx, ast::RuleClauses& clauses);
+  // transform_expr.cpp
+  ast::ExprPtr transformExpr(P::ExprContext& ctx);
+  ast::Argument transformArgument(P::ArgumentContext& ctx);
+  std::vector<ast::Word> transformPath(P::PathContext& ctx);
 
   /// Stores `value` into `slot`, or reports a duplicate clause at `where`.
   template <typename T>
@@ -33,7 +48,13 @@ class Transformer {
 
   std::string file_;
   diag::DiagnosticSink& sink_;
+  /// Current depth of transformExpr, bounded so a hostile file cannot
+  /// exhaust the stack of this phase or of the later ones.
+  int exprDepth_ = 0;
 };
+
+/// The deepest expression tree accepted (operators and calls, nested).
+inline constexpr int kMaxExprDepth = 200;
 
 /// The span of a token.
 source::Span spanOf(const antlr4::Token* token);

@@ -1,5 +1,7 @@
-// Transformer: the file, its header and modifier set declarations.
+// Transformer: the file, its header, statements and set declarations.
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "parse/transform.h"
 
@@ -78,23 +80,79 @@ ast::Header Transformer::transformHeader(EdictParser::HeaderContext& ctx) {
       setOnce(header.effectiveFrom, wordOf(effective->from), spanOf(effective->getStart()),
               "effective");
       if (effective->until != nullptr) header.effectiveUntil = wordOf(effective->until);
+    } else if (auto* extends = dynamic_cast<EdictParser::ExtendsItemContext*>(item)) {
+      const auto* token = extends->STRING()->getSymbol();
+      setOnce(header.extends, ast::Word{unquote(token->getText()), spanOf(token)},
+              spanOf(extends->getStart()), "extends");
+    } else if (auto* include = dynamic_cast<EdictParser::IncludeItemContext*>(item)) {
+      const auto* token = include->STRING()->getSymbol();
+      header.includes.push_back(ast::Word{unquote(token->getText()), spanOf(token)});
     }
   }
   return header;
 }
 
 ast::Statement Transformer::transformStatement(EdictParser::StatementContext& ctx) {
+  if (auto* codes = dynamic_cast<EdictParser::CodeSetDeclContext*>(&ctx))
+    return transformCodeSet(*codes);
   if (auto* modifiers = dynamic_cast<EdictParser::ModifierSetDeclContext*>(&ctx))
     return transformModifierSet(*modifiers);
-  auto& pair = dynamic_cast<EdictParser::PairStmtContext&>(ctx);
-  return transformPair(*pair.pairDecl());
+  if (auto* pair = dynamic_cast<EdictParser::PairStmtContext*>(&ctx)) {
+    ast::PairDecl decl = transformPair(*pair->pairDecl());
+    decl.isOverride = pair->override != nullptr;
+    return decl;
+  }
+  if (auto* rule = dynamic_cast<EdictParser::RuleStmtContext*>(&ctx)) {
+    ast::RuleDecl decl = transformRule(*rule->ruleDecl());
+    decl.isOverride = rule->override != nullptr;
+    return decl;
+  }
+  if (auto* modifierRule = dynamic_cast<EdictParser::ModifierRuleStmtContext*>(&ctx)) {
+    ast::ModifierRule decl = transformModifierRule(*modifierRule->modifierRule());
+    decl.isOverride = modifierRule->override != nullptr;
+    return decl;
+  }
+  auto& disable = dynamic_cast<EdictParser::DisableStmtContext&>(ctx);
+  return ast::DisableStmt{wordOf(disable.WORD()->getSymbol())};
+}
+
+std::vector<ast::CodeItem> Transformer::transformCodeItems(
+    const std::vector<EdictParser::CodeItemContext*>& items) {
+  std::vector<ast::CodeItem> out;
+  for (auto* item : items) {
+    ast::CodeItem codeItem{wordOf(item->first), std::nullopt};
+    if (item->last != nullptr) codeItem.last = wordOf(item->last);
+    out.push_back(std::move(codeItem));
+  }
+  return out;
+}
+
+std::vector<ast::Word> Transformer::transformModifierItems(
+    const std::vector<EdictParser::ModifierItemContext*>& items) {
+  std::vector<ast::Word> out;
+  for (auto* item : items) out.push_back(wordOf(item->WORD()->getSymbol()));
+  return out;
+}
+
+ast::CodeSetDecl Transformer::transformCodeSet(EdictParser::CodeSetDeclContext& ctx) {
+  // The grammar collects `except` items into their own list; codeItem()
+  // returns all of them, so the included ones are those not excluded.
+  std::vector<EdictParser::CodeItemContext*> included;
+  for (auto* item : ctx.codeItem())
+    if (std::find(ctx.excluded.begin(), ctx.excluded.end(), item) == ctx.excluded.end())
+      included.push_back(item);
+  return ast::CodeSetDecl{wordOf(ctx.name), transformCodeItems(included),
+                          transformCodeItems(ctx.excluded)};
 }
 
 ast::ModifierSetDecl Transformer::transformModifierSet(EdictParser::ModifierSetDeclContext& ctx) {
-  ast::ModifierSetDecl decl;
-  decl.name = wordOf(ctx.name);
-  for (auto* item : ctx.modifierItem()) decl.items.push_back(wordOf(item->WORD()->getSymbol()));
-  return decl;
+  std::vector<EdictParser::ModifierItemContext*> included;
+  for (auto* item : ctx.modifierItem())
+    if (std::find(ctx.excludedMods.begin(), ctx.excludedMods.end(), item) ==
+        ctx.excludedMods.end())
+      included.push_back(item);
+  return ast::ModifierSetDecl{wordOf(ctx.name), transformModifierItems(included),
+                              transformModifierItems(ctx.excludedMods)};
 }
 
 }  // namespace edict::parse

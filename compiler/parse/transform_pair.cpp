@@ -37,9 +37,7 @@ void Transformer::transformPairClause(EdictParser::PairClauseContext& ctx, ast::
   } else if (auto* until = dynamic_cast<EdictParser::UntilClauseContext*>(&ctx)) {
     setOnce(pair.until, wordOf(until->DATE()->getSymbol()), where, "until");
   } else if (auto* bypass = dynamic_cast<EdictParser::BypassClauseContext*>(&ctx)) {
-    std::vector<ast::Word> items;
-    for (auto* item : bypass->modifierItem()) items.push_back(wordOf(item->WORD()->getSymbol()));
-    setOnce(pair.bypass, std::move(items), where, "bypass");
+    setOnce(pair.bypass, transformModifierItems(bypass->modifierItem()), where, "bypass");
   } else if (auto* reason = dynamic_cast<EdictParser::ReasonClauseContext*>(&ctx)) {
     setOnce(pair.reason, wordOf(reason->REASON()->getSymbol()), where, "reason");
   } else if (auto* id = dynamic_cast<EdictParser::IdClauseContext*>(&ctx)) {

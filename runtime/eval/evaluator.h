@@ -1,10 +1,12 @@
 // Applies one compiled ruleset to claims: indexes rules by procedure code,
-// builds the same-day groups, asks a back end which predicates hold and
-// turns those into edit records. The same evaluator drives both back ends,
-// so they can only differ in predicate truth, which the tests compare.
+// builds the flat views and same-day groups, asks a back end which predicates
+// hold and turns those into edit records. The same evaluator drives both
+// back ends, so they can only differ in predicate values, which tests compare.
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -16,23 +18,37 @@
 namespace edict::eval {
 
 /// Evaluates claims against one program with one predicate engine.
-/// Thread-compatible: one instance per thread, or const use only.
+/// `evaluate` is const and keeps no state between calls: one evaluator
+/// serves any number of threads.
 class Evaluator {
  public:
   /// `program` and `engine` must outlive the evaluator.
   Evaluator(const ir::Program& program, const PredicateEngine& engine);
 
-  /// Appends the edits `claim` triggers to `out`, ordered by line, then by
-  /// rule order in the ruleset.
+  /// Appends the edits `claim` triggers to `out`: claim-level edits first,
+  /// then by line, then by rule order in the ruleset.
   void evaluate(const model::Claim& claim, std::vector<model::Edit>& out) const;
 
  private:
-  void buildViews(const model::Claim& claim, std::vector<LineView>& views) const;
+  struct Views {
+    std::vector<LineView> lines;
+    ClaimView claim{};
+  };
+
+  void buildViews(const model::Claim& claim, Views& views) const;
+  [[nodiscard]] std::int32_t stringId(std::string_view text) const;
+  [[nodiscard]] const std::vector<std::uint32_t>& rulesFor(std::uint32_t code) const;
+  void applyRule(std::uint32_t r, const model::Claim& claim, const Views& views,
+                 const LineView* line, std::vector<model::Edit>& out) const;
 
   const ir::Program& program_;
   const PredicateEngine& engine_;
-  /// code -> indices of rules whose lineCodes contain it, in rule order.
+  /// code -> rules that can hold for it (indexed and any-code rules), in rule order.
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> rulesByCode_;
+  /// Rules that can hold for any code, for codes not in rulesByCode_.
+  std::vector<std::uint32_t> anyCodeRules_;
+  std::vector<std::uint32_t> claimRules_;
+  std::unordered_map<std::string_view, std::int32_t> stringIds_;
 };
 
 }  // namespace edict::eval

@@ -8,13 +8,29 @@ const eval::LineView& bound(ir::Binding binding, const eval::EvalFrame& frame) {
   return binding == ir::Binding::Line ? *frame.line : *frame.other;
 }
 
-std::int64_t fieldValue(const eval::LineView& line, ir::LineField field) {
+std::int64_t lineFieldValue(const eval::LineView& line, ir::LineField field) {
   switch (field) {
     case ir::LineField::Code: return line.code;
     case ir::LineField::Units: return line.units;
     case ir::LineField::Minutes: return line.minutes;
     case ir::LineField::Date: return line.date;
     case ir::LineField::Position: return line.position;
+    case ir::LineField::Charge: return line.chargeCents;
+    case ir::LineField::PlaceOfService: return line.placeOfService;
+    case ir::LineField::Provider: return line.provider;
+    case ir::LineField::Age: return line.age;
+  }
+  return 0;
+}
+
+std::int64_t claimFieldValue(const eval::ClaimView& claim, ir::ClaimField field) {
+  switch (field) {
+    case ir::ClaimField::Payer: return claim.payer;
+    case ir::ClaimField::PlaceOfService: return claim.placeOfService;
+    case ir::ClaimField::Provider: return claim.provider;
+    case ir::ClaimField::Sex: return claim.sex;
+    case ir::ClaimField::BirthDate: return claim.birthDate;
+    case ir::ClaimField::Age: return claim.age;
   }
   return 0;
 }
@@ -47,15 +63,43 @@ bool Interpreter::holds(std::uint32_t rule, const eval::EvalFrame& frame) const 
   return value(program_.rules[rule].predicate, frame) != 0;
 }
 
+std::int64_t Interpreter::units(std::uint32_t rule, const eval::EvalFrame& frame) const {
+  return value(*program_.rules[rule].units, frame);
+}
+
+std::int64_t Interpreter::aggregate(const ir::Expr& e, const eval::EvalFrame& frame) const {
+  using Kind = ir::Expr::Kind;
+  const bool sameDay = e.kind == Kind::SameDayCount || e.kind == Kind::SameDayUnits;
+  const bool units = e.kind == Kind::SameDayUnits || e.kind == Kind::ClaimUnits;
+  std::int64_t total = 0;
+  for (std::uint32_t i = 0; i < frame.lineCount; ++i) {
+    const eval::LineView& l = frame.lines[i];
+    if (sameDay && (l.group != frame.line->group || l.position == frame.line->position)) continue;
+    if (!program_.codeSets[e.set].contains(l.code)) continue;
+    total += units ? l.units : 1;
+  }
+  return total;
+}
+
 std::int64_t Interpreter::value(ir::ExprId id, const eval::EvalFrame& frame) const {
   const ir::Expr& e = program_.exprs[id];
   using Kind = ir::Expr::Kind;
   switch (e.kind) {
     case Kind::BoolConst:
     case Kind::IntConst: return e.value;
-    case Kind::Field: return fieldValue(bound(e.binding, frame), e.field);
+    case Kind::Field:
+      if (e.binding == ir::Binding::Claim) return claimFieldValue(*frame.claim, e.claimField);
+      return lineFieldValue(bound(e.binding, frame), e.lineField);
+    case Kind::Known:
+      if (e.binding == ir::Binding::Claim)
+        return e.claimField == ir::ClaimField::BirthDate
+                   ? frame.claim->birthDate != eval::kUnknownDate
+                   : claimFieldValue(*frame.claim, e.claimField) >= 0;
+      return lineFieldValue(bound(e.binding, frame), e.lineField) >= 0;
     case Kind::Compare:
       return compare(e.op, value(e.operands[0], frame), value(e.operands[1], frame));
+    case Kind::Add: return value(e.operands[0], frame) + value(e.operands[1], frame);
+    case Kind::Sub: return value(e.operands[0], frame) - value(e.operands[1], frame);
     case Kind::And:
       for (ir::ExprId op : e.operands)
         if (value(op, frame) == 0) return 0;
@@ -65,6 +109,9 @@ std::int64_t Interpreter::value(ir::ExprId id, const eval::EvalFrame& frame) con
         if (value(op, frame) != 0) return 1;
       return 0;
     case Kind::Not: return value(e.operands[0], frame) == 0;
+    case Kind::InCodeSet:
+      return program_.codeSets[e.set].contains(
+          static_cast<std::uint32_t>(value(e.operands[0], frame)));
     case Kind::HasModifierIn:
       for (std::uint16_t m : bound(e.binding, frame).modifiers)
         if (inSet(e.set, m)) return 1;
@@ -82,6 +129,12 @@ std::int64_t Interpreter::value(ir::ExprId id, const eval::EvalFrame& frame) con
       for (std::uint16_t b : frame.other->modifiers) otherHas = otherHas || inSet(e.set, b);
       return lineHas && otherHas;
     }
+    case Kind::DiagnosisAny:
+      return (frame.claim->diagnosisBits & static_cast<std::uint64_t>(e.value)) != 0;
+    case Kind::SameDayCount:
+    case Kind::SameDayUnits:
+    case Kind::ClaimCount:
+    case Kind::ClaimUnits: return aggregate(e, frame);
   }
   return 0;
 }

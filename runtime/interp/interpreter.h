@@ -18,10 +18,14 @@ class Interpreter final : public eval::PredicateEngine {
   explicit Interpreter(const ir::Program& program);
 
   [[nodiscard]] bool holds(std::uint32_t rule, const eval::EvalFrame& frame) const override;
+  [[nodiscard]] std::int64_t units(std::uint32_t rule, const eval::EvalFrame& frame) const override;
+
+  /// The value of any expression on `frame` (booleans are 0 or 1).
+  [[nodiscard]] std::int64_t value(ir::ExprId id, const eval::EvalFrame& frame) const;
 
  private:
-  [[nodiscard]] std::int64_t value(ir::ExprId id, const eval::EvalFrame& frame) const;
   [[nodiscard]] bool inSet(std::uint32_t set, std::uint16_t modifier) const;
+  [[nodiscard]] std::int64_t aggregate(const ir::Expr& e, const eval::EvalFrame& frame) const;
 
   const ir::Program& program_;
   std::vector<std::bitset<model::kModifierSpace>> sets_;

@@ -53,4 +53,15 @@ std::string Date::iso() const {
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
+int yearsBetween(Date birth, Date on) {
+  const std::chrono::year_month_day b{std::chrono::sys_days{std::chrono::days{birth.days}}};
+  const std::chrono::year_month_day o{std::chrono::sys_days{std::chrono::days{on.days}}};
+  int years = static_cast<int>(o.year()) - static_cast<int>(b.year());
+  const auto bm = static_cast<unsigned>(b.month());
+  const auto om = static_cast<unsigned>(o.month());
+  if (om < bm || (om == bm && static_cast<unsigned>(o.day()) < static_cast<unsigned>(b.day())))
+    --years;
+  return years;
+}
+
 }  // namespace edict::model

@@ -27,6 +27,9 @@ struct Date {
   friend auto operator<=>(Date, Date) = default;
 };
 
+/// Whole years from `birth` to `on` (an age); negative when `on` is earlier.
+int yearsBetween(Date birth, Date on);
+
 /// The last representable date; stands for "no end" in date ranges.
 inline constexpr Date kEndOfTime{INT32_MAX};
 

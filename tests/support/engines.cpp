@@ -16,9 +16,9 @@ namespace edict::testing {
 
 namespace {
 
-std::string render(const diag::DiagnosticSink& sink, const source::SourceFile* file) {
+std::string render(const diag::DiagnosticSink& sink, const driver::Compilation& c) {
   std::string out;
-  for (const diag::Diagnostic& d : sink.all()) out += diag::renderText(d, file);
+  for (const diag::Diagnostic& d : sink.all()) out += diag::renderText(d, c.file(d.file));
   return out;
 }
 
@@ -27,7 +27,7 @@ std::string render(const diag::DiagnosticSink& sink, const source::SourceFile* f
 ir::Program compileOrFail(const std::string& text) {
   diag::DiagnosticSink sink;
   driver::Compilation c = driver::compileText("test.edict", text, sink);
-  INFO(render(sink, c.file.get()));
+  INFO(render(sink, c));
   REQUIRE(c.program.has_value());
   return std::move(*c.program);
 }
@@ -35,7 +35,7 @@ ir::Program compileOrFail(const std::string& text) {
 std::string diagnosticsOf(const std::string& text, const std::string& file) {
   diag::DiagnosticSink sink;
   driver::Compilation c = driver::compileText(file, text, sink);
-  return render(sink, c.file.get());
+  return render(sink, c);
 }
 
 std::vector<model::Claim> claimsFromJsonl(const std::string& jsonl) {

@@ -29,7 +29,7 @@ int runCheck(const CheckOptions& options) {
     warnings += sink.warningCount();
     if (options.format == "text")
       for (const diag::Diagnostic& d : sink.all())
-        std::cout << diag::renderText(d, compilation.file.get());
+        std::cout << diag::renderText(d, compilation.file(d.file));
     all.insert(all.end(), sink.all().begin(), sink.all().end());
   }
   if (options.format == "json") {

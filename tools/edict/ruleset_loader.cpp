@@ -13,7 +13,7 @@ std::optional<ir::Program> loadRuleset(const std::string& path) {
   diag::DiagnosticSink sink;
   driver::Compilation compilation = driver::compileFile(path, sink);
   for (const diag::Diagnostic& d : sink.all())
-    std::cerr << diag::renderText(d, compilation.file.get());
+    std::cerr << diag::renderText(d, compilation.file(d.file));
   return std::move(compilation.program);
 }
 

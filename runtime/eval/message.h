@@ -1,0 +1,34 @@
+// Edit messages that quote claim values: a rule's message template such as
+// "97110 billed {line.units} units" is filled in when the edit fires.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/claim.h"
+
+namespace edict::eval {
+
+/// The placeholders a message template may use, for the checker and docs.
+const std::vector<std::string_view>& messagePlaceholders();
+
+/// The placeholder names in `text` (without braces), in order of appearance;
+/// an unclosed `{` yields its remaining text so the checker can report it.
+std::vector<std::string> placeholdersIn(std::string_view text);
+
+/// What a message can quote.
+struct MessageContext {
+  const model::Claim& claim;
+  /// The line the edit is about; null for claim-level edits.
+  const model::Line* line = nullptr;
+  std::uint32_t position = 0;
+  std::optional<std::int64_t> allowedUnits;
+};
+
+/// Fills in every `{placeholder}` of `text`; `{{` and `}}` stand for braces.
+std::string renderMessage(std::string_view text, const MessageContext& context);
+
+}  // namespace edict::eval
