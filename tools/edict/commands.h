@@ -17,5 +17,7 @@ enum ExitStatus : int {
 void registerCheck(CLI::App& app, int& exitStatus);
 /// `edict run`: applies a ruleset to claims and writes edit records.
 void registerRun(CLI::App& app, int& exitStatus);
+/// `edict import ptp|mue`: converts CMS NCCI files into edict TSV tables.
+void registerImport(CLI::App& app, int& exitStatus);
 
 }  // namespace edict::cli
