@@ -102,7 +102,12 @@ expr
 
 // `line.code`, `patient.age`, `same_day`
 path
-    : WORD ('.' WORD)*
+    : pathWord ('.' pathWord)*
+    ;
+
+// Words of field paths, including those that are keywords elsewhere.
+pathWord
+    : WORD | 'line' | 'claim' | 'units' | 'modifiers'
     ;
 
 argument

@@ -31,7 +31,7 @@ ast::ExprPtr make(auto node, const source::Span& span) {
 
 std::vector<ast::Word> Transformer::transformPath(EdictParser::PathContext& ctx) {
   std::vector<ast::Word> parts;
-  for (auto* word : ctx.WORD()) parts.push_back(wordOf(word->getSymbol()));
+  for (auto* word : ctx.pathWord()) parts.push_back(wordOf(word->getStart()));
   return parts;
 }
 
