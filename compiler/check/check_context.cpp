@@ -85,6 +85,12 @@ std::optional<std::vector<model::Modifier>> CheckContext::modifiers(
       continue;
     }
     if (looksLikeName(item.text)) {
+      if (isCodeSet(item.text)) {
+        report(diag::Kind::WrongSetKind, item.span,
+               fmt::format("`{}` is a set of codes, where a set of modifiers belongs", item.text));
+        ok = false;
+        continue;
+      }
       if (item.text == "ncci" || item.text == "anatomic") {
         const auto& builtin = item.text == "ncci" ? ncciAssociatedModifiers() : anatomicModifiers();
         out.insert(out.end(), builtin.begin(), builtin.end());
@@ -128,6 +134,12 @@ std::optional<CodeRanges> CheckContext::codeItem(const ast::Word& first,
     if (found != out_.codeSets.end()) {
       markUsed(first.text);
       return found->second;
+    }
+    if (isModifierSet(first.text)) {
+      report(diag::Kind::WrongSetKind, first.span,
+             fmt::format("`{}` is a set of modifiers, where a set of codes belongs", first.text),
+             "use `line.modifiers.any(...)` to test modifiers");
+      return std::nullopt;
     }
     std::vector<std::string> known;
     for (const auto& [name, ranges] : out_.codeSets) known.push_back(name);

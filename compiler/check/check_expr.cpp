@@ -159,7 +159,7 @@ class ExprChecker {
       case Type::Word: break;
     }
     cx_.report(diag::Kind::TypeMismatch, w.span,
-               fmt::format("`{}` cannot be {}", w.text, typeName(want)),
+               fmt::format("`{}` is not {} like the other side", w.text, typeName(want)),
                want == Type::Date ? std::optional<std::string>("dates are written YYYY-MM-DD")
                                   : std::nullopt);
     return std::nullopt;
@@ -263,6 +263,16 @@ class ExprChecker {
 
   std::optional<Value> arithmetic(const ast::BinaryExpr& e, Value left, Value right,
                                   const source::Span& span) {
+    for (const Value* v : {&left, &right}) {
+      const bool computable = v->type == Type::Word || v->type == Type::Int ||
+                              v->type == Type::Money || v->type == Type::Date;
+      if (!computable) {
+        cx_.report(diag::Kind::TypeMismatch, v->span,
+                   fmt::format("cannot compute with {}", typeName(v->type)),
+                   "numbers, amounts and dates can be added and subtracted");
+        return std::nullopt;
+      }
+    }
     if (!unify(left, right, span, [](Type t) { return t == Type::Date ? Type::Int : t; }))
       return std::nullopt;
     const bool sub = e.op == ast::BinaryOp::Sub;

@@ -76,7 +76,8 @@ class Session {
     }
     const std::size_t errorsBefore = sink_.errorCount();
     auto checked = checkFile(path, from, name.span);
-    if (!checked && sink_.errorCount() > errorsBefore)
+    // A file that could not be opened has said so already.
+    if (!checked && sink_.errorCount() > errorsBefore && result_.files.count(path) > 0)
       sink_.report({diag::Kind::CannotLoad, from, name.span,
                     fmt::format("cannot {} `{}`: it has errors (above)", why, name.text),
                     std::nullopt});

@@ -67,6 +67,7 @@ CsvReader::Status CsvReader::next() {
       }
       inQuotes = false;
       i = quote + 1;
+      while (i < line.size() && line[i] == ' ') ++i;
       if (i == line.size()) return Status::Record;
       if (line[i] != separator_)
         return malformed(fmt::format("text after the closing quote of field {}", count_));
@@ -74,11 +75,13 @@ CsvReader::Status CsvReader::next() {
       field = &newField();
       continue;
     }
-    // At the start of a field.
-    if (i < line.size() && line[i] == '"') {
+    // At the start of a field; spaces before an opening quote are dropped.
+    std::size_t first = i;
+    while (first < line.size() && line[first] == ' ') ++first;
+    if (first < line.size() && line[first] == '"') {
       inQuotes = true;
       quoted_[count_ - 1] = 1;
-      ++i;
+      i = first + 1;
       continue;
     }
     std::size_t end = line.find(separator_, i);

@@ -1,6 +1,8 @@
 // RFC 4180 records: fields separated by commas, optionally in double quotes;
 // a quoted field may hold separators, doubled quotes and line breaks, so one
-// record can span several lines (the CMS MUE notice and header do).
+// record can span several lines (the CMS MUE notice and header do). Spaces
+// between a separator and a quote (`a, "b, c" ,d`) are dropped: RFC 4180
+// calls that malformed, but hand-aligned files have it and it is unambiguous.
 #pragma once
 
 #include <cstddef>
