@@ -122,9 +122,12 @@ std::optional<std::vector<model::Modifier>> CheckContext::modifiers(
     ok = false;
   }
   if (!ok) return std::nullopt;
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  // Keep the written order (messages list modifiers as the analyst wrote
+  // them); drop repeats.
+  std::vector<model::Modifier> unique;
+  for (model::Modifier m : out)
+    if (std::find(unique.begin(), unique.end(), m) == unique.end()) unique.push_back(m);
+  return unique;
 }
 
 std::optional<CodeRanges> CheckContext::codeItem(const ast::Word& first,

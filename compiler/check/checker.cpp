@@ -73,8 +73,8 @@ void checkModifierSet(CheckContext& cx, const ast::ModifierSetDecl& set) {
   auto excluded = cx.modifiers(set.excluded);
   if (!included || !excluded) return;
   std::vector<model::Modifier> result;
-  std::set_difference(included->begin(), included->end(), excluded->begin(), excluded->end(),
-                      std::back_inserter(result));
+  for (model::Modifier m : *included)
+    if (std::find(excluded->begin(), excluded->end(), m) == excluded->end()) result.push_back(m);
   if (result.empty()) {
     cx.report(diag::Kind::EmptySet, set.name.span,
               fmt::format("the modifier set `{}` is empty", set.name.text),
