@@ -24,9 +24,9 @@ std::string render(const diag::DiagnosticSink& sink, const driver::Compilation& 
 
 }  // namespace
 
-ir::Program compileOrFail(const std::string& text) {
+ir::Program compileOrFail(const std::string& text, const std::string& path) {
   diag::DiagnosticSink sink;
-  driver::Compilation c = driver::compileText("test.edict", text, sink);
+  driver::Compilation c = driver::compileText(path, text, sink);
   INFO(render(sink, c));
   REQUIRE(c.program.has_value());
   return std::move(*c.program);

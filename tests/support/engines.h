@@ -14,7 +14,7 @@
 namespace edict::testing {
 
 /// Compiles `text`; fails the test (with the rendered diagnostics) on errors.
-ir::Program compileOrFail(const std::string& text);
+ir::Program compileOrFail(const std::string& text, const std::string& path = "test.edict");
 
 /// Compiles `text` and returns every diagnostic, rendered, joined.
 std::string diagnosticsOf(const std::string& text, const std::string& file = "test.edict");
