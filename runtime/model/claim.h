@@ -56,7 +56,11 @@ struct Claim {
   std::string id;
   std::string payer;
   Patient patient;
+  /// The rendering provider: the one whose same-day services edits compare.
   std::string providerNpi;
+  /// The billing provider (X12 2010AA, FHIR Claim.provider); readers fill it
+  /// from the rendering provider, and back, when a claim gives only one.
+  std::string billingProviderNpi;
   std::string placeOfService;
   std::vector<std::string> diagnoses;
   std::vector<Line> lines;

@@ -18,6 +18,9 @@ struct RejectedClaim {
   std::string claimId;
   /// What is wrong, naming the field (e.g. `lines[2].code: ...`).
   std::string message;
+  /// The claim's payer when it could be read, so the reject is labelled
+  /// with the ruleset that payer is routed to; else empty.
+  std::string payer;
 };
 
 /// One item of the stream: a claim, or the reason a claim was rejected.
@@ -29,6 +32,11 @@ class ClaimReader {
   virtual ~ClaimReader() = default;
   /// Reads the next item into `item`; returns false at the end of input.
   virtual bool next(ReadItem& item) = 0;
+  /// Why reading stopped early, when the input turned out not to be claims
+  /// in this format at all (a PDF given as X12, an 837I file): one clear
+  /// error for the whole file instead of a reject per record. Empty when
+  /// the input was read to its end. Meaningful once next() returned false.
+  [[nodiscard]] virtual std::string fatalError() const { return {}; }
 };
 
 }  // namespace edict::read

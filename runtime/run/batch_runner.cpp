@@ -2,13 +2,28 @@
 
 #include <fmt/format.h>
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 namespace edict::run {
 
+void RunSummary::add(const RunSummary& other) {
+  read += other.read;
+  evaluated += other.evaluated;
+  rejected += other.rejected;
+  unrouted += other.unrouted;
+  for (std::size_t i = 0; i < editsByAction.size(); ++i) editsByAction[i] += other.editsByAction[i];
+}
+
 std::string RunSummary::describe() const {
-  std::string out = fmt::format("{} claims read, {} evaluated, {} rejected; edits:", read,
-                                evaluated, rejected);
+  std::string out = fmt::format("{} claims read, {} evaluated, {} rejected", read, evaluated,
+                                rejected);
+  if (unrouted > 0) out += fmt::format(" ({} with no ruleset for their payer)", unrouted);
+  out += "; edits:";
   for (auto action : {model::Action::Deny, model::Action::Modify, model::Action::Review,
                       model::Action::Flag})
     out += fmt::format(" {} {}", editsByAction[static_cast<std::size_t>(action)],
@@ -25,6 +40,16 @@ model::Edit rejectRecord(const read::RejectedClaim& rejected, const RulesetLabel
                              rejected.message);
   edit.ruleset = label.name;
   edit.version = label.version;
+  return edit;
+}
+
+model::Edit unroutedRecord(const model::Claim& claim) {
+  model::Edit edit;
+  edit.claimId = claim.id;
+  edit.action = model::Action::Reject;
+  edit.reason = "no-ruleset";
+  edit.message = fmt::format("{}:{}: no ruleset is routed for payer `{}` and there is no default",
+                             claim.origin.file, claim.origin.position, claim.payer);
   return edit;
 }
 
@@ -46,6 +71,179 @@ void runClaims(read::ClaimReader& reader, const eval::Evaluator& evaluator,
       ++summary.editsByAction[static_cast<std::size_t>(edit.action)];
       sink(edit);
     }
+  }
+}
+
+namespace {
+
+/// A batch of claims on its way through the pool.
+struct Batch {
+  std::vector<read::ReadItem> items;
+  std::size_t count = 0;
+  /// The formatted records of the batch, in claim order.
+  std::string text;
+  RunSummary counts;
+  std::exception_ptr error;
+  bool done = false;  // guarded by Pool::mutex
+};
+
+/// Evaluates one batch: routes each claim, evaluates it, formats its records.
+void process(Batch& batch, const Router& router, const write::RecordFormat& format) {
+  std::vector<model::Edit> edits;
+  for (std::size_t i = 0; i < batch.count; ++i) {
+    ++batch.counts.read;
+    if (const auto* rejected = std::get_if<read::RejectedClaim>(&batch.items[i])) {
+      const Route* route = router.find(rejected->payer);
+      format.append(rejectRecord(*rejected, route ? route->label : RulesetLabel{}), batch.text);
+      ++batch.counts.rejected;
+      continue;
+    }
+    const auto& claim = std::get<model::Claim>(batch.items[i]);
+    const Route* route = router.find(claim.payer);
+    if (!route) {
+      format.append(unroutedRecord(claim), batch.text);
+      ++batch.counts.rejected;
+      ++batch.counts.unrouted;
+      continue;
+    }
+    edits.clear();
+    route->evaluator->evaluate(claim, edits);
+    ++batch.counts.evaluated;
+    for (const model::Edit& edit : edits) {
+      ++batch.counts.editsByAction[static_cast<std::size_t>(edit.action)];
+      format.append(edit, batch.text);
+    }
+  }
+}
+
+}  // namespace
+
+struct BatchRunner::Pool {
+  Pool(const Router& r, const write::RecordFormat& f, RunOptions o)
+      : router(r), format(f), options(o) {
+    if (options.threads == 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
+    if (options.batchSize == 0) options.batchSize = 1;
+    for (unsigned i = 0; i < options.threads; ++i) workers.emplace_back([this] { work(); });
+  }
+
+  ~Pool() {
+    {
+      std::lock_guard lock(mutex);
+      stopping = true;
+    }
+    workReady.notify_all();
+    for (std::thread& t : workers) t.join();
+  }
+
+  void work() {
+    for (;;) {
+      Batch* batch = nullptr;
+      {
+        std::unique_lock lock(mutex);
+        workReady.wait(lock, [&] { return stopping || !queue.empty(); });
+        if (queue.empty()) return;
+        batch = queue.front();
+        queue.pop_front();
+      }
+      try {
+        process(*batch, router, format);
+      } catch (...) {
+        batch->error = std::current_exception();
+      }
+      {
+        std::lock_guard lock(mutex);
+        batch->done = true;
+      }
+      batchDone.notify_all();
+    }
+  }
+
+  void submit(Batch& batch) {
+    {
+      std::lock_guard lock(mutex);
+      queue.push_back(&batch);
+    }
+    workReady.notify_one();
+  }
+
+  void waitFor(Batch& batch) {
+    std::unique_lock lock(mutex);
+    batchDone.wait(lock, [&] { return batch.done; });
+  }
+
+  bool isDone(Batch& batch) {
+    std::lock_guard lock(mutex);
+    return batch.done;
+  }
+
+  const Router& router;
+  const write::RecordFormat& format;
+  RunOptions options;
+  std::vector<std::thread> workers;
+  std::mutex mutex;
+  std::condition_variable workReady;
+  std::condition_variable batchDone;
+  std::deque<Batch*> queue;
+  bool stopping = false;
+};
+
+BatchRunner::BatchRunner(const Router& router, const write::RecordFormat& format,
+                         RunOptions options)
+    : pool_(std::make_unique<Pool>(router, format, options)) {}
+
+BatchRunner::~BatchRunner() = default;
+
+unsigned BatchRunner::threads() const { return pool_->options.threads; }
+
+void BatchRunner::run(read::ClaimReader& reader, std::ostream& out, RunSummary& summary,
+                      const ProgressFn& progress) {
+  // A ring of batches: the reader fills the next free one while workers
+  // evaluate the others; the oldest is written as soon as it is done. Two
+  // per worker keeps every worker busy while the reader runs ahead.
+  const std::size_t ringSize = 2 * static_cast<std::size_t>(pool_->options.threads) + 1;
+  std::vector<Batch> ring(ringSize);
+  std::uint64_t submitted = 0;
+  std::uint64_t written = 0;
+  std::uint64_t claimsRead = 0;
+
+  auto writeOldest = [&] {
+    Batch& batch = ring[written % ringSize];
+    pool_->waitFor(batch);
+    ++written;
+    if (batch.error) std::rethrow_exception(batch.error);
+    out.write(batch.text.data(), static_cast<std::streamsize>(batch.text.size()));
+    summary.add(batch.counts);
+  };
+
+  try {
+    for (bool more = true; more;) {
+      if (submitted - written == ringSize) writeOldest();
+      Batch& batch = ring[submitted % ringSize];
+      batch.count = 0;
+      batch.text.clear();
+      batch.counts = {};
+      batch.error = nullptr;
+      batch.done = false;
+      while (batch.count < pool_->options.batchSize) {
+        if (batch.count == batch.items.size()) batch.items.emplace_back();
+        if (!reader.next(batch.items[batch.count])) {
+          more = false;
+          break;
+        }
+        ++batch.count;
+      }
+      if (batch.count == 0) break;
+      claimsRead += batch.count;
+      pool_->submit(batch);
+      ++submitted;
+      if (progress) progress(claimsRead);
+      while (written < submitted && pool_->isDone(ring[written % ringSize])) writeOldest();
+    }
+    while (written < submitted) writeOldest();
+  } catch (...) {
+    // Workers still hold batches of the ring: let them finish before it goes.
+    while (written < submitted) pool_->waitFor(ring[written++ % ringSize]);
+    throw;
   }
 }
 

@@ -1,16 +1,25 @@
-// Runs claims from a reader through an evaluator and hands every record
-// (edits and rejects) to a sink, counting what happened so the summary can
-// account for every claim read.
+// Runs claims from a reader through the ruleset of each claim's payer and
+// writes every record (edits and rejects) in input order, counting what
+// happened so the summary can account for every claim read.
+//
+// Claims are read in batches on the calling thread, evaluated and formatted
+// by a pool of worker threads, and written by the calling thread in input
+// order: the output is the same whatever the number of threads. Memory is
+// bounded by the batches in flight, not by the size of the input.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <ostream>
 #include <string>
 
 #include "eval/evaluator.h"
 #include "model/edit.h"
 #include "read/claim_reader.h"
+#include "run/router.h"
+#include "write/record_format.h"
 
 namespace edict::run {
 
@@ -18,10 +27,15 @@ namespace edict::run {
 struct RunSummary {
   std::uint64_t read = 0;
   std::uint64_t evaluated = 0;
+  /// Claims not evaluated: malformed ones, and those with no ruleset.
   std::uint64_t rejected = 0;
+  /// Of the rejected: claims whose payer has no route and no default exists.
+  std::uint64_t unrouted = 0;
   /// Edits by model::Action (reject records are counted in `rejected`).
   std::array<std::uint64_t, 5> editsByAction{};
 
+  /// Adds `other`'s counts to these.
+  void add(const RunSummary& other);
   /// One line for standard error: claims and edits by action.
   [[nodiscard]] std::string describe() const;
 };
@@ -29,18 +43,53 @@ struct RunSummary {
 /// Receives each result record in input order.
 using RecordSink = std::function<void(const model::Edit&)>;
 
-/// Identifies the ruleset in reject records, which no rule produced.
-struct RulesetLabel {
-  std::string name;
-  std::string version;
-};
-
 /// The record for a claim that could not be read (brief §4).
 model::Edit rejectRecord(const read::RejectedClaim& rejected, const RulesetLabel& label);
 
-/// Reads every claim of `reader`, evaluates it and writes its records to
-/// `sink`; adds the counts to `summary`.
+/// The record for a claim whose payer is routed to no ruleset.
+model::Edit unroutedRecord(const model::Claim& claim);
+
+/// Reads every claim of `reader`, evaluates it with one evaluator on the
+/// calling thread and writes its records to `sink`; adds the counts to
+/// `summary`. The simple form, for embedding and tests.
 void runClaims(read::ClaimReader& reader, const eval::Evaluator& evaluator,
                const RulesetLabel& label, const RecordSink& sink, RunSummary& summary);
+
+/// How the batch runner divides the work.
+struct RunOptions {
+  /// Worker threads; 0 means one per hardware thread.
+  unsigned threads = 0;
+  /// Claims per batch: large enough to amortise hand-offs between threads,
+  /// small enough that batches in flight stay a few megabytes.
+  std::size_t batchSize = 512;
+};
+
+/// Told, on the calling thread after each batch is read, how many claims
+/// have been read so far (for a progress bar).
+using ProgressFn = std::function<void(std::uint64_t claimsRead)>;
+
+/// The multi-threaded, order-preserving, payer-routing runner. One runner
+/// (one thread pool) serves any number of inputs, one run() at a time.
+class BatchRunner {
+ public:
+  /// `router` and `format` must outlive the runner.
+  BatchRunner(const Router& router, const write::RecordFormat& format, RunOptions options = {});
+  ~BatchRunner();
+  BatchRunner(const BatchRunner&) = delete;
+  BatchRunner& operator=(const BatchRunner&) = delete;
+
+  /// Reads every claim of `reader`, writes the formatted records of each to
+  /// `out` in input order (no header: the caller writes it once), and adds
+  /// the counts to `summary`.
+  void run(read::ClaimReader& reader, std::ostream& out, RunSummary& summary,
+           const ProgressFn& progress = {});
+
+  /// The number of worker threads.
+  [[nodiscard]] unsigned threads() const;
+
+ private:
+  struct Pool;
+  std::unique_ptr<Pool> pool_;
+};
 
 }  // namespace edict::run

@@ -7,8 +7,14 @@
 namespace edict::write {
 
 std::string formatJsonLine(const model::Edit& edit) {
+  std::string out;
+  appendJsonLine(edit, out);
+  return out;
+}
+
+void appendJsonLine(const model::Edit& edit, std::string& out) {
   // A reject whose claim id could not be read, and a reject's rule, are null.
-  std::string out = "{\"claim\":";
+  out += "{\"claim\":";
   if (edit.claimId.empty())
     out += "null";
   else
@@ -39,7 +45,6 @@ std::string formatJsonLine(const model::Edit& edit) {
   out += ",\"version\":";
   appendJsonString(out, edit.version);
   out.push_back('}');
-  return out;
 }
 
 void JsonLinesWriter::write(const model::Edit& edit) { out_ << formatJsonLine(edit) << '\n'; }

@@ -59,7 +59,6 @@ TEST_CASE("blank lines are skipped and positions count every line", "[read][json
 
 TEST_CASE("malformed claims are rejected with the field and the reason", "[read][jsonl]") {
   CHECK(rejectMessage("{not json") .rfind("not valid JSON", 0) == 0);
-  CHECK(rejectMessage("[1,2]") == "expected a JSON object for the claim");
   CHECK(rejectMessage(R"({"lines":[]})") == "id: required field is missing");
   CHECK(rejectMessage(R"({"id":"C"})") == "lines: required field is missing");
   CHECK(rejectMessage(R"({"id":"C","lines":[]})") == "lines: a claim needs at least one service line");
@@ -86,4 +85,52 @@ TEST_CASE("a reject keeps the claim id when it was readable", "[read][jsonl]") {
 
 TEST_CASE("invalid UTF-8 is a reject, not a crash", "[read][jsonl]") {
   CHECK(rejectMessage("{\"id\":\"\xff\xfe\",\"lines\":[]}").rfind("not valid JSON", 0) == 0);
+}
+
+TEST_CASE("a JSON value that is not an object is rejected after the first claim", "[read][jsonl]") {
+  auto items = readAll(R"({"id":"A","lines":[{"code":"97110","date":"2026-01-01"}]})"
+                       "\n[1,2]\n");
+  REQUIRE(items.size() == 2);
+  const auto* rejected = std::get_if<read::RejectedClaim>(&items[1]);
+  REQUIRE(rejected != nullptr);
+  CHECK(rejected->message == "expected a JSON object for the claim");
+  CHECK(rejected->origin.position == 2);
+}
+
+TEST_CASE("a file whose first line is no JSON object is refused as a whole", "[read][jsonl]") {
+  for (const char* text : {"[1,2]\n", "id,payer\nC1,ACME\n", "hello\n"}) {
+    INFO(text);
+    std::istringstream in(text);
+    auto reader = read::openJsonLines(in, "in.jsonl");
+    read::ReadItem item;
+    CHECK_FALSE(reader->next(item));
+    CHECK(reader->fatalError() ==
+          "not JSON Lines: line 1 does not start a JSON object (one claim per line, each `{...}`)");
+  }
+}
+
+TEST_CASE("diagnoses are ICD-10-CM, stored with their dot", "[read][jsonl]") {
+  auto items = readAll(
+      R"({"id":"A","diagnoses":["M5450","M54.50","Z00"],"lines":[{"code":"97110","date":"2026-01-01"}]})");
+  REQUIRE(items.size() == 1);
+  CHECK(std::get<model::Claim>(items[0]).diagnoses ==
+        std::vector<std::string>{"M54.50", "M54.50", "Z00"});
+  CHECK(rejectMessage(R"({"id":"C","diagnoses":["m54.5"],"lines":[{"code":"97110","date":"2026-01-01"}]})") ==
+        "diagnoses[0]: `m54.5` is not an ICD-10-CM diagnosis code (a capital letter, a digit, then up "
+        "to five digits or capital letters, e.g. `M54.50`)");
+}
+
+TEST_CASE("the billing provider fills in for a missing rendering provider and back", "[read][jsonl]") {
+  auto items = readAll(
+      R"({"id":"A","billing_provider":{"npi":"B1"},"lines":[{"code":"97110","date":"2026-01-01"}]})" "\n"
+      R"({"id":"B","provider":{"npi":"R1"},"lines":[{"code":"97110","date":"2026-01-01"}]})" "\n");
+  REQUIRE(items.size() == 2);
+  CHECK(std::get<model::Claim>(items[0]).providerNpi == "B1");
+  CHECK(std::get<model::Claim>(items[1]).billingProviderNpi == "R1");
+}
+
+TEST_CASE("units written as 2.0 are whole; 1.5 is not", "[read][jsonl]") {
+  auto items = readAll(R"({"id":"A","lines":[{"code":"97110","date":"2026-01-01","units":2.0}]})");
+  REQUIRE(items.size() == 1);
+  CHECK(std::get<model::Claim>(items[0]).lines[0].units == 2);
 }

@@ -1,0 +1,359 @@
+#include "read/fhir_claim.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <vector>
+
+#include "read/claim_fields.h"
+
+namespace edict::read {
+
+namespace {
+
+using simdjson::dom::array;
+using simdjson::dom::element;
+using simdjson::dom::object;
+
+constexpr std::string_view kNpiSystem = "http://hl7.org/fhir/sid/us-npi";
+
+std::optional<element> member(object o, std::string_view key) {
+  element value;
+  if (o[key].get(value) != simdjson::SUCCESS || value.is_null()) return std::nullopt;
+  return value;
+}
+
+std::string_view stringAt(object o, std::string_view key, const std::string& path) {
+  auto value = member(o, key);
+  if (!value) return {};
+  std::string_view text;
+  if (value->get(text) != simdjson::SUCCESS) failField(path, "expected a string");
+  return text;
+}
+
+std::optional<object> objectAt(object o, std::string_view key, const std::string& path) {
+  auto value = member(o, key);
+  if (!value) return std::nullopt;
+  object result;
+  if (value->get(result) != simdjson::SUCCESS) failField(path, "expected an object");
+  return result;
+}
+
+/// The elements of the array at `key`; none when it is absent.
+std::vector<element> arrayAt(object o, std::string_view key, const std::string& path) {
+  std::vector<element> elements;
+  auto value = member(o, key);
+  if (!value) return elements;
+  array result;
+  if (value->get(result) != simdjson::SUCCESS) failField(path, "expected an array");
+  for (element e : result) elements.push_back(e);
+  return elements;
+}
+
+std::optional<double> numberAt(object o, std::string_view key, const std::string& path) {
+  auto value = member(o, key);
+  if (!value) return std::nullopt;
+  double number = 0;
+  if (value->get(number) != simdjson::SUCCESS) failField(path, "expected a number");
+  return number;
+}
+
+std::optional<std::int64_t> integerAt(object o, std::string_view key, const std::string& path) {
+  auto value = member(o, key);
+  if (!value) return std::nullopt;
+  std::int64_t number = 0;
+  if (value->get(number) != simdjson::SUCCESS) failField(path, "expected an integer");
+  return number;
+}
+
+/// A coding of a CodeableConcept: the first that has a code.
+struct Coding {
+  std::string_view system;
+  std::string_view code;
+  std::string path;
+};
+
+std::optional<Coding> firstCoding(object codeable, const std::string& path) {
+  std::size_t i = 0;
+  for (element e : arrayAt(codeable, "coding", path + ".coding")) {
+    const std::string cpath = fmt::format("{}.coding[{}]", path, i++);
+    object coding;
+    if (e.get(coding) != simdjson::SUCCESS) failField(cpath, "expected an object");
+    const std::string_view code = stringAt(coding, "code", cpath + ".code");
+    if (!code.empty()) return Coding{stringAt(coding, "system", cpath + ".system"), code, cpath + ".code"};
+  }
+  return std::nullopt;
+}
+
+std::optional<Coding> codingAt(object o, std::string_view key, const std::string& path) {
+  auto codeable = objectAt(o, key, path);
+  if (!codeable) return std::nullopt;
+  return firstCoding(*codeable, path);
+}
+
+/// The `identifier` (one or an array) at `path`: the first value is the id;
+/// the value with the NPI system, else the id, is the NPI.
+void readIdentifiers(object o, FhirTarget& target, const std::string& path) {
+  auto value = member(o, "identifier");
+  if (!value) return;
+  std::vector<object> identifiers;
+  object single;
+  array many;
+  if (value->get(single) == simdjson::SUCCESS) {
+    identifiers.push_back(single);
+  } else if (value->get(many) == simdjson::SUCCESS) {
+    for (element e : many) {
+      object id;
+      if (e.get(id) == simdjson::SUCCESS) identifiers.push_back(id);
+    }
+  } else {
+    failField(path, "expected an object or an array");
+  }
+  for (object id : identifiers) {
+    const std::string_view v = stringAt(id, "value", path + ".value");
+    if (v.empty()) continue;
+    if (target.id.empty()) target.id = v;
+    if (stringAt(id, "system", path + ".system") == kNpiSystem) target.npi = v;
+  }
+  if (target.npi.empty()) target.npi = target.id;
+}
+
+/// Resolves a Reference: a contained resource (`#id`), a resource seen
+/// earlier in the file, the reference's own identifier, or its id.
+class References {
+ public:
+  References(object claim, const FhirDirectory& directory, const std::string& path)
+      : directory_(directory) {
+    std::size_t i = 0;
+    for (element e : arrayAt(claim, "contained", path + "contained")) {
+      const std::string cpath = fmt::format("{}contained[{}]", path, i++);
+      object resource;
+      if (e.get(resource) != simdjson::SUCCESS) failField(cpath, "expected an object");
+      const std::string_view id = stringAt(resource, "id", cpath + ".id");
+      if (!id.empty()) contained_.emplace(std::string(id), fhirTarget(resource, cpath + "."));
+    }
+  }
+
+  /// The target of the reference at `o[key]`; nullopt when there is none.
+  std::optional<FhirTarget> resolve(object o, std::string_view key, const std::string& path) const {
+    auto ref = objectAt(o, key, path);
+    if (!ref) return std::nullopt;
+    const std::string_view reference = stringAt(*ref, "reference", path + ".reference");
+    if (reference.starts_with('#')) {
+      auto found = contained_.find(std::string(reference.substr(1)));
+      if (found == contained_.end())
+        failField(path + ".reference",
+                  fmt::format("{} names no contained resource", quoted(reference)));
+      return found->second;
+    }
+    if (!reference.empty())
+      if (const FhirTarget* target = directory_.find(reference)) {
+        if (!target->problem.empty())
+          failField(path + ".reference", fmt::format("the resource {} could not be read: {}",
+                                                     quoted(reference), target->problem));
+        return *target;
+      }
+    FhirTarget target;
+    readIdentifiers(*ref, target, path + ".identifier");
+    if (target.id.empty() && !reference.empty())
+      target.id = reference.substr(reference.rfind('/') + 1);
+    if (target.id.empty()) target.id = stringAt(*ref, "display", path + ".display");
+    return target;
+  }
+
+ private:
+  const FhirDirectory& directory_;
+  std::unordered_map<std::string, FhirTarget> contained_;
+};
+
+model::Sex gender(std::string_view text, const std::string& path) {
+  if (text.empty() || text == "unknown" || text == "other") return model::Sex::Unknown;
+  if (text == "female") return model::Sex::Female;
+  if (text == "male") return model::Sex::Male;
+  failField(path, fmt::format("{} is not an administrative gender (male, female, other, unknown)",
+                              quoted(text)));
+}
+
+/// careTeam sequence -> the member's NPI, and the claim's rendering provider.
+struct CareTeam {
+  std::unordered_map<std::int64_t, std::string> npiBySequence;
+  std::string rendering;
+};
+
+CareTeam readCareTeam(object claim, const References& refs, const std::string& path) {
+  CareTeam team;
+  std::size_t i = 0;
+  for (element e : arrayAt(claim, "careTeam", path + "careTeam")) {
+    const std::string mpath = fmt::format("{}careTeam[{}]", path, i++);
+    object member;
+    if (e.get(member) != simdjson::SUCCESS) failField(mpath, "expected an object");
+    const auto sequence = integerAt(member, "sequence", mpath + ".sequence");
+    auto provider = refs.resolve(member, "provider", mpath + ".provider");
+    if (!provider) continue;
+    if (sequence) team.npiBySequence[*sequence] = provider->npi;
+    // The claim-level rendering provider: the first primary or performing member.
+    if (auto role = codingAt(member, "role", mpath + ".role"); role && team.rendering.empty()) {
+      if (role->code == "primary" || role->code == "performing" || role->code == "rendering")
+        team.rendering = provider->npi;
+    }
+  }
+  return team;
+}
+
+model::Line convertItem(object item, const CareTeam& team, const std::string& path,
+                        const FieldRules& rules) {
+  model::Line line;
+  auto product = codingAt(item, "productOrService", path + ".productOrService");
+  if (!product) failField(path + ".productOrService", "required field is missing");
+  line.code = rules.code(product->code, product->path);
+
+  std::size_t m = 0;
+  for (element e : arrayAt(item, "modifier", path + ".modifier")) {
+    const std::string mpath = fmt::format("{}.modifier[{}]", path, m++);
+    object codeable;
+    if (e.get(codeable) != simdjson::SUCCESS) failField(mpath, "expected an object");
+    auto coding = firstCoding(codeable, mpath);
+    if (!coding) failField(mpath, "the modifier has no code");
+    rules.addModifier(line, coding->code, coding->path);
+  }
+
+  const std::string_view serviced = stringAt(item, "servicedDate", path + ".servicedDate");
+  if (!serviced.empty()) {
+    line.date = rules.date(serviced, path + ".servicedDate");
+  } else if (auto period = objectAt(item, "servicedPeriod", path + ".servicedPeriod")) {
+    // A period of service: edits compare its first day, as for X12 RD8.
+    line.date = rules.date(stringAt(*period, "start", path + ".servicedPeriod.start"),
+                           path + ".servicedPeriod.start");
+  } else {
+    failField(path + ".servicedDate", "required field is missing (or servicedPeriod)");
+  }
+
+  if (auto quantity = objectAt(item, "quantity", path + ".quantity"))
+    if (auto value = numberAt(*quantity, "value", path + ".quantity.value"))
+      line.units = rules.units(rules.wholeNumber(*value, path + ".quantity.value"),
+                               path + ".quantity.value");
+  if (auto net = objectAt(item, "net", path + ".net"))
+    if (auto value = numberAt(*net, "value", path + ".net.value"))
+      line.charge = rules.charge(*value, path + ".net.value");
+  if (auto pos = codingAt(item, "locationCodeableConcept", path + ".locationCodeableConcept"))
+    line.placeOfService = rules.placeOfService(pos->code, pos->path);
+
+  std::size_t x = 0;
+  for (element e : arrayAt(item, "extension", path + ".extension")) {
+    const std::string xpath = fmt::format("{}.extension[{}]", path, x++);
+    object extension;
+    if (e.get(extension) != simdjson::SUCCESS) failField(xpath, "expected an object");
+    if (stringAt(extension, "url", xpath + ".url") != kMinutesExtension) continue;
+    std::optional<double> minutes = numberAt(extension, "valueInteger", xpath + ".valueInteger");
+    if (!minutes) minutes = numberAt(extension, "valueDecimal", xpath + ".valueDecimal");
+    if (!minutes)
+      if (auto q = objectAt(extension, "valueQuantity", xpath + ".valueQuantity"))
+        minutes = numberAt(*q, "value", xpath + ".valueQuantity.value");
+    if (!minutes) failField(xpath, "the minutes extension has no valueInteger");
+    line.minutes = rules.minutes(rules.wholeNumber(*minutes, xpath), xpath);
+  }
+
+  for (element e : arrayAt(item, "careTeamSequence", path + ".careTeamSequence")) {
+    std::int64_t sequence = 0;
+    if (e.get(sequence) != simdjson::SUCCESS)
+      failField(path + ".careTeamSequence[0]", "expected an integer");
+    auto found = team.npiBySequence.find(sequence);
+    if (found == team.npiBySequence.end())
+      failField(path + ".careTeamSequence[0]",
+                fmt::format("no careTeam member has sequence {}", sequence));
+    line.providerNpi = found->second;
+    break;  // the first member listed renders the service
+  }
+  return line;
+}
+
+}  // namespace
+
+FhirTarget fhirTarget(object resource, const std::string& path) {
+  FhirTarget target;
+  readIdentifiers(resource, target, path + "identifier");
+  const std::string_view id = stringAt(resource, "id", path + "id");
+  if (target.id.empty()) target.id = id;
+  target.birthDate = stringAt(resource, "birthDate", path + "birthDate");
+  target.gender = stringAt(resource, "gender", path + "gender");
+  return target;
+}
+
+void FhirDirectory::remember(std::string key, const FhirTarget& target) {
+  if (targets_.size() < kMaxEntries) targets_.insert_or_assign(std::move(key), target);
+}
+
+const FhirTarget* FhirDirectory::find(std::string_view reference) const {
+  auto found = targets_.find(std::string(reference));
+  if (found != targets_.end()) return &found->second;
+  // `https://server/fhir/Patient/7` matches a resource remembered as `Patient/7`.
+  const std::size_t slash = reference.rfind('/');
+  if (slash == std::string_view::npos || slash == 0) return nullptr;
+  const std::size_t typeStart = reference.rfind('/', slash - 1);
+  if (typeStart == std::string_view::npos) return nullptr;
+  found = targets_.find(std::string(reference.substr(typeStart + 1)));
+  return found == targets_.end() ? nullptr : &found->second;
+}
+
+model::Claim convertFhirClaim(object resource, const FhirDirectory& directory,
+                              const std::string& path) {
+  const FieldRules rules;
+  model::Claim claim;
+  FhirTarget self;
+  readIdentifiers(resource, self, path + "identifier");
+  // The business identifier (the biller's claim number, X12 CLM01) is the
+  // claim id; the resource id is the fallback.
+  claim.id = self.id.empty() ? std::string(stringAt(resource, "id", path + "id")) : self.id;
+  if (claim.id.empty()) failField(path + "identifier", "required field is missing (or id)");
+
+  if (auto type = codingAt(resource, "type", path + "type"); type && type->code != "professional")
+    failField(type->path, fmt::format("{} claims are not read; edict reads professional claims",
+                                      quoted(type->code)));
+
+  const References refs(resource, directory, path);
+  auto patient = refs.resolve(resource, "patient", path + "patient");
+  if (!patient) failField(path + "patient", "required field is missing");
+  claim.patient.id = patient->id;
+  if (!patient->birthDate.empty())
+    claim.patient.birthDate = rules.date(patient->birthDate, path + "patient → Patient.birthDate");
+  claim.patient.sex = gender(patient->gender, path + "patient → Patient.gender");
+
+  if (auto insurer = refs.resolve(resource, "insurer", path + "insurer")) claim.payer = insurer->id;
+  if (auto provider = refs.resolve(resource, "provider", path + "provider"))
+    claim.billingProviderNpi = provider->npi;
+  const CareTeam team = readCareTeam(resource, refs, path);
+  claim.providerNpi = team.rendering;
+
+  std::size_t d = 0;
+  for (element e : arrayAt(resource, "diagnosis", path + "diagnosis")) {
+    const std::string dpath = fmt::format("{}diagnosis[{}]", path, d++);
+    object diagnosis;
+    if (e.get(diagnosis) != simdjson::SUCCESS) failField(dpath, "expected an object");
+    auto coding = codingAt(diagnosis, "diagnosisCodeableConcept", dpath + ".diagnosisCodeableConcept");
+    if (!coding) {
+      if (member(diagnosis, "diagnosisReference"))
+        failField(dpath + ".diagnosisReference",
+                  "references to Condition resources are not read; give "
+                  "diagnosisCodeableConcept");
+      failField(dpath + ".diagnosisCodeableConcept", "required field is missing");
+    }
+    const DiagnosisCodeSet set = coding->system.find("icd-9") != std::string_view::npos
+                                     ? DiagnosisCodeSet::Icd9
+                                     : DiagnosisCodeSet::Icd10;
+    rules.addDiagnosis(claim, rules.diagnosis(coding->code, set, coding->path), coding->path);
+  }
+
+  const std::vector<element> items = arrayAt(resource, "item", path + "item");
+  rules.checkLineCount(items.size(), path + "item");
+  std::size_t i = 0;
+  for (element e : items) {
+    const std::string ipath = fmt::format("{}item[{}]", path, i++);
+    object item;
+    if (e.get(item) != simdjson::SUCCESS) failField(ipath, "expected an object");
+    claim.lines.push_back(convertItem(item, team, ipath, rules));
+  }
+  rules.completeClaim(claim, path + "item");
+  return claim;
+}
+
+}  // namespace edict::read

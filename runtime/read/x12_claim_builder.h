@@ -1,0 +1,107 @@
+// Builds claims from the segments of X12 837P transactions (005010X222A1/A2
+// and 004010X098A1): follows the envelope (ISA/GS/ST), the HL hierarchy
+// (20 billing provider, 22 subscriber, 23 patient), the claim (CLM, HI,
+// 2310B rendering provider) and its service lines (LX, SV1, DTP*472, 2420A
+// rendering provider). Loops it does not need (2320/2330 other payers, 2430
+// adjudication...) are passed over.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+
+#include "model/claim.h"
+#include "read/claim_reader.h"
+#include "read/x12_segments.h"
+
+namespace edict::read {
+
+/// A state machine fed one segment at a time; completed claims and rejects
+/// come out in file order.
+class X12ClaimBuilder {
+ public:
+  explicit X12ClaimBuilder(std::string fileName) : fileName_(std::move(fileName)) {}
+
+  /// Feeds one segment; appends the items it completes to `out`.
+  void add(const X12Segment& segment, std::deque<ReadItem>& out);
+  /// A segment that could not be read (too long): spoils what it belongs to.
+  void addUnreadable(std::uint64_t number, const std::string& what, std::deque<ReadItem>& out);
+  /// The end of the input; a claim still open was cut off and is rejected.
+  void finish(std::uint64_t lastSegment, std::deque<ReadItem>& out);
+
+  /// Why the file is refused as a whole (its first transaction is not an
+  /// 837P); empty otherwise. Once set, the builder takes no more segments.
+  [[nodiscard]] const std::string& fatal() const { return fatal_; }
+
+ private:
+  /// The first problem found, with the segment it was found in.
+  struct Problem {
+    std::string message;
+    std::uint64_t segment = 0;
+  };
+  /// A person of the hierarchy: the subscriber (2010BA) or patient (2010CA).
+  struct Person {
+    std::string id;
+    std::string lastName;
+    std::string firstName;
+    std::optional<model::Date> birthDate;
+    model::Sex sex = model::Sex::Unknown;
+  };
+  /// Where in the claim the segments now belong.
+  enum class Loop : std::uint8_t { Claim, OtherSubscriber, Line };
+  /// The claim being read, until its next CLM, HL or SE.
+  struct OpenClaim {
+    model::Claim claim;
+    std::optional<Problem> problem;
+    Loop loop = Loop::Claim;
+    bool lineHasService = false;
+    bool lineHasDate = false;
+    std::uint64_t lineSegment = 0;
+    std::size_t extraLines = 0;
+  };
+
+  void dispatch(const X12Segment& s, std::deque<ReadItem>& out);
+  void startTransaction(const X12Segment& s);
+  void startLevel(const X12Segment& s);
+  void hierarchyName(const X12Segment& s);
+  void demographics(const X12Segment& s);
+  void startClaim(const X12Segment& s);
+  void claimSegment(const X12Segment& s);
+  void diagnoses(const X12Segment& s);
+  void startLine(const X12Segment& s);
+  void service(const X12Segment& s);
+  void serviceDate(const X12Segment& s);
+  void finishLine();
+  /// Emits the open claim: the claim, or a reject with its first problem.
+  void close(std::deque<ReadItem>& out);
+  /// Records a problem against the open claim, else the hierarchy level.
+  void spoil(Problem problem);
+  /// The line being read, for paths like `lines[2].code`.
+  [[nodiscard]] std::string linePath(const char* field) const;
+
+  std::string fileName_;
+  std::string fatal_;
+  bool emittedAny_ = false;
+  std::uint64_t segment_ = 0;
+
+  std::string groupVersion_;
+  bool inTransaction_ = false;
+  /// Set while in a transaction that is not an 837P: why its claims are refused.
+  std::string refused_;
+
+  /// The current HL level: 20, 22 or 23; 0 before the first HL.
+  int level_ = 0;
+  std::string billingNpi_;
+  Person subscriber_;
+  std::string payer_;
+  Person patient_;
+  bool dependent_ = false;
+  std::optional<Problem> billingProblem_;
+  std::optional<Problem> subscriberProblem_;
+  std::optional<Problem> patientProblem_;
+
+  std::optional<OpenClaim> open_;
+};
+
+}  // namespace edict::read

@@ -1,0 +1,69 @@
+#include "write/csv_writer.h"
+
+#include <fmt/format.h>
+
+#include "write/json_text.h"
+
+namespace edict::write {
+
+void appendCsvField(std::string& out, std::string_view text) {
+  const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' ||
+                                         text[0] == '@');
+  const bool quote = formula || text.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (quote) out.push_back('"');
+  if (formula) out.push_back('\'');
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      const std::size_t length = utf8SequenceLength(text.substr(i));
+      if (length == 0) {
+        out += "\xEF\xBF\xBD";  // not UTF-8: U+FFFD, as in JSON output
+        ++i;
+      } else {
+        out.append(text.substr(i, length));
+        i += length;
+      }
+      continue;
+    }
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+    ++i;
+  }
+  if (quote) out.push_back('"');
+}
+
+std::string CsvFormat::header() const {
+  return "claim,line,rule,action,reason,message,related_lines,billed_units,allowed_units,ruleset,"
+         "version\n";
+}
+
+void CsvFormat::append(const model::Edit& edit, std::string& out) const {
+  appendCsvField(out, edit.claimId);
+  out.push_back(',');
+  if (edit.line) out += std::to_string(*edit.line);
+  out.push_back(',');
+  appendCsvField(out, edit.rule);
+  out.push_back(',');
+  out += model::actionName(edit.action);
+  out.push_back(',');
+  appendCsvField(out, edit.reason);
+  out.push_back(',');
+  appendCsvField(out, edit.message);
+  out.push_back(',');
+  // Related lines in one cell, space-separated, as `1 3`.
+  for (std::size_t i = 0; i < edit.relatedLines.size(); ++i) {
+    if (i > 0) out.push_back(' ');
+    out += std::to_string(edit.relatedLines[i]);
+  }
+  out.push_back(',');
+  if (edit.billedUnits) out += std::to_string(*edit.billedUnits);
+  out.push_back(',');
+  if (edit.allowedUnits) out += std::to_string(*edit.allowedUnits);
+  out.push_back(',');
+  appendCsvField(out, edit.ruleset);
+  out.push_back(',');
+  appendCsvField(out, edit.version);
+  out += "\r\n";
+}
+
+}  // namespace edict::write
