@@ -1,0 +1,109 @@
+// The interpreter is the oracle for the JIT: random rulesets and claims,
+// from a fixed seed, must give byte-identical edits on both engines. On a
+// disagreement the test prints the seed, and a minimized case: the one rule
+// and the smallest claim (lines removed while they still disagree).
+//   EDICT_DIFF_SEED=N      another seed
+//   edict_tests "[campaign]"  a long campaign (EDICT_DIFF_ROUNDS rounds, default 500)
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "driver/compile.h"
+#include "eval/evaluator.h"
+#include "interp/interpreter.h"
+#include "jit/jit_engine.h"
+#include "support/engines.h"
+#include "support/random_cases.h"
+#include "write/jsonl_writer.h"
+
+namespace {
+
+using namespace edict;
+
+std::uint64_t envNumber(const char* name, std::uint64_t fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? std::strtoull(value, nullptr, 10) : fallback;
+}
+
+std::string editsOf(const eval::Evaluator& evaluator, const model::Claim& claim) {
+  std::vector<model::Edit> edits;
+  evaluator.evaluate(claim, edits);
+  return testing::asJsonl(edits);
+}
+
+/// Shrinks a disagreeing case to one rule and as few lines as still disagree.
+std::string minimize(const testing::RandomRuleset& ruleset, const model::Claim& claim) {
+  for (const std::string& rule : ruleset.rules) {
+    diag::DiagnosticSink sink;
+    auto one = driver::compileText("min.edict", "ruleset random version \"1\"\n" + rule + "\n", sink);
+    if (!one.program) continue;
+    const interp::Interpreter interpreter(*one.program);
+    const auto jit = jit::JitEngine::compile(*one.program);
+    const eval::Evaluator byInterp(*one.program, interpreter);
+    const eval::Evaluator byJit(*one.program, *jit);
+    if (editsOf(byInterp, claim) == editsOf(byJit, claim)) continue;
+    model::Claim small = claim;
+    for (std::size_t i = small.lines.size(); i-- > 0 && small.lines.size() > 1;) {
+      model::Claim fewer = small;
+      fewer.lines.erase(fewer.lines.begin() + static_cast<std::ptrdiff_t>(i));
+      if (editsOf(byInterp, fewer) != editsOf(byJit, fewer)) small = fewer;
+    }
+    std::string lines;
+    for (const auto& l : small.lines) lines += fmt::format(" {}x{}@{}", l.code.text(), l.units, l.date.iso());
+    return fmt::format("rule: {}\nclaim {} lines:{}\ninterpreter:\n{}jit:\n{}", rule, small.id, lines,
+                       editsOf(byInterp, small), editsOf(byJit, small));
+  }
+  return "(no single rule disagrees alone)";
+}
+
+struct CampaignResult {
+  std::uint64_t cases = 0;
+  /// Edits produced: a campaign whose rules never fire would prove nothing.
+  std::uint64_t edits = 0;
+};
+
+/// Runs `rounds` rounds of one random ruleset and `claims` random claims.
+CampaignResult campaign(std::uint64_t seed, int rounds, int claims) {
+  testing::RandomCases random(seed);
+  CampaignResult result;
+  for (int round = 0; round < rounds; ++round) {
+    const testing::RandomRuleset ruleset = random.ruleset(40);
+    diag::DiagnosticSink sink;
+    auto compiled = driver::compileText("random.edict", ruleset.text, sink);
+    INFO("seed " << seed << ", round " << round << "\n" << ruleset.text);
+    REQUIRE(compiled.program.has_value());
+    const ir::Program& program = *compiled.program;
+    const interp::Interpreter interpreter(program);
+    const auto jit = jit::JitEngine::compile(program);
+    const eval::Evaluator byInterp(program, interpreter);
+    const eval::Evaluator byJit(program, *jit);
+    std::string jsonl;
+    for (int c = 0; c < claims; ++c) jsonl += random.claim(fmt::format("R{}-{}", round, c)) + "\n";
+    for (const model::Claim& claim : testing::claimsFromJsonl(jsonl)) {
+      ++result.cases;
+      const std::string a = editsOf(byInterp, claim);
+      result.edits += static_cast<std::uint64_t>(std::count(a.begin(), a.end(), '\n'));
+      const std::string b = editsOf(byJit, claim);
+      if (a != b) FAIL("engines disagree; seed " << seed << ", round " << round << "\n" << minimize(ruleset, claim));
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("the JIT agrees with the interpreter on 10,000 random claims", "[differential]") {
+  const std::uint64_t seed = envNumber("EDICT_DIFF_SEED", 20261127);
+  const CampaignResult result = campaign(seed, 10, 1000);
+  CHECK(result.cases == 10000);
+  CHECK(result.edits > result.cases);
+}
+
+TEST_CASE("a long differential campaign", "[.][campaign]") {
+  const std::uint64_t seed = envNumber("EDICT_DIFF_SEED", 1);
+  const auto rounds = static_cast<int>(envNumber("EDICT_DIFF_ROUNDS", 500));
+  for (std::uint64_t s = seed; s < seed + static_cast<std::uint64_t>(rounds) / 10; ++s) campaign(s, 10, 1000);
+}
