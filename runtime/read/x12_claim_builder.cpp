@@ -83,7 +83,7 @@ void X12ClaimBuilder::add(const X12Segment& s, std::deque<ReadItem>& out) {
 void X12ClaimBuilder::addUnreadable(std::uint64_t number, const std::string& what,
                                     std::deque<ReadItem>& /*out*/) {
   segment_ = number;
-  spoil({fmt::format("segment: {}", what), number});
+  spoil({what, number});
 }
 
 void X12ClaimBuilder::finish(std::uint64_t lastSegment, std::deque<ReadItem>& out) {
