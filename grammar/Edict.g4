@@ -25,6 +25,7 @@ statement
     : 'codes' name=WORD '=' codeItem+ ('except' excluded+=codeItem+)?              # CodeSetDecl
     | 'modifiers' name=WORD '=' modifierItem+ ('except' excludedMods+=modifierItem+)?  # ModifierSetDecl
     | override='override'? pairDecl                                                 # PairStmt
+    | 'pairs' 'from' table=STRING ('format' format=WORD)? pairsClause*               # PairsFromStmt
     | override='override'? ruleDecl                                                 # RuleStmt
     | override='override'? modifierRule                                             # ModifierRuleStmt
     | 'disable' WORD                                                                # DisableStmt
@@ -58,6 +59,12 @@ pairClause
     | 'bypass' modifierItem+                        # BypassClause
     | 'reason' REASON                               # ReasonClause
     | 'id' WORD                                     # IdClause
+    ;
+
+// Clauses of `pairs from`: what applies to every row of the table.
+pairsClause
+    : 'bypass' modifierItem+                        # TableBypass
+    | 'reason' REASON                               # TableReason
     ;
 
 // `require modifier GP GO GN on therapy`: a line of one of the codes must

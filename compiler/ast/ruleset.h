@@ -63,6 +63,16 @@ struct PairDecl {
   bool isOverride = false;
 };
 
+/// `pairs from "file" [format F] [bypass M...] [reason CARC]`: a table of
+/// pair rows (CMS NCCI layout, edict's TSV, or a hand-written CSV).
+struct PairsFromDecl {
+  Word path;
+  std::optional<Word> format;
+  std::optional<std::vector<Word>> bypass;
+  std::optional<Word> reason;
+  source::Span span;
+};
+
 /// `reason`, `message` and `id` clauses of a rule.
 struct RuleClauses {
   std::optional<Word> reason;
@@ -110,7 +120,8 @@ struct DisableStmt {
 
 /// One top-level statement.
 using Statement =
-    std::variant<CodeSetDecl, ModifierSetDecl, PairDecl, RuleDecl, ModifierRule, DisableStmt>;
+    std::variant<CodeSetDecl, ModifierSetDecl, PairDecl, PairsFromDecl, RuleDecl, ModifierRule,
+                 DisableStmt>;
 
 /// `ruleset NAME ["title"] [version "V"] [effective DATE [until DATE]]`
 struct Header {

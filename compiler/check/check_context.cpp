@@ -229,6 +229,13 @@ void CheckContext::reportUnusedSets() {
 void CheckContext::addItem(Item item, bool isOverride, const source::Span& span) {
   const std::string id = idOf(item);
   auto& items = out_.items;
+  // A pair that an inherited table holds is overridden row by row.
+  if (isOverride && inherited_.count(id) == 0 && overridden_.count(id) == 0 &&
+      removeTableRows(id) > 0) {
+    overridden_.insert(id);
+    items.push_back(std::move(item));
+    return;
+  }
   const bool wasInherited = inherited_.count(id) > 0;
   if (isOverride) {
     if (wasInherited) {
@@ -266,8 +273,27 @@ void CheckContext::addItem(Item item, bool isOverride, const source::Span& span)
   items.push_back(std::move(item));
 }
 
+std::size_t CheckContext::removeTableRows(const std::string& id) {
+  std::size_t removed = 0;
+  for (Item& item : out_.items) {
+    auto* table = std::get_if<PairTableItem>(&item);
+    if (table == nullptr) continue;
+    auto& rows = table->table.rows;
+    const auto before = rows.size();
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [&](const ir::PairTable::Row& r) {
+                                return id == fmt::format("ptp_{}_{}", model::Code{r.column1}.text(),
+                                                         model::Code{r.column2}.text());
+                              }),
+               rows.end());
+    removed += before - rows.size();
+  }
+  return removed;
+}
+
 void CheckContext::disable(const ast::Word& id) {
   auto& items = out_.items;
+  if (id.text.rfind("ptp_", 0) == 0 && removeTableRows(id.text) > 0) return;
   const auto before = items.size();
   items.erase(std::remove_if(items.begin(), items.end(),
                              [&](const Item& i) { return idOf(i) == id.text; }),
@@ -329,6 +355,7 @@ void CheckContext::inherit(CheckedRuleset base, bool asBase, const source::Span&
       rule->predicate += exprShift;
       if (rule->units) *rule->units += exprShift;
     }
+    // Pair tables carry no expression or set ids until lowering.
     out_.items.push_back(std::move(item));
   }
   for (auto& [name, members] : base.modifierSets)

@@ -71,6 +71,8 @@ class CheckContext {
   std::set<std::string> inherited_;
   /// Ids this file overrode: their later rows are added, not replaced again.
   std::set<std::string> overridden_;
+  /// Removes the rows of pair `id` (`ptp_C1_C2`) from every table; how many.
+  std::size_t removeTableRows(const std::string& id);
   /// Sets declared in this file, with where, and whether anything used them.
   std::map<std::string, std::pair<source::Span, bool>> declaredHere_;
   void markUsed(const std::string& name);
@@ -78,6 +80,8 @@ class CheckContext {
 
 /// Checks one `pair` statement; adds its row when valid.
 void checkPair(CheckContext& cx, const ast::PairDecl& pair);
+/// Loads and checks a `pairs from` table; adds it when valid.
+void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl);
 /// Reports rows of the same pair whose dates overlap and ids shared by different rules.
 void checkRuleConflicts(CheckContext& cx);
 /// Checks a `rule` statement; adds it when valid.

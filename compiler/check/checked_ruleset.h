@@ -56,8 +56,21 @@ struct CheckedRule {
   std::string file;
 };
 
+/// `pairs from "file"`: a whole table of PTP rows, kept as data.
+struct PairTableItem {
+  /// `pairs_<file stem>`; `disable` takes it, and `ptp_C1_C2` ids reach its rows.
+  std::string id;
+  /// Rows (bypass sets not yet assigned; lowering adds them).
+  ir::PairTable table;
+  std::vector<model::Modifier> bypass;
+  std::string reason;
+  std::string origin;
+  source::Span span;
+  std::string file;
+};
+
 /// A rule of the ruleset, in the order written (inherited ones first).
-using Item = std::variant<PairRow, CheckedRule>;
+using Item = std::variant<PairRow, CheckedRule, PairTableItem>;
 
 /// The id of an item.
 const std::string& idOf(const Item& item);

@@ -102,6 +102,7 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
           if constexpr (std::is_same_v<S, ast::CodeSetDecl>) checkCodeSet(cx, s);
           else if constexpr (std::is_same_v<S, ast::ModifierSetDecl>) checkModifierSet(cx, s);
           else if constexpr (std::is_same_v<S, ast::PairDecl>) checkPair(cx, s);
+          else if constexpr (std::is_same_v<S, ast::PairsFromDecl>) checkPairsFrom(cx, s);
           else if constexpr (std::is_same_v<S, ast::RuleDecl>) checkRule(cx, s);
           else if constexpr (std::is_same_v<S, ast::ModifierRule>) checkModifierRule(cx, s);
           else cx.disable(s.id);

@@ -169,6 +169,7 @@ class PredicateEmitter {
       case Kind::SameDayUnits:
       case Kind::ClaimCount:
       case Kind::ClaimUnits: return aggregate(e);
+      case Kind::PairTableHolds: return toI64(pairTableHolds(e.set));
       case Kind::Compare: return toI64(compare(e.op, value(e.operands[0]), value(e.operands[1])));
       case Kind::And:
       case Kind::Or: {
@@ -180,12 +181,7 @@ class PredicateEmitter {
         return toI64(acc != nullptr ? acc : b_.getInt1(e.kind == Kind::And));
       }
       case Kind::Not: return toI64(b_.CreateICmpEQ(value(e.operands[0]), b_.getInt64(0)));
-      case Kind::HasModifierIn: {
-        llvm::Value* line = lineOf(e.binding);
-        llvm::Value* any = b_.getInt1(false);
-        for (unsigned k = 0; k < 4; ++k) any = b_.CreateOr(any, inSet(e.set, modifier(line, k)));
-        return toI64(any);
-      }
+      case Kind::HasModifierIn: return toI64(anyModifierIn(lineOf(e.binding), e.set));
       case Kind::SitesDiffer: return toI64(sitesDiffer(e.set));
     }
     throw std::logic_error("unknown IR expression kind");
@@ -254,6 +250,39 @@ class PredicateEmitter {
 
     b_.SetInsertPoint(done);
     return total;
+  }
+
+  /// i1: any modifier of `line` is in `set`.
+  llvm::Value* anyModifierIn(llvm::Value* line, std::uint32_t set) {
+    llvm::Value* any = b_.getInt1(false);
+    for (unsigned k = 0; k < 4; ++k) any = b_.CreateOr(any, inSet(set, modifier(line, k)));
+    return any;
+  }
+
+  /// The table lookup is a call into the runtime (a binary search over
+  /// data); the indicator and bypass logic around it is generated inline.
+  llvm::Value* pairTableHolds(std::uint32_t index) {
+    const ir::PairTable& table = program_.pairTables[index];
+    auto* i32 = b_.getInt32Ty();
+    auto* lookupType = llvm::FunctionType::get(i32, {b_.getPtrTy(), i32, i32, i32}, false);
+    llvm::FunctionCallee lookup = module_.getOrInsertFunction(kPairIndicatorSymbol, lookupType);
+    llvm::Value* tablePtr = b_.CreateIntToPtr(
+        b_.getInt64(reinterpret_cast<std::uintptr_t>(&table)), b_.getPtrTy());
+    llvm::Value* indicator = b_.CreateCall(
+        lookup, {tablePtr, loadField(other_, offsetof(eval::LineView, code), i32),
+                 loadField(line_, offsetof(eval::LineView, code), i32),
+                 loadField(line_, offsetof(eval::LineView, date), i32)});
+    llvm::Value* bypassed = b_.getInt1(false);
+    if (table.plainBypass >= 0) {
+      const auto set = static_cast<std::uint32_t>(table.plainBypass);
+      bypassed = b_.CreateOr(anyModifierIn(line_, set), anyModifierIn(other_, set));
+    }
+    if (table.anatomicBypass >= 0)
+      bypassed = b_.CreateOr(bypassed, sitesDiffer(static_cast<std::uint32_t>(table.anatomicBypass)));
+    llvm::Value* never = b_.CreateICmpEQ(indicator, b_.getInt32(0));
+    llvm::Value* unlessBypassed =
+        b_.CreateAnd(b_.CreateICmpEQ(indicator, b_.getInt32(1)), b_.CreateNot(bypassed));
+    return b_.CreateOr(never, unlessBypassed);
   }
 
   /// Both lines carry a modifier of `set`, and none of the line's is on the other.

@@ -15,6 +15,11 @@ class Module;
 
 namespace edict::codegen {
 
+/// The runtime function generated code calls to look a pair up in a table:
+/// `int32_t (const ir::PairTable*, column1, column2, date)`, returning the
+/// indicator of the row in force, or -1. The JIT defines it.
+inline constexpr const char* kPairIndicatorSymbol = "edict_pair_indicator";
+
 /// The symbol name of rule `index`'s predicate.
 std::string predicateSymbol(std::uint32_t index);
 /// The symbol name of rule `index`'s allowed-units function (`modify` rules).

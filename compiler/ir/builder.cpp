@@ -171,6 +171,17 @@ std::uint32_t Builder::string(const std::string& text) {
   return static_cast<std::uint32_t>(program_.strings.size() - 1);
 }
 
+const PairTable::Row* PairTable::find(std::uint32_t column1, std::uint32_t column2,
+                                      std::int32_t date) const {
+  auto it = std::lower_bound(rows.begin(), rows.end(), std::make_pair(column2, column1),
+                             [](const Row& r, const std::pair<std::uint32_t, std::uint32_t>& key) {
+                               return std::make_pair(r.column2, r.column1) < key;
+                             });
+  for (; it != rows.end() && it->column2 == column2 && it->column1 == column1; ++it)
+    if (it->effective <= date && date <= it->deletion) return &*it;
+  return nullptr;
+}
+
 bool CodeSet::contains(std::uint32_t code) const {
   auto it = std::upper_bound(ranges.begin(), ranges.end(), code,
                              [](std::uint32_t c, const auto& r) { return c < r.first; });

@@ -63,6 +63,8 @@ struct Expr {
     SameDayUnits,   ///< the units of those lines
     ClaimCount,     ///< lines of the claim with a code in codeSets[set]
     ClaimUnits,     ///< the units of those lines
+    PairTableHolds, ///< pairTables[set] has a row for (other.code, line.code) in force
+                    ///< on line.date that is not bypassed
   };
 
   Kind kind = Kind::BoolConst;
@@ -89,6 +91,32 @@ struct CodeSet {
   [[nodiscard]] bool contains(std::uint32_t code) const;
 };
 
+/// A table of PTP rows, sorted by (column 2, column 1, effective date) so a
+/// lookup is a binary search. Tables are data the generated code searches:
+/// one predicate per row would not scale to the 2.6 million rows of NCCI.
+struct PairTable {
+  struct Row {
+    std::uint32_t column1;
+    std::uint32_t column2;
+    std::int32_t effective;
+    std::int32_t deletion;  ///< inclusive; INT32_MAX for none
+    std::uint32_t rationale;  ///< index into `rationales`
+    std::uint8_t indicator;   ///< 0, 1 or 9
+  };
+  std::string source;  ///< the file it came from
+  std::vector<Row> rows;
+  std::vector<std::string> rationales;
+  /// Modifier sets (indices into Program::modifierSets) that bypass rows with
+  /// indicator 1: any non-anatomic one on either line, or anatomic ones
+  /// naming different sites; -1 when the part is empty.
+  std::int32_t plainBypass = -1;
+  std::int32_t anatomicBypass = -1;
+
+  /// The row for (column1, column2) in force on `date`, or null.
+  [[nodiscard]] const Row* find(std::uint32_t column1, std::uint32_t column2,
+                                std::int32_t date) const;
+};
+
 /// Which lines a rule's predicate is evaluated over.
 enum class RuleScope : std::uint8_t {
   Line,           ///< once per line
@@ -111,8 +139,12 @@ struct Rule {
   /// empty with `anyCode` for rules that can hold for any code.
   std::vector<model::Code> lineCodes;
   bool anyCode = false;
-  /// With LineWithOther: the other line must have one of these codes.
+  /// With LineWithOther: the other line must have one of these codes
+  /// (unless the rule reads a pair table, which decides by lookup).
   std::vector<model::Code> otherCodes;
+  /// A rule over a pair table: its edits take their id (`ptp_C1_C2`) and
+  /// message from the row that fired.
+  std::optional<std::uint32_t> pairTable;
   ExprId predicate = 0;
   /// Where the rule was written, for explanations: `file:line`.
   std::string origin;
@@ -132,6 +164,7 @@ struct Program {
   std::vector<std::string> strings;
   /// Diagnosis patterns (`M54.5*`: a prefix when it ends in `*`); at most 64.
   std::vector<std::string> diagnosisPatterns;
+  std::vector<PairTable> pairTables;
   std::vector<Rule> rules;
 };
 

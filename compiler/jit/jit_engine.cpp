@@ -2,6 +2,7 @@
 
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/ExecutionEngine/Orc/Core.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
@@ -52,6 +53,13 @@ void optimize(llvm::Module& module) {
 
 }  // namespace
 
+/// The runtime side of generated pair-table lookups.
+extern "C" std::int32_t edictPairIndicator(const ir::PairTable* table, std::uint32_t column1,
+                                           std::uint32_t column2, std::int32_t date) {
+  const auto* row = table->find(column1, column2, date);
+  return row == nullptr ? -1 : row->indicator;
+}
+
 struct JitEngine::Impl {
   std::unique_ptr<llvm::orc::LLJIT> jit;
 };
@@ -75,6 +83,12 @@ std::unique_ptr<JitEngine> JitEngine::compile(const ir::Program& program) {
       llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(machine)).create(),
       "starting the JIT");
   auto& jit = *engine->impl_->jit;
+  // Host functions that generated code calls, given to the JIT by address.
+  llvm::orc::SymbolMap host;
+  host[jit.mangleAndIntern(codegen::kPairIndicatorSymbol)] = {
+      llvm::orc::ExecutorAddr::fromPtr(&edictPairIndicator), llvm::JITSymbolFlags::Exported};
+  if (auto error = jit.getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(host))))
+    raise(std::move(error), "defining host functions");
   if (auto error = jit.addIRModule(
           llvm::orc::ThreadSafeModule(std::move(module), std::move(context))))
     raise(std::move(error), "adding the module");

@@ -49,6 +49,29 @@ class Lowering {
     program_.rules.push_back(std::move(rule));
   }
 
+  void lowerTable(const check::PairTableItem& item) {
+    ir::PairTable table = item.table;
+    std::vector<model::Modifier> plain;
+    std::vector<model::Modifier> anatomic;
+    for (model::Modifier m : item.bypass) (check::isAnatomic(m) ? anatomic : plain).push_back(m);
+    if (!plain.empty()) table.plainBypass = static_cast<std::int32_t>(setOf("bypass", plain));
+    if (!anatomic.empty()) table.anatomicBypass = static_cast<std::int32_t>(setOf("anatomic", anatomic));
+
+    ir::Rule rule;
+    rule.id = item.id;
+    rule.action = model::Action::Deny;
+    rule.reason = item.reason;
+    rule.scope = ir::RuleScope::LineWithOther;
+    for (const auto& row : table.rows)
+      if (rule.lineCodes.empty() || rule.lineCodes.back().packed != row.column2)
+        rule.lineCodes.push_back(model::Code{row.column2});
+    rule.pairTable = static_cast<std::uint32_t>(program_.pairTables.size());
+    rule.predicate = b_.aggregate(ir::Expr::Kind::PairTableHolds, *rule.pairTable);
+    rule.origin = item.origin;
+    program_.pairTables.push_back(std::move(table));
+    program_.rules.push_back(std::move(rule));
+  }
+
  private:
   /// True when a bypass modifier separates the two services: a non-anatomic
   /// one on either line, or anatomic ones naming different sites.
@@ -118,6 +141,8 @@ ir::Program lowerToIr(const check::CheckedRuleset& ruleset) {
   for (const check::Item& item : ruleset.items) {
     if (const auto* row = std::get_if<check::PairRow>(&item))
       lowering.lowerPair(*row);
+    else if (const auto* table = std::get_if<check::PairTableItem>(&item))
+      lowering.lowerTable(*table);
     else
       program.rules.push_back(ruleOf(std::get<check::CheckedRule>(item)));
   }

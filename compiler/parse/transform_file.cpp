@@ -102,6 +102,20 @@ ast::Statement Transformer::transformStatement(EdictParser::StatementContext& ct
     decl.isOverride = pair->override != nullptr;
     return decl;
   }
+  if (auto* table = dynamic_cast<EdictParser::PairsFromStmtContext*>(&ctx)) {
+    ast::PairsFromDecl decl;
+    decl.path = ast::Word{unquote(table->table->getText()), spanOf(table->table)};
+    decl.span = spanOf(table->getStart());
+    if (table->format != nullptr) decl.format = wordOf(table->format);
+    for (auto* clause : table->pairsClause()) {
+      const source::Span where = spanOf(clause->getStart());
+      if (auto* bypass = dynamic_cast<EdictParser::TableBypassContext*>(clause))
+        setOnce(decl.bypass, transformModifierItems(bypass->modifierItem()), where, "bypass");
+      else if (auto* reason = dynamic_cast<EdictParser::TableReasonContext*>(clause))
+        setOnce(decl.reason, wordOf(reason->REASON()->getSymbol()), where, "reason");
+    }
+    return decl;
+  }
   if (auto* rule = dynamic_cast<EdictParser::RuleStmtContext*>(&ctx)) {
     ast::RuleDecl decl = transformRule(*rule->ruleDecl());
     decl.isOverride = rule->override != nullptr;

@@ -104,6 +104,10 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
   EvalFrame frame{line, nullptr, views.lines.data(),
                   static_cast<std::uint32_t>(views.lines.size()), 0, &views.claim};
   std::vector<std::uint32_t> related;
+  if (rule.pairTable) {
+    applyTableRule(r, claim, views, *line, out);
+    return;
+  }
   if (rule.scope == ir::RuleScope::LineWithOther) {
     for (const LineView& other : views.lines) {
       if (&other == line || other.group != line->group) continue;
@@ -140,6 +144,43 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
   edit.ruleset = program_.name;
   edit.version = program_.version;
   out.push_back(std::move(edit));
+}
+
+void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const Views& views,
+                               const LineView& line, std::vector<model::Edit>& out) const {
+  const ir::Rule& rule = program_.rules[r];
+  EvalFrame frame{&line, nullptr, views.lines.data(),
+                  static_cast<std::uint32_t>(views.lines.size()), 0, &views.claim};
+  // One edit per column-1 code: each is its own pair, with its own row.
+  std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> byColumn1;
+  for (const LineView& other : views.lines) {
+    if (&other == &line || other.group != line.group) continue;
+    frame.other = &other;
+    if (!engine_.holds(r, frame)) continue;
+    auto found = std::find_if(byColumn1.begin(), byColumn1.end(),
+                              [&](const auto& e) { return e.first == other.code; });
+    if (found == byColumn1.end()) byColumn1.push_back({other.code, {}}), found = byColumn1.end() - 1;
+    found->second.push_back(other.position);
+  }
+  const ir::PairTable& table = program_.pairTables[*rule.pairTable];
+  for (auto& [column1, positions] : byColumn1) {
+    const auto* row = table.find(column1, line.code, line.date);
+    const std::string c1 = model::Code{column1}.text();
+    const std::string c2 = model::Code{line.code}.text();
+    model::Edit edit;
+    edit.claimId = claim.id;
+    edit.line = line.position;
+    edit.rule = "ptp_" + c1 + "_" + c2;
+    edit.action = rule.action;
+    edit.reason = rule.reason;
+    edit.message = c2 + " is not paid with " + c1 + " on the same date of service";
+    if (row != nullptr && !table.rationales[row->rationale].empty())
+      edit.message += ": " + table.rationales[row->rationale];
+    edit.relatedLines = std::move(positions);
+    edit.ruleset = program_.name;
+    edit.version = program_.version;
+    out.push_back(std::move(edit));
+  }
 }
 
 void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& out) const {

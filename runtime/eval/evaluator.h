@@ -40,6 +40,9 @@ class Evaluator {
   [[nodiscard]] const std::vector<std::uint32_t>& rulesFor(std::uint32_t code) const;
   void applyRule(std::uint32_t r, const model::Claim& claim, const Views& views,
                  const LineView* line, std::vector<model::Edit>& out) const;
+  /// A rule over a pair table: one edit per column-1 code, named after its row.
+  void applyTableRule(std::uint32_t r, const model::Claim& claim, const Views& views,
+                      const LineView& line, std::vector<model::Edit>& out) const;
 
   const ir::Program& program_;
   const PredicateEngine& engine_;

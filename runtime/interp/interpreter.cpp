@@ -81,6 +81,37 @@ std::int64_t Interpreter::aggregate(const ir::Expr& e, const eval::EvalFrame& fr
   return total;
 }
 
+bool Interpreter::anyIn(std::int32_t set, const eval::LineView& line) const {
+  if (set < 0) return false;
+  for (std::uint16_t m : line.modifiers)
+    if (inSet(static_cast<std::uint32_t>(set), m)) return true;
+  return false;
+}
+
+bool Interpreter::sitesDiffer(std::uint32_t set, const eval::EvalFrame& frame) const {
+  // Both lines name a site from the set, and no site is named on both.
+  bool lineHas = false;
+  bool otherHas = false;
+  for (std::uint16_t a : frame.line->modifiers) {
+    if (!inSet(set, a)) continue;
+    lineHas = true;
+    for (std::uint16_t b : frame.other->modifiers)
+      if (a == b) return false;
+  }
+  for (std::uint16_t b : frame.other->modifiers) otherHas = otherHas || inSet(set, b);
+  return lineHas && otherHas;
+}
+
+bool Interpreter::pairTableHolds(const ir::PairTable& table, const eval::EvalFrame& frame) const {
+  const auto* row = table.find(frame.other->code, frame.line->code, frame.line->date);
+  if (row == nullptr || row->indicator == 9) return false;
+  if (row->indicator == 0) return true;
+  const bool bypassed =
+      anyIn(table.plainBypass, *frame.line) || anyIn(table.plainBypass, *frame.other) ||
+      (table.anatomicBypass >= 0 && sitesDiffer(static_cast<std::uint32_t>(table.anatomicBypass), frame));
+  return !bypassed;
+}
+
 std::int64_t Interpreter::value(ir::ExprId id, const eval::EvalFrame& frame) const {
   const ir::Expr& e = program_.exprs[id];
   using Kind = ir::Expr::Kind;
@@ -116,25 +147,14 @@ std::int64_t Interpreter::value(ir::ExprId id, const eval::EvalFrame& frame) con
       for (std::uint16_t m : bound(e.binding, frame).modifiers)
         if (inSet(e.set, m)) return 1;
       return 0;
-    case Kind::SitesDiffer: {
-      // Both lines name a site from the set, and no site is named on both.
-      bool lineHas = false;
-      bool otherHas = false;
-      for (std::uint16_t a : frame.line->modifiers) {
-        if (!inSet(e.set, a)) continue;
-        lineHas = true;
-        for (std::uint16_t b : frame.other->modifiers)
-          if (a == b) return 0;
-      }
-      for (std::uint16_t b : frame.other->modifiers) otherHas = otherHas || inSet(e.set, b);
-      return lineHas && otherHas;
-    }
+    case Kind::SitesDiffer: return sitesDiffer(e.set, frame);
     case Kind::DiagnosisAny:
       return (frame.claim->diagnosisBits & static_cast<std::uint64_t>(e.value)) != 0;
     case Kind::SameDayCount:
     case Kind::SameDayUnits:
     case Kind::ClaimCount:
     case Kind::ClaimUnits: return aggregate(e, frame);
+    case Kind::PairTableHolds: return pairTableHolds(program_.pairTables[e.set], frame);
   }
   return 0;
 }

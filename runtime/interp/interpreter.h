@@ -26,6 +26,9 @@ class Interpreter final : public eval::PredicateEngine {
  private:
   [[nodiscard]] bool inSet(std::uint32_t set, std::uint16_t modifier) const;
   [[nodiscard]] std::int64_t aggregate(const ir::Expr& e, const eval::EvalFrame& frame) const;
+  [[nodiscard]] bool anyIn(std::int32_t set, const eval::LineView& line) const;
+  [[nodiscard]] bool sitesDiffer(std::uint32_t set, const eval::EvalFrame& frame) const;
+  [[nodiscard]] bool pairTableHolds(const ir::PairTable& table, const eval::EvalFrame& frame) const;
 
   const ir::Program& program_;
   std::vector<std::bitset<model::kModifierSpace>> sets_;
