@@ -17,6 +17,41 @@
 
 namespace edict::read {
 
+// The builder's state, outside its class so that std::optional of it is
+// complete where the builder is declared.
+namespace x12 {
+
+/// The first problem found, with the segment it was found in.
+struct Problem {
+  std::string message;
+  std::uint64_t segment = 0;
+};
+
+/// A person of the hierarchy: the subscriber (2010BA) or patient (2010CA).
+struct Person {
+  std::string id;
+  std::string lastName;
+  std::string firstName;
+  std::optional<model::Date> birthDate;
+  model::Sex sex = model::Sex::Unknown;
+};
+
+/// Where in the claim the segments now belong.
+enum class Loop : std::uint8_t { Claim, OtherSubscriber, Line };
+
+/// The claim being read, until its next CLM, HL or SE.
+struct OpenClaim {
+  model::Claim claim;
+  std::optional<Problem> problem;
+  Loop loop = Loop::Claim;
+  bool lineHasService = false;
+  bool lineHasDate = false;
+  std::uint64_t lineSegment = 0;
+  std::size_t extraLines = 0;
+};
+
+}  // namespace x12
+
 /// A state machine fed one segment at a time; completed claims and rejects
 /// come out in file order.
 class X12ClaimBuilder {
@@ -35,31 +70,10 @@ class X12ClaimBuilder {
   [[nodiscard]] const std::string& fatal() const { return fatal_; }
 
  private:
-  /// The first problem found, with the segment it was found in.
-  struct Problem {
-    std::string message;
-    std::uint64_t segment = 0;
-  };
-  /// A person of the hierarchy: the subscriber (2010BA) or patient (2010CA).
-  struct Person {
-    std::string id;
-    std::string lastName;
-    std::string firstName;
-    std::optional<model::Date> birthDate;
-    model::Sex sex = model::Sex::Unknown;
-  };
-  /// Where in the claim the segments now belong.
-  enum class Loop : std::uint8_t { Claim, OtherSubscriber, Line };
-  /// The claim being read, until its next CLM, HL or SE.
-  struct OpenClaim {
-    model::Claim claim;
-    std::optional<Problem> problem;
-    Loop loop = Loop::Claim;
-    bool lineHasService = false;
-    bool lineHasDate = false;
-    std::uint64_t lineSegment = 0;
-    std::size_t extraLines = 0;
-  };
+  using Problem = x12::Problem;
+  using Person = x12::Person;
+  using Loop = x12::Loop;
+  using OpenClaim = x12::OpenClaim;
 
   void dispatch(const X12Segment& s, std::deque<ReadItem>& out);
   void startTransaction(const X12Segment& s);
