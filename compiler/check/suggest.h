@@ -8,7 +8,8 @@
 
 namespace edict::check {
 
-/// Levenshtein distance between two words (case-sensitive).
+/// Edit distance between two words (case-sensitive), counting a swap of
+/// neighbouring letters as one edit.
 std::size_t editDistance(std::string_view a, std::string_view b);
 
 /// The candidate nearest to `word`, if it is near enough to be a likely

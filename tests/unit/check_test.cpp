@@ -105,6 +105,7 @@ TEST_CASE("warnings do not stop compilation", "[check]") {
 
 TEST_CASE("did-you-mean finds near names only", "[check]") {
   CHECK(check::editDistance("kitten", "sitting") == 3);
+  CHECK(check::editDistance("pari", "pair") == 1);
   CHECK(check::closestMatch("regoin", {"region", "bypass"}) == "region");
   CHECK(check::closestMatch("xyz", {"region", "bypass"}) == std::nullopt);
   CHECK(check::closestMatch("pari", {"pair", "modifiers"}) == "pair");
