@@ -102,6 +102,15 @@ TEST_CASE("RFC 4180 records", "[tables][csv]") {
   CHECK(csv.next() == tables::CsvReader::Status::End);
 }
 
+TEST_CASE("spaces around a quoted field are dropped", "[tables][csv]") {
+  std::istringstream in("a, \"b, c\" ,d\n");
+  tables::CsvReader csv(in);
+  REQUIRE(csv.next() == tables::CsvReader::Status::Record);
+  CHECK(std::vector<std::string>(csv.fields().begin(), csv.fields().end()) ==
+        std::vector<std::string>{"a", "b, c", "d"});
+  CHECK(csv.quoted(1));
+}
+
 TEST_CASE("a runaway quote is stopped by the record size limit", "[tables][csv]") {
   std::string text = "a,\"never closed\n";
   for (int i = 0; i < 100; ++i) text += std::string(100, 'z') + "\n";
