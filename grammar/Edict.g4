@@ -29,6 +29,56 @@ statement
     | override='override'? ruleDecl                                                 # RuleStmt
     | override='override'? modifierRule                                             # ModifierRuleStmt
     | 'disable' WORD                                                                # DisableStmt
+    | testDecl                                                                      # TestStmt
+    ;
+
+// `test "name" { claim ... { LINE; LINE } expect ... }`: an example claim
+// and the edits the ruleset must give it.
+testDecl
+    : 'test' name=STRING '{' testClaim expectation* '}'
+    ;
+
+testClaim
+    : 'claim' claimItem* '{' testLine (';' testLine)* ';'? '}'
+    ;
+
+claimItem
+    : 'date' DATE                                   # ClaimDate
+    | 'payer' STRING                                # ClaimPayer
+    | 'place' STRING                                # ClaimPlace
+    | 'provider' STRING                             # ClaimProvider
+    | 'age' WORD                                    # ClaimAge
+    | 'sex' WORD                                    # ClaimSex
+    | 'diagnoses' STRING+                           # ClaimDiagnoses
+    ;
+
+// `97110 GP 59 units 2 minutes 30`
+testLine
+    : code=WORD lineItem*
+    ;
+
+lineItem
+    : WORD                                          # LineModifier
+    | 'units' WORD                                  # LineUnits
+    | 'minutes' WORD                                # LineMinutes
+    | 'date' DATE                                   # LineDate
+    | 'place' STRING                                # LinePlace
+    | 'provider' STRING                             # LineProvider
+    | 'charge' WORD                                 # LineCharge
+    ;
+
+expectation
+    : 'expect' 'nothing'                                                  # ExpectNothing
+    | 'expect' 'line' line=WORD 'nothing'                                 # ExpectLineNothing
+    | 'expect' 'no' 'rule' WORD                                           # ExpectNoRule
+    | 'expect' target=('line' | 'claim') line=WORD? verb=('deny' | 'modify' | 'review' | 'flag')
+      expectClause*                                                       # ExpectEdit
+    ;
+
+expectClause
+    : 'rule' WORD                                   # ExpectRule
+    | 'reason' REASON                               # ExpectReason
+    | 'units' WORD                                  # ExpectUnits
     ;
 
 // A code (97110), a range of codes (97760..97763) or the name of a code set.
@@ -114,7 +164,8 @@ path
 
 // Words of field paths, including those that are keywords elsewhere.
 pathWord
-    : WORD | 'line' | 'claim' | 'units' | 'modifiers'
+    : WORD | 'line' | 'claim' | 'units' | 'modifiers' | 'date' | 'minutes' | 'payer' | 'provider'
+      | 'charge' | 'age' | 'sex' | 'diagnoses' | 'place'
     ;
 
 argument

@@ -118,10 +118,56 @@ struct DisableStmt {
   Word id;
 };
 
+/// A line of a test claim: `97110 GP units 2 minutes 30`.
+struct TestLine {
+  Word code;
+  std::vector<Word> modifiers;
+  std::optional<Word> units;
+  std::optional<Word> minutes;
+  std::optional<Word> date;
+  std::optional<Word> place;
+  std::optional<Word> provider;
+  std::optional<Word> charge;
+};
+
+/// The claim of a test: `claim date D payer "P" age 70 { LINES }`.
+struct TestClaim {
+  std::optional<Word> date;
+  std::optional<Word> payer;
+  std::optional<Word> place;
+  std::optional<Word> provider;
+  std::optional<Word> age;
+  std::optional<Word> sex;
+  std::vector<Word> diagnoses;
+  std::vector<TestLine> lines;
+};
+
+/// One `expect`.
+struct Expectation {
+  enum class Kind { Nothing, LineNothing, NoRule, Edit };
+  Kind kind = Kind::Edit;
+  /// `line` (with `line` number) or `claim` for Edit; the line for LineNothing.
+  bool onClaim = false;
+  std::optional<Word> line;
+  Verb verb = Verb::Deny;
+  std::optional<Word> rule;
+  std::optional<Word> reason;
+  std::optional<Word> units;
+  source::Span span;
+};
+
+/// `test "name" { claim ... expect ... }`
+struct TestDecl {
+  std::string name;
+  TestClaim claim;
+  std::vector<Expectation> expectations;
+  source::Span span;
+};
+
 /// One top-level statement.
 using Statement =
     std::variant<CodeSetDecl, ModifierSetDecl, PairDecl, PairsFromDecl, RuleDecl, ModifierRule,
-                 DisableStmt>;
+                 DisableStmt, TestDecl>;
 
 /// `ruleset NAME ["title"] [version "V"] [effective DATE [until DATE]]`
 struct Header {

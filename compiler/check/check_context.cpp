@@ -316,6 +316,7 @@ void CheckContext::inherit(CheckedRuleset base, bool asBase, const source::Span&
   if (asBase) {
     for (const Item& item : base.items) inherited_.insert(idOf(item));
     out_.program = std::move(base.program);
+    out_.program.tests.clear();
     out_.items = std::move(base.items);
     out_.modifierSets = std::move(base.modifierSets);
     out_.codeSets = std::move(base.codeSets);

@@ -84,6 +84,10 @@ void checkPair(CheckContext& cx, const ast::PairDecl& pair);
 void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl);
 /// Reports rows of the same pair whose dates overlap and ids shared by different rules.
 void checkRuleConflicts(CheckContext& cx);
+/// Checks a `test` block; adds it when valid.
+void checkTest(CheckContext& cx, const ast::TestDecl& test);
+/// Checks that the rule ids the tests name exist (after all rules are known).
+void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>& tests);
 /// Checks a `rule` statement; adds it when valid.
 void checkRule(CheckContext& cx, const ast::RuleDecl& rule);
 /// Checks a `require`/`forbid modifier` statement; adds it when valid.

@@ -87,6 +87,8 @@ struct CheckedRuleset {
   /// the conditions; `program.rules` stays empty until lowering.
   ir::Program program;
   std::vector<Item> items;
+  /// This file's tests; never inherited.
+  std::vector<ir::TestCase> tests;
   /// Named sets visible to a ruleset that extends or includes this one.
   std::map<std::string, std::vector<model::Modifier>> modifierSets;
   std::map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> codeSets;

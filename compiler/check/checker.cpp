@@ -93,6 +93,7 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
   CheckContext cx(ruleset.file, sink, out);
   checkLayers(cx, ruleset.header, resolve);
   checkHeader(cx, ruleset.header, out);
+  std::vector<const ast::TestDecl*> tests;
 
   for (const ast::Statement& statement : ruleset.statements) {
     if (sink.full()) break;
@@ -105,11 +106,16 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
           else if constexpr (std::is_same_v<S, ast::PairsFromDecl>) checkPairsFrom(cx, s);
           else if constexpr (std::is_same_v<S, ast::RuleDecl>) checkRule(cx, s);
           else if constexpr (std::is_same_v<S, ast::ModifierRule>) checkModifierRule(cx, s);
+          else if constexpr (std::is_same_v<S, ast::TestDecl>) {
+            checkTest(cx, s);
+            tests.push_back(&s);
+          }
           else cx.disable(s.id);
         },
         statement);
   }
   checkRuleConflicts(cx);
+  checkTestRuleIds(cx, tests);
   cx.reportUnusedSets();
   if (sink.errorCount() > errorsBefore) return std::nullopt;
   return out;

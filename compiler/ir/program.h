@@ -12,6 +12,7 @@
 
 #include "model/code.h"
 #include "model/date.h"
+#include "ir/test_case.h"
 #include "model/edit.h"
 
 namespace edict::ir {
@@ -166,6 +167,8 @@ struct Program {
   std::vector<std::string> diagnosisPatterns;
   std::vector<PairTable> pairTables;
   std::vector<Rule> rules;
+  /// The ruleset file's own tests (not those of rulesets it extends).
+  std::vector<TestCase> tests;
 };
 
 }  // namespace edict::ir

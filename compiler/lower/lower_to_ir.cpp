@@ -132,6 +132,7 @@ ir::Program lowerToIr(const check::CheckedRuleset& ruleset) {
   // predicates are appended to the same arena.
   ir::Program program = ruleset.program;
   program.rules.clear();
+  program.tests = ruleset.tests;
   program.name = ruleset.name;
   program.title = ruleset.title;
   program.version = ruleset.version;

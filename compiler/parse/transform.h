@@ -37,6 +37,10 @@ class Transformer {
   ast::RuleDecl transformRule(P::RuleDeclContext& ctx);
   ast::ModifierRule transformModifierRule(P::ModifierRuleContext& ctx);
   void transformRuleClause(P::RuleClauseContext& ctx, ast::RuleClauses& clauses);
+  // transform_test.cpp
+  ast::TestDecl transformTest(P::TestDeclContext& ctx);
+  ast::TestLine transformTestLine(P::TestLineContext& ctx);
+  ast::Expectation transformExpectation(P::ExpectationContext& ctx);
   // transform_expr.cpp
   ast::ExprPtr transformExpr(P::ExprContext& ctx);
   ast::Argument transformArgument(P::ArgumentContext& ctx);

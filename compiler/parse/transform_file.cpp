@@ -126,6 +126,8 @@ ast::Statement Transformer::transformStatement(EdictParser::StatementContext& ct
     decl.isOverride = modifierRule->override != nullptr;
     return decl;
   }
+  if (auto* test = dynamic_cast<EdictParser::TestStmtContext*>(&ctx))
+    return transformTest(*test->testDecl());
   auto& disable = dynamic_cast<EdictParser::DisableStmtContext&>(ctx);
   return ast::DisableStmt{wordOf(disable.WORD()->getSymbol())};
 }

@@ -137,6 +137,7 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
   edit.claimId = claim.id;
   if (line != nullptr) edit.line = line->position;
   edit.rule = rule.id;
+  edit.ruleIndex = r;
   edit.reason = rule.reason;
   edit.message = renderMessage(
       rule.message, MessageContext{claim, modelLine, line != nullptr ? line->position : 0, allowed});
@@ -171,6 +172,7 @@ void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const
     edit.claimId = claim.id;
     edit.line = line.position;
     edit.rule = "ptp_" + c1 + "_" + c2;
+    edit.ruleIndex = r;
     edit.action = rule.action;
     edit.reason = rule.reason;
     edit.message = c2 + " is not paid with " + c1 + " on the same date of service";

@@ -35,6 +35,9 @@ struct Edit {
   std::string version;
   std::optional<std::int32_t> billedUnits;
   std::optional<std::int32_t> allowedUnits;
+  /// Index of the rule in its program (for coverage and explanations; not
+  /// part of the output contract). Unset for rejects.
+  std::optional<std::uint32_t> ruleIndex;
 };
 
 }  // namespace edict::model

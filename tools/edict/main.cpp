@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   int exitStatus = edict::cli::kSuccess;
   edict::cli::registerCheck(app, exitStatus);
   edict::cli::registerRun(app, exitStatus);
+  edict::cli::registerTest(app, exitStatus);
   edict::cli::registerImport(app, exitStatus);
   // CLI11 would only say "a subcommand is required" for a misspelt verb.
   std::vector<std::string> verbs;

@@ -1,0 +1,151 @@
+// `edict test PATH...`: runs the `test` blocks of ruleset files on both
+// engines, prints each failure with what was expected and what happened,
+// and ends with `N passed, N failed`. `--coverage` lists unexercised rules.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "diag/render.h"
+#include "driver/compile.h"
+#include "eval/evaluator.h"
+#include "interp/interpreter.h"
+#include "jit/jit_engine.h"
+#include "run/ruleset_tests.h"
+#include "write/jsonl_writer.h"
+
+namespace edict::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TestOptions {
+  std::vector<std::string> paths;
+  bool coverage = false;
+  bool verbose = false;
+};
+
+/// Ruleset files named on the command line, directories searched for `.edict`.
+std::vector<std::string> rulesetFiles(const std::vector<std::string>& paths, bool& ok) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::recursive_directory_iterator(path, error))
+        if (entry.is_regular_file() && entry.path().extension() == ".edict")
+          found.push_back(entry.path().string());
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, error)) {
+      files.push_back(path);
+    } else {
+      std::cerr << fmt::format("edict test: `{}` does not exist\n", path);
+      ok = false;
+    }
+  }
+  return files;
+}
+
+/// Coverage: for each rule (by where it is written), whether a test fired it.
+struct Coverage {
+  std::map<std::string, std::string> rules;  // origin + id -> description
+  std::set<std::string> exercised;
+};
+
+std::string ruleKey(const ir::Rule& rule) { return rule.origin + " " + rule.id; }
+
+int runTests(const TestOptions& options) {
+  bool ok = true;
+  const auto files = rulesetFiles(options.paths, ok);
+  if (!ok) return kUsage;
+  std::size_t passed = 0;
+  std::size_t failed = 0;
+  bool rulesetErrors = false;
+  Coverage coverage;
+
+  for (const std::string& path : files) {
+    diag::DiagnosticSink sink;
+    driver::Compilation compilation = driver::compileFile(path, sink);
+    for (const diag::Diagnostic& d : sink.all())
+      std::cerr << diag::renderText(d, compilation.file(d.file));
+    if (!compilation.program) {
+      std::cout << fmt::format("ERROR {}: the ruleset has errors; its tests did not run\n", path);
+      rulesetErrors = true;
+      continue;
+    }
+    const ir::Program& program = *compilation.program;
+    for (const ir::Rule& rule : program.rules) coverage.rules.emplace(ruleKey(rule), rule.id + " (" + rule.origin + ")");
+    if (program.tests.empty()) continue;
+
+    const interp::Interpreter interpreter(program);
+    const auto jit = jit::JitEngine::compile(program);
+    const eval::Evaluator byJit(program, *jit);
+    const eval::Evaluator byInterpreter(program, interpreter);
+    for (const ir::TestCase& test : program.tests) {
+      run::TestOutcome outcome = run::runTest(test, byJit);
+      const run::TestOutcome oracle = run::runTest(test, byInterpreter);
+      std::string jitText;
+      std::string interpText;
+      for (const auto& e : outcome.edits) jitText += write::formatJsonLine(e) + "\n";
+      for (const auto& e : oracle.edits) interpText += write::formatJsonLine(e) + "\n";
+      if (jitText != interpText) {
+        outcome.passed = false;
+        outcome.failures.push_back("the JIT and the interpreter disagree:\n    jit:    " + jitText +
+                                   "    interp: " + interpText);
+      }
+      for (const model::Edit& e : outcome.edits)
+        if (e.ruleIndex) coverage.exercised.insert(ruleKey(program.rules[*e.ruleIndex]));
+      if (outcome.passed) {
+        ++passed;
+        if (options.verbose) std::cout << fmt::format("PASS {} \"{}\"\n", test.origin, test.name);
+        continue;
+      }
+      ++failed;
+      std::cout << fmt::format("FAIL {} \"{}\"\n", test.origin, test.name);
+      for (const std::string& f : outcome.failures) std::cout << "    " << f << "\n";
+    }
+  }
+
+  if (options.coverage) {
+    std::vector<std::string> missing;
+    for (const auto& [key, description] : coverage.rules)
+      if (coverage.exercised.count(key) == 0) missing.push_back(description);
+    std::cout << fmt::format("coverage: {} of {} rules exercised by a test\n",
+                             coverage.rules.size() - missing.size(), coverage.rules.size());
+    for (const std::string& m : missing) std::cout << "  not exercised: " << m << "\n";
+  }
+  std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
+  if (rulesetErrors) return kUsage;
+  return failed > 0 ? kFindings : kSuccess;
+}
+
+}  // namespace
+
+void registerTest(CLI::App& app, int& exitStatus) {
+  auto options = std::make_shared<TestOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "test",
+      "Run the `test` blocks of ruleset files on both engines (JIT and interpreter). Each "
+      "failure shows what was expected and what happened; every edit a test claim gets must be "
+      "expected. The last line is `N passed, N failed`. Exit status: 0 all passed, 1 some "
+      "failed, 2 usage error or a ruleset with errors.");
+  cmd->add_option("paths", options->paths,
+                  "Ruleset files, or directories searched for .edict files")
+      ->required()
+      ->type_name("PATH");
+  cmd->add_flag("--coverage", options->coverage,
+                "Also list the rules that no test made fire (by where each rule is written, so a "
+                "rule inherited by another ruleset counts once)");
+  cmd->add_flag("-v,--verbose", options->verbose, "Print a line for every test that passes, too");
+  cmd->callback([options, &exitStatus] { exitStatus = runTests(*options); });
+}
+
+}  // namespace edict::cli
