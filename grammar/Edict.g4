@@ -22,13 +22,13 @@ headerItem
     ;
 
 statement
-    : 'codes' name=WORD '=' codeItem+ ('except' excluded+=codeItem+)?              # CodeSetDecl
-    | 'modifiers' name=WORD '=' modifierItem+ ('except' excludedMods+=modifierItem+)?  # ModifierSetDecl
+    : 'codes' name=softWord '=' codeItem+ ('except' excluded+=codeItem+)?              # CodeSetDecl
+    | 'modifiers' name=softWord '=' modifierItem+ ('except' excludedMods+=modifierItem+)?  # ModifierSetDecl
     | override='override'? pairDecl                                                 # PairStmt
     | 'pairs' 'from' table=STRING ('format' format=WORD)? pairsClause*               # PairsFromStmt
     | override='override'? ruleDecl                                                 # RuleStmt
     | override='override'? modifierRule                                             # ModifierRuleStmt
-    | 'disable' WORD                                                                # DisableStmt
+    | 'disable' softWord                                                            # DisableStmt
     | testDecl                                                                      # TestStmt
     ;
 
@@ -70,25 +70,25 @@ lineItem
 expectation
     : 'expect' 'nothing'                                                  # ExpectNothing
     | 'expect' 'line' line=WORD 'nothing'                                 # ExpectLineNothing
-    | 'expect' 'no' 'rule' WORD                                           # ExpectNoRule
+    | 'expect' 'no' 'rule' softWord                                       # ExpectNoRule
     | 'expect' target=('line' | 'claim') line=WORD? verb=('deny' | 'modify' | 'review' | 'flag')
       expectClause*                                                       # ExpectEdit
     ;
 
 expectClause
-    : 'rule' WORD                                   # ExpectRule
+    : 'rule' softWord                               # ExpectRule
     | 'reason' REASON                               # ExpectReason
     | 'units' WORD                                  # ExpectUnits
     ;
 
 // A code (97110), a range of codes (97760..97763) or the name of a code set.
 codeItem
-    : first=WORD ('..' last=WORD)?
+    : first=softWord ('..' last=WORD)?
     ;
 
 // A modifier (59, XE) or the name of a modifier set.
 modifierItem
-    : WORD
+    : softWord
     ;
 
 // An NCCI procedure-to-procedure row: column 1 is paid, column 2 is denied.
@@ -108,7 +108,7 @@ pairClause
     | 'until' DATE                                  # UntilClause
     | 'bypass' modifierItem+                        # BypassClause
     | 'reason' REASON                               # ReasonClause
-    | 'id' WORD                                     # IdClause
+    | 'id' softWord                                 # IdClause
     ;
 
 // Clauses of `pairs from`: what applies to every row of the table.
@@ -126,7 +126,7 @@ modifierRule
 
 // `rule ID "title": when CONDITION ACTION`
 ruleDecl
-    : 'rule' id=WORD title=STRING? ':'? 'when' expr action
+    : 'rule' id=softWord title=STRING? ':'? 'when' expr action
     ;
 
 action
@@ -137,7 +137,7 @@ action
 ruleClause
     : 'reason' REASON                               # RuleReason
     | 'message' STRING                              # RuleMessage
-    | 'id' WORD                                     # RuleId
+    | 'id' softWord                                 # RuleId
     ;
 
 // Alternatives earlier in this list bind tighter (ANTLR's rule for
@@ -155,6 +155,13 @@ expr
     | 'not' expr                                    # NotExpr
     | left=expr 'and' right=expr                    # AndExpr
     | left=expr 'or' right=expr                     # OrExpr
+    ;
+
+// A name (of a rule, a set) or a code: any word, including the words that
+// are keywords only inside test blocks and paths.
+softWord
+    : WORD | 'date' | 'payer' | 'place' | 'provider' | 'age' | 'sex' | 'diagnoses' | 'minutes'
+      | 'charge' | 'nothing' | 'no' | 'expect' | 'test' | 'format'
     ;
 
 // `line.code`, `patient.age`, `same_day`
@@ -176,7 +183,7 @@ argument
 // The right side of `in`: a named set, or a list in parentheses.
 setOperand
     : '(' (items+=argument (','? items+=argument)*)? ')'   # ListOperand
-    | WORD                                          # NamedOperand
+    | softWord                                      # NamedOperand
     ;
 
 DATE    : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;

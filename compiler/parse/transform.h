@@ -66,6 +66,8 @@ source::Span spanOf(const antlr4::Token* token);
 source::Span spanOf(antlr4::ParserRuleContext& ctx);
 /// A token as an AST word.
 ast::Word wordOf(const antlr4::Token* token);
+/// A one-token construct (a `softWord`) as an AST word.
+ast::Word wordOf(antlr4::ParserRuleContext* ctx);
 /// The content of a STRING token, quotes removed and escapes resolved.
 std::string unquote(const std::string& literal);
 

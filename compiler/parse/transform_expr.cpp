@@ -93,7 +93,7 @@ ast::ExprPtr Transformer::transformExpr(EdictParser::ExprContext& ctx) {
     node.value = transformExpr(*in->value);
     node.negated = in->negated != nullptr;
     if (auto* named = dynamic_cast<EdictParser::NamedOperandContext*>(in->setOperand())) {
-      node.setName = wordOf(named->WORD()->getSymbol());
+      node.setName = wordOf(named->softWord());
     } else {
       auto& list = dynamic_cast<EdictParser::ListOperandContext&>(*in->setOperand());
       for (auto* item : list.items) node.items.push_back(transformArgument(*item));

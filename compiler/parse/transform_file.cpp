@@ -31,6 +31,8 @@ source::Span spanOf(antlr4::ParserRuleContext& ctx) {
 
 ast::Word wordOf(const antlr4::Token* token) { return ast::Word{token->getText(), spanOf(token)}; }
 
+ast::Word wordOf(antlr4::ParserRuleContext* ctx) { return ast::Word{ctx->getText(), spanOf(*ctx)}; }
+
 std::string unquote(const std::string& literal) {
   std::string out;
   if (literal.size() < 2) return out;
@@ -129,7 +131,7 @@ ast::Statement Transformer::transformStatement(EdictParser::StatementContext& ct
   if (auto* test = dynamic_cast<EdictParser::TestStmtContext*>(&ctx))
     return transformTest(*test->testDecl());
   auto& disable = dynamic_cast<EdictParser::DisableStmtContext&>(ctx);
-  return ast::DisableStmt{wordOf(disable.WORD()->getSymbol())};
+  return ast::DisableStmt{wordOf(disable.softWord())};
 }
 
 std::vector<ast::CodeItem> Transformer::transformCodeItems(
@@ -146,7 +148,7 @@ std::vector<ast::CodeItem> Transformer::transformCodeItems(
 std::vector<ast::Word> Transformer::transformModifierItems(
     const std::vector<EdictParser::ModifierItemContext*>& items) {
   std::vector<ast::Word> out;
-  for (auto* item : items) out.push_back(wordOf(item->WORD()->getSymbol()));
+  for (auto* item : items) out.push_back(wordOf(item->softWord()));
   return out;
 }
 

@@ -41,7 +41,7 @@ void Transformer::transformPairClause(EdictParser::PairClauseContext& ctx, ast::
   } else if (auto* reason = dynamic_cast<EdictParser::ReasonClauseContext*>(&ctx)) {
     setOnce(pair.reason, wordOf(reason->REASON()->getSymbol()), where, "reason");
   } else if (auto* id = dynamic_cast<EdictParser::IdClauseContext*>(&ctx)) {
-    setOnce(pair.id, wordOf(id->WORD()->getSymbol()), where, "id");
+    setOnce(pair.id, wordOf(id->softWord()), where, "id");
   }
 }
 

@@ -15,7 +15,7 @@ void Transformer::transformRuleClause(EdictParser::RuleClauseContext& ctx,
     setOnce(clauses.message, ast::Word{unquote(token->getText()), spanOf(token)}, where,
             "message");
   } else if (auto* id = dynamic_cast<EdictParser::RuleIdContext*>(&ctx)) {
-    setOnce(clauses.id, wordOf(id->WORD()->getSymbol()), where, "id");
+    setOnce(clauses.id, wordOf(id->softWord()), where, "id");
   }
 }
 

@@ -41,7 +41,7 @@ ast::Expectation Transformer::transformExpectation(EdictParser::ExpectationConte
     e.line = wordOf(ln->line);
   } else if (auto* nr = dynamic_cast<EdictParser::ExpectNoRuleContext*>(&ctx)) {
     e.kind = ast::Expectation::Kind::NoRule;
-    e.rule = wordOf(nr->WORD()->getSymbol());
+    e.rule = wordOf(nr->softWord());
   } else {
     auto& edit = dynamic_cast<EdictParser::ExpectEditContext&>(ctx);
     e.kind = ast::Expectation::Kind::Edit;
@@ -53,7 +53,7 @@ ast::Expectation Transformer::transformExpectation(EdictParser::ExpectationConte
     for (auto* clause : edit.expectClause()) {
       const source::Span where = spanOf(clause->getStart());
       if (auto* r = dynamic_cast<EdictParser::ExpectRuleContext*>(clause))
-        setOnce(e.rule, wordOf(r->WORD()->getSymbol()), where, "rule");
+        setOnce(e.rule, wordOf(r->softWord()), where, "rule");
       else if (auto* c = dynamic_cast<EdictParser::ExpectReasonContext*>(clause))
         setOnce(e.reason, wordOf(c->REASON()->getSymbol()), where, "reason");
       else if (auto* u = dynamic_cast<EdictParser::ExpectUnitsContext*>(clause))
