@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "model/claim.h"
+#include "read/field_path.h"
 
 namespace edict::read {
 
@@ -21,7 +22,7 @@ struct FieldError {
 };
 
 /// Throws a FieldError naming `path`.
-[[noreturn]] void failField(const std::string& path, const std::string& what);
+[[noreturn]] void failField(const FieldPath& path, const std::string& what);
 
 /// `text` in backticks for a message, cut short when long so that a hostile
 /// field cannot make a reject record megabytes long.
@@ -39,41 +40,41 @@ enum class DiagnosisCodeSet : std::uint8_t { Icd10, Icd9 };
 /// Validators that convert raw field text to model values or fail with a
 /// message naming the field. Stateless; one instance serves any number of claims.
 struct FieldRules {
-  [[nodiscard]] model::Code code(std::string_view text, const std::string& path) const;
+  [[nodiscard]] model::Code code(std::string_view text, const FieldPath& path) const;
   /// A date as `YYYY-MM-DD` (JSON, CSV, FHIR).
-  [[nodiscard]] model::Date date(std::string_view text, const std::string& path) const;
+  [[nodiscard]] model::Date date(std::string_view text, const FieldPath& path) const;
   /// A date as `CCYYMMDD` (X12 `D8`).
-  [[nodiscard]] model::Date compactDate(std::string_view text, const std::string& path) const;
-  void addModifier(model::Line& line, std::string_view text, const std::string& path) const;
-  [[nodiscard]] std::int32_t units(std::int64_t value, const std::string& path) const;
-  [[nodiscard]] std::int32_t minutes(std::int64_t value, const std::string& path) const;
-  [[nodiscard]] double charge(double value, const std::string& path) const;
-  [[nodiscard]] model::Sex sex(std::string_view text, const std::string& path) const;
-  void checkLineCount(std::size_t count, const std::string& path) const;
+  [[nodiscard]] model::Date compactDate(std::string_view text, const FieldPath& path) const;
+  void addModifier(model::Line& line, std::string_view text, const FieldPath& path) const;
+  [[nodiscard]] std::int32_t units(std::int64_t value, const FieldPath& path) const;
+  [[nodiscard]] std::int32_t minutes(std::int64_t value, const FieldPath& path) const;
+  [[nodiscard]] double charge(double value, const FieldPath& path) const;
+  [[nodiscard]] model::Sex sex(std::string_view text, const FieldPath& path) const;
+  void checkLineCount(std::size_t count, const FieldPath& path) const;
 
   /// A count given as a number that may have a fraction part (JSON `2.0`,
   /// X12 `2.00`, FHIR `quantity.value`): whole values pass, `1.5` fails.
-  [[nodiscard]] std::int64_t wholeNumber(double value, const std::string& path) const;
+  [[nodiscard]] std::int64_t wholeNumber(double value, const FieldPath& path) const;
   /// A decimal number written as text (`12.25`, `-3`, `.5`): CSV cells and
   /// X12 elements. No exponent, no thousands separators.
-  [[nodiscard]] double decimal(std::string_view text, const std::string& path) const;
+  [[nodiscard]] double decimal(std::string_view text, const FieldPath& path) const;
   /// A CMS place of service code: two digits.
-  [[nodiscard]] std::string placeOfService(std::string_view text, const std::string& path) const;
+  [[nodiscard]] std::string placeOfService(std::string_view text, const FieldPath& path) const;
   /// A diagnosis code in its canonical form: capitals, with the dot
   /// (`M5450` and `M54.50` both give `M54.50`; ICD-9 `7231` gives `723.1`).
   [[nodiscard]] std::string diagnosis(std::string_view text, DiagnosisCodeSet set,
-                                      const std::string& path) const;
+                                      const FieldPath& path) const;
   /// Adds a diagnosis to the claim, failing past kMaxDiagnosesPerClaim.
-  void addDiagnosis(model::Claim& claim, std::string code, const std::string& path) const;
+  void addDiagnosis(model::Claim& claim, std::string code, const FieldPath& path) const;
   /// Fails unless `text` is valid UTF-8 (JSON input is checked by its parser).
-  void utf8(std::string_view text, const std::string& path) const;
+  void utf8(std::string_view text, const FieldPath& path) const;
 
   /// The last step of every reader, so that the same claim gives the same
   /// model whatever its format: checks the line count; fills the rendering
   /// provider from the billing provider and back when only one is given, and
   /// a missing claim place of service or provider from the first line; a
   /// line's value equal to the claim's is no override and is cleared.
-  void completeClaim(model::Claim& claim, const std::string& linesPath) const;
+  void completeClaim(model::Claim& claim, const FieldPath& linesPath) const;
 };
 
 }  // namespace edict::read

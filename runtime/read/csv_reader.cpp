@@ -214,7 +214,7 @@ class CsvReader final : public ClaimReader {
       const std::string_view value = cell(rows_[r], column);
       if (!value.empty() && value != first) {
         errorLine_ = rows_[r].line;
-        failField(std::string(nameOf(column)),
+        failField(nameOf(column),
                   fmt::format("{} differs from {} on the claim's first row (line {}); the rows of "
                               "a claim must agree on its claim-level columns",
                               quoted(value), quoted(first), rows_[0].line));
@@ -226,9 +226,10 @@ class CsvReader final : public ClaimReader {
   void checkRowShape(const Row& row) const {
     errorLine_ = row.line;
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
-      const std::string column =
-          i < headerWidth_ ? std::string(trim(headerNames(i))) : fmt::format("column {}", i + 1);
-      FieldRules{}.utf8(row.fields[i], column);
+      const auto column = [&] {
+        return i < headerWidth_ ? std::string(headerNames(i)) : fmt::format("column {}", i + 1);
+      };
+      FieldRules{}.utf8(row.fields[i], FieldPath::lazy(column));
     }
     if (row.fields.size() != headerWidth_)
       failField("row", fmt::format("has {} fields, the header has {}", row.fields.size(),
@@ -243,7 +244,7 @@ class CsvReader final : public ClaimReader {
 
   model::Line convertLine(const Row& row, const FieldRules& rules) const {
     errorLine_ = row.line;
-    auto path = [](CsvColumn c) { return std::string(nameOf(c)); };
+    auto path = [](CsvColumn c) { return FieldPath(nameOf(c)); };
     model::Line line;
     line.code = rules.code(cell(row, CsvColumn::LineCode), path(CsvColumn::LineCode));
     line.date = rules.date(cell(row, CsvColumn::LineDate), path(CsvColumn::LineDate));

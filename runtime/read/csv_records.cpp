@@ -2,15 +2,13 @@
 
 namespace edict::read {
 
-int CsvRecords::get() {
-  if (pos_ == end_) {
-    const std::streamsize got =
-        in_.rdbuf()->sgetn(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
-    pos_ = 0;
-    end_ = got > 0 ? static_cast<std::size_t>(got) : 0;
-    if (end_ == 0) return -1;
-  }
-  return static_cast<unsigned char>(chunk_[pos_++]);
+bool CsvRecords::refill() {
+  if (pos_ < end_) return true;
+  const std::streamsize got =
+      in_.rdbuf()->sgetn(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
+  pos_ = 0;
+  end_ = got > 0 ? static_cast<std::size_t>(got) : 0;
+  return end_ > 0;
 }
 
 CsvRecords::Status CsvRecords::next(std::vector<std::string>& fields) {
@@ -21,49 +19,62 @@ CsvRecords::Status CsvRecords::next(std::vector<std::string>& fields) {
   bool quoted = false;      // inside a quoted field
   bool afterQuote = false;  // just read a quote that closed the field, or starts `""`
   bool fieldStart = true;   // nothing read yet of the current field
-  auto append = [&](char ch) {
-    if (++size > kMaxRecord) tooLong = true;
-    if (!tooLong) fields.back().push_back(ch);
+  auto append = [&](const char* from, std::size_t count) {
+    size += count;
+    if (size > kMaxRecord) tooLong = true;
+    if (!tooLong) fields.back().append(from, count);
   };
-  int c = get();
-  if (c < 0) return Status::End;
+  if (!refill()) return Status::End;
   fields.emplace_back();
-  for (; c >= 0; c = get()) {
-    const char ch = static_cast<char>(c);
+  bool ended = false;
+  while (!ended) {
+    if (!refill()) break;
+    const char* const data = chunk_.data();
+    std::size_t i = pos_;
     if (quoted) {
-      if (ch == '"') {
+      // Inside quotes only a quote matters (and line breaks, for counting).
+      const std::size_t start = i;
+      while (i < end_ && data[i] != '"') line_ += data[i++] == '\n';
+      append(data + start, i - start);
+      pos_ = i;
+      if (i < end_) {
+        ++pos_;
         quoted = false;
         afterQuote = true;
-        continue;
       }
-      if (ch == '\n') ++line_;
-      append(ch);
       continue;
     }
+    const char ch = data[i];
     if (afterQuote) {
       afterQuote = false;
       if (ch == '"') {  // `""` inside a quoted field is one quote
-        append('"');
+        append(data + i, 1);
+        ++pos_;
         quoted = true;
         continue;
       }
     }
     if (ch == '\n') {
       ++line_;
-      break;
-    }
-    if (ch == ',') {
+      ++pos_;
+      ended = true;
+    } else if (ch == ',') {
       fields.emplace_back();
       fieldStart = true;
-      continue;
-    }
-    if (ch == '"' && fieldStart) {
+      ++pos_;
+    } else if (ch == '"' && fieldStart) {
       quoted = true;
       fieldStart = false;
-      continue;
+      ++pos_;
+    } else {
+      // An unquoted run up to the next delimiter, appended at once.
+      const std::size_t start = i;
+      while (i < end_ && data[i] != ',' && data[i] != '\n' && data[i] != '"') ++i;
+      if (i == start) ++i;  // a quote in the middle of a field is an ordinary character
+      append(data + start, i - start);
+      fieldStart = false;
+      pos_ = i;
     }
-    fieldStart = false;
-    append(ch);
   }
   if (quoted) return Status::UnclosedQuote;
   if (tooLong) {

@@ -34,8 +34,8 @@ class CsvRecords {
 
  private:
   static constexpr std::size_t kChunk = 1u << 16;
-  /// The next byte, or -1 at the end of input.
-  int get();
+  /// Loads the next chunk when the current one is used up; false at the end.
+  bool refill();
 
   std::istream& in_;
   std::vector<char> chunk_;

@@ -23,7 +23,7 @@ std::optional<element> member(object o, std::string_view key) {
   return value;
 }
 
-std::string_view stringAt(object o, std::string_view key, const std::string& path) {
+std::string_view stringAt(object o, std::string_view key, const FieldPath& path) {
   auto value = member(o, key);
   if (!value) return {};
   std::string_view text;
@@ -31,7 +31,7 @@ std::string_view stringAt(object o, std::string_view key, const std::string& pat
   return text;
 }
 
-std::optional<object> objectAt(object o, std::string_view key, const std::string& path) {
+std::optional<object> objectAt(object o, std::string_view key, const FieldPath& path) {
   auto value = member(o, key);
   if (!value) return std::nullopt;
   object result;
@@ -40,7 +40,7 @@ std::optional<object> objectAt(object o, std::string_view key, const std::string
 }
 
 /// The elements of the array at `key`; none when it is absent.
-std::vector<element> arrayAt(object o, std::string_view key, const std::string& path) {
+std::vector<element> arrayAt(object o, std::string_view key, const FieldPath& path) {
   std::vector<element> elements;
   auto value = member(o, key);
   if (!value) return elements;
@@ -50,7 +50,7 @@ std::vector<element> arrayAt(object o, std::string_view key, const std::string& 
   return elements;
 }
 
-std::optional<double> numberAt(object o, std::string_view key, const std::string& path) {
+std::optional<double> numberAt(object o, std::string_view key, const FieldPath& path) {
   auto value = member(o, key);
   if (!value) return std::nullopt;
   double number = 0;
@@ -58,7 +58,7 @@ std::optional<double> numberAt(object o, std::string_view key, const std::string
   return number;
 }
 
-std::optional<std::int64_t> integerAt(object o, std::string_view key, const std::string& path) {
+std::optional<std::int64_t> integerAt(object o, std::string_view key, const FieldPath& path) {
   auto value = member(o, key);
   if (!value) return std::nullopt;
   std::int64_t number = 0;
@@ -66,26 +66,43 @@ std::optional<std::int64_t> integerAt(object o, std::string_view key, const std:
   return number;
 }
 
+/// The path of `<concept>.coding[i].code`, rendered only for a message.
+struct CodePath {
+  /// The CodeableConcept's path, owned by the caller of codingAt().
+  const FieldPath* codeable;
+  std::size_t index;
+  std::string operator()() const {
+    return FieldPath(FieldPath(*codeable, ".coding", index), ".code").str();
+  }
+  operator FieldPath() const { return FieldPath::lazy(*this); }  // NOLINT: implicit on purpose
+};
+
 /// A coding of a CodeableConcept: the first that has a code.
 struct Coding {
   std::string_view system;
   std::string_view code;
-  std::string path;
+  CodePath path;
 };
 
-std::optional<Coding> firstCoding(object codeable, const std::string& path) {
+/// The first coding with a code; `path` must outlive the result.
+std::optional<Coding> firstCoding(object codeable, const FieldPath& path) {
+  const FieldPath codings(path, ".coding");
   std::size_t i = 0;
-  for (element e : arrayAt(codeable, "coding", path + ".coding")) {
-    const std::string cpath = fmt::format("{}.coding[{}]", path, i++);
+  for (element e : arrayAt(codeable, "coding", codings)) {
+    const FieldPath cpath(path, ".coding", i);
     object coding;
     if (e.get(coding) != simdjson::SUCCESS) failField(cpath, "expected an object");
-    const std::string_view code = stringAt(coding, "code", cpath + ".code");
-    if (!code.empty()) return Coding{stringAt(coding, "system", cpath + ".system"), code, cpath + ".code"};
+    const std::string_view code = stringAt(coding, "code", FieldPath(cpath, ".code"));
+    if (!code.empty())
+      return Coding{stringAt(coding, "system", FieldPath(cpath, ".system")), code, {&path, i}};
+    ++i;
   }
   return std::nullopt;
 }
 
-std::optional<Coding> codingAt(object o, std::string_view key, const std::string& path) {
+/// The first coding of the CodeableConcept at `o[key]`; `path` (the
+/// concept's path) must outlive the result.
+std::optional<Coding> codingAt(object o, std::string_view key, const FieldPath& path) {
   auto codeable = objectAt(o, key, path);
   if (!codeable) return std::nullopt;
   return firstCoding(*codeable, path);
@@ -93,7 +110,7 @@ std::optional<Coding> codingAt(object o, std::string_view key, const std::string
 
 /// The `identifier` (one or an array) at `path`: the first value is the id;
 /// the value with the NPI system, else the id, is the NPI.
-void readIdentifiers(object o, FhirTarget& target, const std::string& path) {
+void readIdentifiers(object o, FhirTarget& target, const FieldPath& path) {
   auto value = member(o, "identifier");
   if (!value) return;
   std::vector<object> identifiers;
@@ -110,10 +127,10 @@ void readIdentifiers(object o, FhirTarget& target, const std::string& path) {
     failField(path, "expected an object or an array");
   }
   for (object id : identifiers) {
-    const std::string_view v = stringAt(id, "value", path + ".value");
+    const std::string_view v = stringAt(id, "value", FieldPath(path, ".value"));
     if (v.empty()) continue;
     if (target.id.empty()) target.id = v;
-    if (stringAt(id, "system", path + ".system") == kNpiSystem) target.npi = v;
+    if (stringAt(id, "system", FieldPath(path, ".system")) == kNpiSystem) target.npi = v;
   }
   if (target.npi.empty()) target.npi = target.id;
 }
@@ -122,42 +139,42 @@ void readIdentifiers(object o, FhirTarget& target, const std::string& path) {
 /// earlier in the file, the reference's own identifier, or its id.
 class References {
  public:
-  References(object claim, const FhirDirectory& directory, const std::string& path)
+  References(object claim, const FhirDirectory& directory, const FieldPath& path)
       : directory_(directory) {
     std::size_t i = 0;
-    for (element e : arrayAt(claim, "contained", path + "contained")) {
-      const std::string cpath = fmt::format("{}contained[{}]", path, i++);
+    for (element e : arrayAt(claim, "contained", FieldPath(path, "contained"))) {
+      const FieldPath cpath(path, "contained", i++);
       object resource;
       if (e.get(resource) != simdjson::SUCCESS) failField(cpath, "expected an object");
-      const std::string_view id = stringAt(resource, "id", cpath + ".id");
-      if (!id.empty()) contained_.emplace(std::string(id), fhirTarget(resource, cpath + "."));
+      const std::string_view id = stringAt(resource, "id", FieldPath(cpath, ".id"));
+      if (!id.empty()) contained_.emplace(std::string(id), fhirTarget(resource, FieldPath(cpath, ".")));
     }
   }
 
   /// The target of the reference at `o[key]`; nullopt when there is none.
-  std::optional<FhirTarget> resolve(object o, std::string_view key, const std::string& path) const {
+  std::optional<FhirTarget> resolve(object o, std::string_view key, const FieldPath& path) const {
     auto ref = objectAt(o, key, path);
     if (!ref) return std::nullopt;
-    const std::string_view reference = stringAt(*ref, "reference", path + ".reference");
+    const std::string_view reference = stringAt(*ref, "reference", FieldPath(path, ".reference"));
     if (reference.starts_with('#')) {
       auto found = contained_.find(std::string(reference.substr(1)));
       if (found == contained_.end())
-        failField(path + ".reference",
+        failField(FieldPath(path, ".reference"),
                   fmt::format("{} names no contained resource", quoted(reference)));
       return found->second;
     }
     if (!reference.empty())
       if (const FhirTarget* target = directory_.find(reference)) {
         if (!target->problem.empty())
-          failField(path + ".reference", fmt::format("the resource {} could not be read: {}",
+          failField(FieldPath(path, ".reference"), fmt::format("the resource {} could not be read: {}",
                                                      quoted(reference), target->problem));
         return *target;
       }
     FhirTarget target;
-    readIdentifiers(*ref, target, path + ".identifier");
+    readIdentifiers(*ref, target, FieldPath(path, ".identifier"));
     if (target.id.empty() && !reference.empty())
       target.id = reference.substr(reference.rfind('/') + 1);
-    if (target.id.empty()) target.id = stringAt(*ref, "display", path + ".display");
+    if (target.id.empty()) target.id = stringAt(*ref, "display", FieldPath(path, ".display"));
     return target;
   }
 
@@ -166,7 +183,7 @@ class References {
   std::unordered_map<std::string, FhirTarget> contained_;
 };
 
-model::Sex gender(std::string_view text, const std::string& path) {
+model::Sex gender(std::string_view text, const FieldPath& path) {
   if (text.empty() || text == "unknown" || text == "other") return model::Sex::Unknown;
   if (text == "female") return model::Sex::Female;
   if (text == "male") return model::Sex::Male;
@@ -180,19 +197,20 @@ struct CareTeam {
   std::string rendering;
 };
 
-CareTeam readCareTeam(object claim, const References& refs, const std::string& path) {
+CareTeam readCareTeam(object claim, const References& refs, const FieldPath& path) {
   CareTeam team;
   std::size_t i = 0;
-  for (element e : arrayAt(claim, "careTeam", path + "careTeam")) {
-    const std::string mpath = fmt::format("{}careTeam[{}]", path, i++);
+  for (element e : arrayAt(claim, "careTeam", FieldPath(path, "careTeam"))) {
+    const FieldPath mpath(path, "careTeam", i++);
     object member;
     if (e.get(member) != simdjson::SUCCESS) failField(mpath, "expected an object");
-    const auto sequence = integerAt(member, "sequence", mpath + ".sequence");
-    auto provider = refs.resolve(member, "provider", mpath + ".provider");
+    const auto sequence = integerAt(member, "sequence", FieldPath(mpath, ".sequence"));
+    auto provider = refs.resolve(member, "provider", FieldPath(mpath, ".provider"));
     if (!provider) continue;
     if (sequence) team.npiBySequence[*sequence] = provider->npi;
     // The claim-level rendering provider: the first primary or performing member.
-    if (auto role = codingAt(member, "role", mpath + ".role"); role && team.rendering.empty()) {
+    const FieldPath rolePath(mpath, ".role");
+    if (auto role = codingAt(member, "role", rolePath); role && team.rendering.empty()) {
       if (role->code == "primary" || role->code == "performing" || role->code == "rendering")
         team.rendering = provider->npi;
     }
@@ -200,16 +218,17 @@ CareTeam readCareTeam(object claim, const References& refs, const std::string& p
   return team;
 }
 
-model::Line convertItem(object item, const CareTeam& team, const std::string& path,
+model::Line convertItem(object item, const CareTeam& team, const FieldPath& path,
                         const FieldRules& rules) {
   model::Line line;
-  auto product = codingAt(item, "productOrService", path + ".productOrService");
-  if (!product) failField(path + ".productOrService", "required field is missing");
+  const FieldPath productPath(path, ".productOrService");
+  auto product = codingAt(item, "productOrService", productPath);
+  if (!product) failField(FieldPath(path, ".productOrService"), "required field is missing");
   line.code = rules.code(product->code, product->path);
 
   std::size_t m = 0;
-  for (element e : arrayAt(item, "modifier", path + ".modifier")) {
-    const std::string mpath = fmt::format("{}.modifier[{}]", path, m++);
+  for (element e : arrayAt(item, "modifier", FieldPath(path, ".modifier"))) {
+    const FieldPath mpath(path, ".modifier", m++);
     object codeable;
     if (e.get(codeable) != simdjson::SUCCESS) failField(mpath, "expected an object");
     auto coding = firstCoding(codeable, mpath);
@@ -217,49 +236,50 @@ model::Line convertItem(object item, const CareTeam& team, const std::string& pa
     rules.addModifier(line, coding->code, coding->path);
   }
 
-  const std::string_view serviced = stringAt(item, "servicedDate", path + ".servicedDate");
+  const std::string_view serviced = stringAt(item, "servicedDate", FieldPath(path, ".servicedDate"));
   if (!serviced.empty()) {
-    line.date = rules.date(serviced, path + ".servicedDate");
-  } else if (auto period = objectAt(item, "servicedPeriod", path + ".servicedPeriod")) {
+    line.date = rules.date(serviced, FieldPath(path, ".servicedDate"));
+  } else if (auto period = objectAt(item, "servicedPeriod", FieldPath(path, ".servicedPeriod"))) {
     // A period of service: edits compare its first day, as for X12 RD8.
-    line.date = rules.date(stringAt(*period, "start", path + ".servicedPeriod.start"),
-                           path + ".servicedPeriod.start");
+    line.date = rules.date(stringAt(*period, "start", FieldPath(path, ".servicedPeriod.start")),
+                           FieldPath(path, ".servicedPeriod.start"));
   } else {
-    failField(path + ".servicedDate", "required field is missing (or servicedPeriod)");
+    failField(FieldPath(path, ".servicedDate"), "required field is missing (or servicedPeriod)");
   }
 
-  if (auto quantity = objectAt(item, "quantity", path + ".quantity"))
-    if (auto value = numberAt(*quantity, "value", path + ".quantity.value"))
-      line.units = rules.units(rules.wholeNumber(*value, path + ".quantity.value"),
-                               path + ".quantity.value");
-  if (auto net = objectAt(item, "net", path + ".net"))
-    if (auto value = numberAt(*net, "value", path + ".net.value"))
-      line.charge = rules.charge(*value, path + ".net.value");
-  if (auto pos = codingAt(item, "locationCodeableConcept", path + ".locationCodeableConcept"))
+  if (auto quantity = objectAt(item, "quantity", FieldPath(path, ".quantity")))
+    if (auto value = numberAt(*quantity, "value", FieldPath(path, ".quantity.value")))
+      line.units = rules.units(rules.wholeNumber(*value, FieldPath(path, ".quantity.value")),
+                               FieldPath(path, ".quantity.value"));
+  if (auto net = objectAt(item, "net", FieldPath(path, ".net")))
+    if (auto value = numberAt(*net, "value", FieldPath(path, ".net.value")))
+      line.charge = rules.charge(*value, FieldPath(path, ".net.value"));
+  const FieldPath locationPath(path, ".locationCodeableConcept");
+  if (auto pos = codingAt(item, "locationCodeableConcept", locationPath))
     line.placeOfService = rules.placeOfService(pos->code, pos->path);
 
   std::size_t x = 0;
-  for (element e : arrayAt(item, "extension", path + ".extension")) {
-    const std::string xpath = fmt::format("{}.extension[{}]", path, x++);
+  for (element e : arrayAt(item, "extension", FieldPath(path, ".extension"))) {
+    const FieldPath xpath(path, ".extension", x++);
     object extension;
     if (e.get(extension) != simdjson::SUCCESS) failField(xpath, "expected an object");
-    if (stringAt(extension, "url", xpath + ".url") != kMinutesExtension) continue;
-    std::optional<double> minutes = numberAt(extension, "valueInteger", xpath + ".valueInteger");
-    if (!minutes) minutes = numberAt(extension, "valueDecimal", xpath + ".valueDecimal");
+    if (stringAt(extension, "url", FieldPath(xpath, ".url")) != kMinutesExtension) continue;
+    std::optional<double> minutes = numberAt(extension, "valueInteger", FieldPath(xpath, ".valueInteger"));
+    if (!minutes) minutes = numberAt(extension, "valueDecimal", FieldPath(xpath, ".valueDecimal"));
     if (!minutes)
-      if (auto q = objectAt(extension, "valueQuantity", xpath + ".valueQuantity"))
-        minutes = numberAt(*q, "value", xpath + ".valueQuantity.value");
+      if (auto q = objectAt(extension, "valueQuantity", FieldPath(xpath, ".valueQuantity")))
+        minutes = numberAt(*q, "value", FieldPath(xpath, ".valueQuantity.value"));
     if (!minutes) failField(xpath, "the minutes extension has no valueInteger");
     line.minutes = rules.minutes(rules.wholeNumber(*minutes, xpath), xpath);
   }
 
-  for (element e : arrayAt(item, "careTeamSequence", path + ".careTeamSequence")) {
+  for (element e : arrayAt(item, "careTeamSequence", FieldPath(path, ".careTeamSequence"))) {
     std::int64_t sequence = 0;
     if (e.get(sequence) != simdjson::SUCCESS)
-      failField(path + ".careTeamSequence[0]", "expected an integer");
+      failField(FieldPath(path, ".careTeamSequence[0]"), "expected an integer");
     auto found = team.npiBySequence.find(sequence);
     if (found == team.npiBySequence.end())
-      failField(path + ".careTeamSequence[0]",
+      failField(FieldPath(path, ".careTeamSequence[0]"),
                 fmt::format("no careTeam member has sequence {}", sequence));
     line.providerNpi = found->second;
     break;  // the first member listed renders the service
@@ -269,13 +289,13 @@ model::Line convertItem(object item, const CareTeam& team, const std::string& pa
 
 }  // namespace
 
-FhirTarget fhirTarget(object resource, const std::string& path) {
+FhirTarget fhirTarget(object resource, const FieldPath& path) {
   FhirTarget target;
-  readIdentifiers(resource, target, path + "identifier");
-  const std::string_view id = stringAt(resource, "id", path + "id");
+  readIdentifiers(resource, target, FieldPath(path, "identifier"));
+  const std::string_view id = stringAt(resource, "id", FieldPath(path, "id"));
   if (target.id.empty()) target.id = id;
-  target.birthDate = stringAt(resource, "birthDate", path + "birthDate");
-  target.gender = stringAt(resource, "gender", path + "gender");
+  target.birthDate = stringAt(resource, "birthDate", FieldPath(path, "birthDate"));
+  target.gender = stringAt(resource, "gender", FieldPath(path, "gender"));
   return target;
 }
 
@@ -296,46 +316,48 @@ const FhirTarget* FhirDirectory::find(std::string_view reference) const {
 }
 
 model::Claim convertFhirClaim(object resource, const FhirDirectory& directory,
-                              const std::string& path) {
+                              const FieldPath& path) {
   const FieldRules rules;
   model::Claim claim;
   FhirTarget self;
-  readIdentifiers(resource, self, path + "identifier");
+  readIdentifiers(resource, self, FieldPath(path, "identifier"));
   // The business identifier (the biller's claim number, X12 CLM01) is the
   // claim id; the resource id is the fallback.
-  claim.id = self.id.empty() ? std::string(stringAt(resource, "id", path + "id")) : self.id;
-  if (claim.id.empty()) failField(path + "identifier", "required field is missing (or id)");
+  claim.id = self.id.empty() ? std::string(stringAt(resource, "id", FieldPath(path, "id"))) : self.id;
+  if (claim.id.empty()) failField(FieldPath(path, "identifier"), "required field is missing (or id)");
 
-  if (auto type = codingAt(resource, "type", path + "type"); type && type->code != "professional")
+  const FieldPath typePath(path, "type");
+  if (auto type = codingAt(resource, "type", typePath); type && type->code != "professional")
     failField(type->path, fmt::format("{} claims are not read; edict reads professional claims",
                                       quoted(type->code)));
 
   const References refs(resource, directory, path);
-  auto patient = refs.resolve(resource, "patient", path + "patient");
-  if (!patient) failField(path + "patient", "required field is missing");
+  auto patient = refs.resolve(resource, "patient", FieldPath(path, "patient"));
+  if (!patient) failField(FieldPath(path, "patient"), "required field is missing");
   claim.patient.id = patient->id;
   if (!patient->birthDate.empty())
-    claim.patient.birthDate = rules.date(patient->birthDate, path + "patient → Patient.birthDate");
-  claim.patient.sex = gender(patient->gender, path + "patient → Patient.gender");
+    claim.patient.birthDate = rules.date(patient->birthDate, FieldPath(path, "patient → Patient.birthDate"));
+  claim.patient.sex = gender(patient->gender, FieldPath(path, "patient → Patient.gender"));
 
-  if (auto insurer = refs.resolve(resource, "insurer", path + "insurer")) claim.payer = insurer->id;
-  if (auto provider = refs.resolve(resource, "provider", path + "provider"))
+  if (auto insurer = refs.resolve(resource, "insurer", FieldPath(path, "insurer"))) claim.payer = insurer->id;
+  if (auto provider = refs.resolve(resource, "provider", FieldPath(path, "provider")))
     claim.billingProviderNpi = provider->npi;
   const CareTeam team = readCareTeam(resource, refs, path);
   claim.providerNpi = team.rendering;
 
   std::size_t d = 0;
-  for (element e : arrayAt(resource, "diagnosis", path + "diagnosis")) {
-    const std::string dpath = fmt::format("{}diagnosis[{}]", path, d++);
+  for (element e : arrayAt(resource, "diagnosis", FieldPath(path, "diagnosis"))) {
+    const FieldPath dpath(path, "diagnosis", d++);
     object diagnosis;
     if (e.get(diagnosis) != simdjson::SUCCESS) failField(dpath, "expected an object");
-    auto coding = codingAt(diagnosis, "diagnosisCodeableConcept", dpath + ".diagnosisCodeableConcept");
+    const FieldPath conceptPath(dpath, ".diagnosisCodeableConcept");
+    auto coding = codingAt(diagnosis, "diagnosisCodeableConcept", conceptPath);
     if (!coding) {
       if (member(diagnosis, "diagnosisReference"))
-        failField(dpath + ".diagnosisReference",
+        failField(FieldPath(dpath, ".diagnosisReference"),
                   "references to Condition resources are not read; give "
                   "diagnosisCodeableConcept");
-      failField(dpath + ".diagnosisCodeableConcept", "required field is missing");
+      failField(FieldPath(dpath, ".diagnosisCodeableConcept"), "required field is missing");
     }
     const DiagnosisCodeSet set = coding->system.find("icd-9") != std::string_view::npos
                                      ? DiagnosisCodeSet::Icd9
@@ -343,16 +365,16 @@ model::Claim convertFhirClaim(object resource, const FhirDirectory& directory,
     rules.addDiagnosis(claim, rules.diagnosis(coding->code, set, coding->path), coding->path);
   }
 
-  const std::vector<element> items = arrayAt(resource, "item", path + "item");
-  rules.checkLineCount(items.size(), path + "item");
+  const std::vector<element> items = arrayAt(resource, "item", FieldPath(path, "item"));
+  rules.checkLineCount(items.size(), FieldPath(path, "item"));
   std::size_t i = 0;
   for (element e : items) {
-    const std::string ipath = fmt::format("{}item[{}]", path, i++);
+    const FieldPath ipath(path, "item", i++);
     object item;
     if (e.get(item) != simdjson::SUCCESS) failField(ipath, "expected an object");
     claim.lines.push_back(convertItem(item, team, ipath, rules));
   }
-  rules.completeClaim(claim, path + "item");
+  rules.completeClaim(claim, FieldPath(path, "item"));
   return claim;
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "model/claim.h"
+#include "read/field_path.h"
 
 namespace edict::read {
 
@@ -31,7 +32,7 @@ struct FhirTarget {
 
 /// Reads the fields of a referable resource; `path` prefixes field names in
 /// errors (`contained[0].`).
-FhirTarget fhirTarget(simdjson::dom::object resource, const std::string& path);
+FhirTarget fhirTarget(simdjson::dom::object resource, const FieldPath& path);
 
 /// Resources seen earlier in the same file, by `Type/id` and by fullUrl,
 /// so that a Claim may refer to a Patient that came before it. Bounded:
@@ -49,6 +50,6 @@ class FhirDirectory {
 /// Converts `claim`; throws FieldError naming the element (prefixed by
 /// `path`, e.g. `entry[3].resource.`) when a field cannot be read.
 model::Claim convertFhirClaim(simdjson::dom::object claim, const FhirDirectory& directory,
-                              const std::string& path);
+                              const FieldPath& path);
 
 }  // namespace edict::read

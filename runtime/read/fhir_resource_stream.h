@@ -58,6 +58,8 @@ class FhirResourceStream {
   };
 
   int get();
+  /// The next line as a piece, for NDJSON.
+  Status nextLine(FhirPiece& piece);
   /// Handles one character of a top-level object; true when a piece is ready.
   bool top(char ch, FhirPiece& piece, Status& status);
   /// Handles one character of an entry; true when a piece is ready.
@@ -74,8 +76,8 @@ class FhirResourceStream {
   Where where_ = Where::Between;
   std::uint64_t line_ = 1;
   std::uint64_t startLine_ = 0;
-  /// Once the first value ends on the line it began, the file is NDJSON and
-  /// a line break ends every value, so one broken line spoils only itself.
+  /// Once the first value ends on the line it began, the file is NDJSON:
+  /// each line is one value, so one broken line spoils only itself.
   bool ndjson_ = false;
   bool decided_ = false;
 

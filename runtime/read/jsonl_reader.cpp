@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <array>
 #include <optional>
 #include <string_view>
 
@@ -16,124 +17,156 @@ namespace {
 using simdjson::dom::element;
 using simdjson::dom::object;
 
-[[noreturn]] void fail(const std::string& field, const std::string& what) { failField(field, what); }
+/// The members of one JSON object that a conversion looks at, found in one
+/// pass over the object: looking each key up in turn costs a scan per key.
+template <std::size_t N>
+struct Members {
+  std::array<std::optional<element>, N> values;
 
-std::optional<element> member(object obj, std::string_view key) {
-  element value;
-  if (obj[key].get(value) != simdjson::SUCCESS || value.is_null()) return std::nullopt;
-  return value;
-}
+  Members(object obj, const std::array<std::string_view, N>& keys) {
+    for (auto [key, value] : obj) {
+      if (value.is_null()) continue;  // `null` is the same as absent
+      for (std::size_t i = 0; i < N; ++i)
+        if (key == keys[i]) {
+          values[i] = value;
+          break;
+        }
+    }
+  }
+  const std::optional<element>& operator[](std::size_t i) const { return values[i]; }
+};
 
-std::string stringField(object obj, std::string_view key, const std::string& path,
-                        bool required) {
-  auto value = member(obj, key);
+std::string_view stringValue(const std::optional<element>& value, const FieldPath& path,
+                             bool required) {
   if (!value) {
-    if (required) fail(path, "required field is missing");
+    if (required) failField(path, "required field is missing");
     return {};
   }
   std::string_view text;
-  if (value->get(text) != simdjson::SUCCESS) fail(path, "expected a string");
-  return std::string(text);
+  if (value->get(text) != simdjson::SUCCESS) failField(path, "expected a string");
+  return text;
 }
 
-std::optional<std::int64_t> wholeNumberField(object obj, std::string_view key,
-                                             const std::string& path, const FieldRules& rules) {
-  auto value = member(obj, key);
+std::optional<std::int64_t> wholeNumberValue(const std::optional<element>& value,
+                                             const FieldPath& path, const FieldRules& rules) {
   if (!value) return std::nullopt;
   std::int64_t n = 0;
   if (value->get(n) != simdjson::SUCCESS) {
     double d = 0;
     if (value->get(d) == simdjson::SUCCESS) return rules.wholeNumber(d, path);
-    fail(path, "expected a whole number");
+    failField(path, "expected a whole number");
   }
   return n;
 }
 
-std::string placeOfServiceField(object obj, const std::string& path, const FieldRules& rules) {
-  std::string text = stringField(obj, "place_of_service", path, false);
-  return text.empty() ? text : rules.placeOfService(text, path);
-}
-
-std::optional<object> objectField(object obj, std::string_view key, const std::string& path) {
-  auto value = member(obj, key);
+std::optional<object> objectValue(const std::optional<element>& value, const FieldPath& path) {
   if (!value) return std::nullopt;
   object result;
-  if (value->get(result) != simdjson::SUCCESS) fail(path, "expected an object");
+  if (value->get(result) != simdjson::SUCCESS) failField(path, "expected an object");
   return result;
 }
 
-model::Line convertLine(object obj, const std::string& path, const FieldRules& rules) {
-  model::Line line;
-  line.code = rules.code(stringField(obj, "code", path + ".code", true), path + ".code");
-  line.date = rules.date(stringField(obj, "date", path + ".date", true), path + ".date");
+simdjson::dom::array arrayValue(const element& value, const FieldPath& path) {
+  simdjson::dom::array result;
+  if (value.get(result) != simdjson::SUCCESS) failField(path, "expected an array");
+  return result;
+}
 
-  if (auto mods = member(obj, "modifiers")) {
-    simdjson::dom::array array;
-    if (mods->get(array) != simdjson::SUCCESS) fail(path + ".modifiers", "expected an array");
+/// `{"npi": "..."}`, the shape of `provider` and `billing_provider`.
+std::string npiOf(const std::optional<element>& value, const FieldPath& path) {
+  auto provider = objectValue(value, path);
+  if (!provider) return {};
+  element npi;
+  if ((*provider)["npi"].get(npi) != simdjson::SUCCESS || npi.is_null()) return {};
+  return std::string(stringValue(npi, FieldPath(path, ".npi"), false));
+}
+
+std::string placeOfServiceValue(const std::optional<element>& value, const FieldPath& path,
+                                const FieldRules& rules) {
+  const std::string_view text = stringValue(value, path, false);
+  return text.empty() ? std::string() : rules.placeOfService(text, path);
+}
+
+enum LineKey { kCode, kDate, kModifiers, kUnits, kMinutes, kCharge, kLinePos, kLineProvider };
+constexpr std::array<std::string_view, 8> kLineKeys = {
+    "code", "date", "modifiers", "units", "minutes", "charge", "place_of_service", "provider"};
+
+model::Line convertLine(object obj, const FieldPath& path, const FieldRules& rules) {
+  const Members<8> m(obj, kLineKeys);
+  model::Line line;
+  const FieldPath codePath(path, ".code");
+  line.code = rules.code(stringValue(m[kCode], codePath, true), codePath);
+  const FieldPath datePath(path, ".date");
+  line.date = rules.date(stringValue(m[kDate], datePath, true), datePath);
+  if (m[kModifiers]) {
+    const FieldPath modifiersPath(path, ".modifiers");
     std::size_t i = 0;
-    for (element m : array) {
-      const std::string mpath = fmt::format("{}.modifiers[{}]", path, i++);
-      std::string_view text;
-      if (m.get(text) != simdjson::SUCCESS) fail(mpath, "expected a string");
-      rules.addModifier(line, text, mpath);
+    for (element e : arrayValue(*m[kModifiers], modifiersPath)) {
+      const FieldPath mpath(modifiersPath, "", i++);
+      rules.addModifier(line, stringValue(e, mpath, true), mpath);
     }
   }
-  if (auto units = wholeNumberField(obj, "units", path + ".units", rules))
-    line.units = rules.units(*units, path + ".units");
-  if (auto minutes = wholeNumberField(obj, "minutes", path + ".minutes", rules))
-    line.minutes = rules.minutes(*minutes, path + ".minutes");
-  if (auto charge = member(obj, "charge")) {
+  const FieldPath unitsPath(path, ".units");
+  if (auto units = wholeNumberValue(m[kUnits], unitsPath, rules))
+    line.units = rules.units(*units, unitsPath);
+  const FieldPath minutesPath(path, ".minutes");
+  if (auto minutes = wholeNumberValue(m[kMinutes], minutesPath, rules))
+    line.minutes = rules.minutes(*minutes, minutesPath);
+  if (m[kCharge]) {
+    const FieldPath chargePath(path, ".charge");
     double value = 0;
-    if (charge->get(value) != simdjson::SUCCESS) fail(path + ".charge", "expected a number");
-    line.charge = rules.charge(value, path + ".charge");
+    if (m[kCharge]->get(value) != simdjson::SUCCESS) failField(chargePath, "expected a number");
+    line.charge = rules.charge(value, chargePath);
   }
-  line.placeOfService = placeOfServiceField(obj, path + ".place_of_service", rules);
-  if (auto provider = objectField(obj, "provider", path + ".provider"))
-    line.providerNpi = stringField(*provider, "npi", path + ".provider.npi", false);
+  line.placeOfService = placeOfServiceValue(m[kLinePos], FieldPath(path, ".place_of_service"), rules);
+  line.providerNpi = npiOf(m[kLineProvider], FieldPath(path, ".provider"));
   return line;
 }
 
+enum ClaimKey { kId, kPayer, kPos, kPatient, kProvider, kBilling, kDiagnoses, kLines };
+constexpr std::array<std::string_view, 8> kClaimKeys = {
+    "id", "payer", "place_of_service", "patient", "provider", "billing_provider", "diagnoses",
+    "lines"};
+
 model::Claim convertClaim(object obj, const FieldRules& rules) {
+  const Members<8> m(obj, kClaimKeys);
   model::Claim claim;
-  claim.id = stringField(obj, "id", "id", true);
-  if (claim.id.empty()) fail("id", "must not be empty");
-  claim.payer = stringField(obj, "payer", "payer", false);
-  claim.placeOfService = placeOfServiceField(obj, "place_of_service", rules);
+  claim.id = stringValue(m[kId], "id", true);
+  if (claim.id.empty()) failField("id", "must not be empty");
+  claim.payer = stringValue(m[kPayer], "payer", false);
+  claim.placeOfService = placeOfServiceValue(m[kPos], "place_of_service", rules);
 
-  if (auto patient = objectField(obj, "patient", "patient")) {
-    claim.patient.id = stringField(*patient, "id", "patient.id", false);
-    std::string birth = stringField(*patient, "birth_date", "patient.birth_date", false);
+  if (auto patient = objectValue(m[kPatient], "patient")) {
+    const Members<3> p(*patient, {"id", "birth_date", "sex"});
+    claim.patient.id = stringValue(p[0], "patient.id", false);
+    const std::string_view birth = stringValue(p[1], "patient.birth_date", false);
     if (!birth.empty()) claim.patient.birthDate = rules.date(birth, "patient.birth_date");
-    claim.patient.sex =
-        rules.sex(stringField(*patient, "sex", "patient.sex", false), "patient.sex");
+    claim.patient.sex = rules.sex(stringValue(p[2], "patient.sex", false), "patient.sex");
   }
-  if (auto provider = objectField(obj, "provider", "provider"))
-    claim.providerNpi = stringField(*provider, "npi", "provider.npi", false);
-  if (auto billing = objectField(obj, "billing_provider", "billing_provider"))
-    claim.billingProviderNpi = stringField(*billing, "npi", "billing_provider.npi", false);
+  claim.providerNpi = npiOf(m[kProvider], "provider");
+  claim.billingProviderNpi = npiOf(m[kBilling], "billing_provider");
 
-  if (auto dx = member(obj, "diagnoses")) {
-    simdjson::dom::array array;
-    if (dx->get(array) != simdjson::SUCCESS) fail("diagnoses", "expected an array");
+  if (m[kDiagnoses]) {
+    const FieldPath root("diagnoses");
     std::size_t i = 0;
-    for (element d : array) {
-      const std::string dpath = fmt::format("diagnoses[{}]", i++);
-      std::string_view text;
-      if (d.get(text) != simdjson::SUCCESS) fail(dpath, "expected a string");
-      rules.addDiagnosis(claim, rules.diagnosis(text, DiagnosisCodeSet::Icd10, dpath), dpath);
+    for (element d : arrayValue(*m[kDiagnoses], root)) {
+      const FieldPath dpath(root, "", i++);
+      rules.addDiagnosis(
+          claim, rules.diagnosis(stringValue(d, dpath, true), DiagnosisCodeSet::Icd10, dpath),
+          dpath);
     }
   }
 
-  auto lines = member(obj, "lines");
-  if (!lines) fail("lines", "required field is missing");
-  simdjson::dom::array array;
-  if (lines->get(array) != simdjson::SUCCESS) fail("lines", "expected an array");
-  rules.checkLineCount(array.size(), "lines");
+  if (!m[kLines]) failField("lines", "required field is missing");
+  const simdjson::dom::array lines = arrayValue(*m[kLines], "lines");
+  rules.checkLineCount(lines.size(), "lines");
+  claim.lines.reserve(lines.size());
+  const FieldPath root("lines");
   std::size_t i = 0;
-  for (element l : array) {
-    const std::string path = fmt::format("lines[{}]", i++);
+  for (element l : lines) {
+    const FieldPath path(root, "", i++);
     object lineObj;
-    if (l.get(lineObj) != simdjson::SUCCESS) fail(path, "expected an object");
+    if (l.get(lineObj) != simdjson::SUCCESS) failField(path, "expected an object");
     claim.lines.push_back(convertLine(lineObj, path, rules));
   }
   rules.completeClaim(claim, "lines");

@@ -20,6 +20,29 @@ std::string ref(const X12Segment& s, std::size_t element, std::size_t component)
   return fmt::format("{}{:02}-{}", s.id(), element, component);
 }
 
+/// `SV101-2 (lines[0].code)`: an element, optionally a component, and the
+/// model field it gives, for messages. Converts to a FieldPath that renders
+/// it only when a message needs it; it must live to the end of the full
+/// expression that uses it, which a temporary in a call does.
+struct ElementPath {
+  const X12Segment& segment;
+  std::size_t element;
+  std::size_t component = 0;
+  /// The model field: `place_of_service`, or with a line `code` for `lines[i].code`.
+  std::string_view field = {};
+  std::size_t line = kNoLine;
+
+  static constexpr std::size_t kNoLine = static_cast<std::size_t>(-1);
+
+  std::string operator()() const {
+    std::string out = component == 0 ? ref(segment, element) : ref(segment, element, component);
+    if (line != kNoLine) return fmt::format("{} (lines[{}].{})", out, line, field);
+    if (!field.empty()) return fmt::format("{} ({})", out, field);
+    return out;
+  }
+  operator FieldPath() const { return FieldPath::lazy(*this); }  // NOLINT: implicit on purpose
+};
+
 bool isSegmentId(std::string_view id) {
   if (id.size() < 2 || id.size() > 3) return false;
   for (char c : id)
@@ -73,7 +96,13 @@ void X12ClaimBuilder::add(const X12Segment& s, std::deque<ReadItem>& out) {
     if (s.truncated())
       failField(std::string(s.id()),
                 "the file ends inside this segment, before its terminator: it is cut off");
-    for (std::size_t i = 1; i <= s.elementCount(); ++i) FieldRules{}.utf8(s.element(i), ref(s, i));
+    // Valid text is checked once for the whole segment; only a segment that
+    // fails is searched for the element to name.
+    bool ascii = true;
+    for (char c : s.text()) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (!ascii)
+      for (std::size_t i = 1; i <= s.elementCount(); ++i)
+        FieldRules{}.utf8(s.element(i), ElementPath{s, i});
     dispatch(s, out);
   } catch (const FieldError& e) {
     spoil({e.message + separatorHint(s), s.number()});
@@ -182,7 +211,7 @@ void X12ClaimBuilder::startLevel(const X12Segment& s) {
   } else if (level == "23") {
     level_ = 23;
   } else {
-    failField(ref(s, 3), fmt::format("{} is not an 837P hierarchical level (20 billing provider, "
+    failField(ElementPath{s, 3}, fmt::format("{} is not an 837P hierarchical level (20 billing provider, "
                                      "22 subscriber, 23 patient)",
                                      quoted(level)));
   }
@@ -219,9 +248,9 @@ void X12ClaimBuilder::demographics(const X12Segment& s) {
   Person& person = level_ == 23 ? patient_ : subscriber_;
   const FieldRules rules;
   if (s.element(1) != "D8")
-    failField(ref(s, 1), fmt::format("date format {} is not `D8`", quoted(s.element(1))));
-  person.birthDate = rules.compactDate(s.element(2), ref(s, 2) + " (patient.birth_date)");
-  person.sex = rules.sex(s.element(3), ref(s, 3) + " (patient.sex)");
+    failField(ElementPath{s, 1}, fmt::format("date format {} is not `D8`", quoted(s.element(1))));
+  person.birthDate = rules.compactDate(s.element(2), ElementPath{s, 2, 0, "patient.birth_date"});
+  person.sex = rules.sex(s.element(3), ElementPath{s, 3, 0, "patient.sex"});
 }
 
 void X12ClaimBuilder::startClaim(const X12Segment& s) {
@@ -252,9 +281,9 @@ void X12ClaimBuilder::startClaim(const X12Segment& s) {
   if (!refused_.empty() && !open_->problem) open_->problem = Problem{"ST: " + refused_, s.number()};
   if (level_ != 22 && level_ != 23 && !open_->problem)
     open_->problem = Problem{"CLM: the claim comes before any subscriber level (HL*22)", s.number()};
-  if (claim.id.empty()) failField(ref(s, 1) + " (id)", "required field is missing");
+  if (claim.id.empty()) failField(ElementPath{s, 1, 0, "id"}, "required field is missing");
   if (const std::string_view pos = s.component(5, 1); !pos.empty())
-    claim.placeOfService = FieldRules{}.placeOfService(pos, ref(s, 5, 1) + " (place_of_service)");
+    claim.placeOfService = FieldRules{}.placeOfService(pos, ElementPath{s, 5, 1, "place_of_service"});
 }
 
 void X12ClaimBuilder::claimSegment(const X12Segment& s) {
@@ -297,17 +326,21 @@ void X12ClaimBuilder::diagnoses(const X12Segment& s) {
     else
       continue;  // other HI segments: anesthesia procedures, condition codes
     std::string_view code = s.component(i, 2);
-    std::string path = ref(s, i, 2);
+    std::size_t component = 2;
     // `HI*BK*8901`: the element separator written where the component
     // separator belongs. The pair is unambiguous, so it is read as `BK:8901`.
     if (s.element(i).find(componentSeparator) == std::string_view::npos && i < s.elementCount() &&
         s.element(i + 1).find(componentSeparator) == std::string_view::npos &&
         !s.element(i + 1).empty()) {
       code = s.element(++i);
-      path = ref(s, i);
+      component = 0;
     }
-    path += fmt::format(" (diagnoses[{}])", open_->claim.diagnoses.size());
-    rules.addDiagnosis(open_->claim, rules.diagnosis(code, set, path), path);
+    const std::size_t index = open_->claim.diagnoses.size();
+    const auto path = [&] {
+      return fmt::format("{} (diagnoses[{}])", ElementPath{s, i, component}(), index);
+    };
+    rules.addDiagnosis(open_->claim, rules.diagnosis(code, set, FieldPath::lazy(path)),
+                       FieldPath::lazy(path));
   }
 }
 
@@ -325,11 +358,6 @@ void X12ClaimBuilder::startLine(const X12Segment& s) {
   open_->claim.lines.emplace_back();
 }
 
-std::string X12ClaimBuilder::linePath(const char* field) const {
-  const std::size_t index = open_->claim.lines.empty() ? 0 : open_->claim.lines.size() - 1;
-  return fmt::format("lines[{}].{}", index, field);
-}
-
 void X12ClaimBuilder::service(const X12Segment& s) {
   if (open_->loop != Loop::Line || open_->lineHasService)
     failField("SV1", "a service line (SV1) must follow its own LX segment");
@@ -337,30 +365,31 @@ void X12ClaimBuilder::service(const X12Segment& s) {
   if (open_->extraLines > 0) return;
   const FieldRules rules;
   model::Line& line = open_->claim.lines.back();
+  const std::size_t index = open_->claim.lines.size() - 1;
   if (s.component(1, 1) != "HC")
-    failField(ref(s, 1, 1), fmt::format("product or service id qualifier {} is not `HC` "
-                                        "(CPT/HCPCS); edict reads procedure codes only",
-                                        quoted(s.component(1, 1))));
-  line.code = rules.code(s.component(1, 2), ref(s, 1, 2) + " (" + linePath("code") + ")");
+    failField(ElementPath{s, 1, 1}, fmt::format("product or service id qualifier {} is not `HC` "
+                                                "(CPT/HCPCS); edict reads procedure codes only",
+                                                quoted(s.component(1, 1))));
+  line.code = rules.code(s.component(1, 2), ElementPath{s, 1, 2, "code", index});
   for (std::size_t c = 3; c <= 6; ++c)
     if (const std::string_view m = s.component(1, c); !m.empty())
-      rules.addModifier(line, m, ref(s, 1, c) + " (" + linePath("modifiers") + ")");
-  line.charge = rules.charge(rules.decimal(s.element(2), ref(s, 2) + " (" + linePath("charge") + ")"),
-                             ref(s, 2) + " (" + linePath("charge") + ")");
-  const std::string unitsPath = ref(s, 4) + " (" + linePath("units") + ")";
+      rules.addModifier(line, m, ElementPath{s, 1, c, "modifiers", index});
+  line.charge = rules.charge(rules.decimal(s.element(2), ElementPath{s, 2, 0, "charge", index}),
+                             ElementPath{s, 2, 0, "charge", index});
+  const ElementPath unitsPath{s, 4, 0, "units", index};
   const std::int64_t quantity = rules.wholeNumber(rules.decimal(s.element(4), unitsPath), unitsPath);
   if (s.element(3) == "UN") {
     line.units = rules.units(quantity, unitsPath);
   } else if (s.element(3) == "MJ") {
     // Anesthesia is billed in minutes: one service of that many minutes.
-    line.minutes = rules.minutes(quantity, ref(s, 4) + " (" + linePath("minutes") + ")");
+    line.minutes = rules.minutes(quantity, ElementPath{s, 4, 0, "minutes", index});
   } else {
-    failField(ref(s, 3), fmt::format("unit basis {} is neither `UN` (units) nor `MJ` (minutes)",
-                                      quoted(s.element(3))));
+    failField(ElementPath{s, 3}, fmt::format("unit basis {} is neither `UN` (units) nor `MJ` "
+                                             "(minutes)",
+                                             quoted(s.element(3))));
   }
   if (const std::string_view pos = s.element(5); !pos.empty())
-    line.placeOfService =
-        rules.placeOfService(pos, ref(s, 5) + " (" + linePath("place_of_service") + ")");
+    line.placeOfService = rules.placeOfService(pos, ElementPath{s, 5, 0, "place_of_service", index});
 }
 
 void X12ClaimBuilder::serviceDate(const X12Segment& s) {
@@ -368,7 +397,7 @@ void X12ClaimBuilder::serviceDate(const X12Segment& s) {
   open_->lineHasDate = true;
   if (open_->extraLines > 0) return;
   const FieldRules rules;
-  const std::string path = ref(s, 3) + " (" + linePath("date") + ")";
+  const ElementPath path{s, 3, 0, "date", open_->claim.lines.size() - 1};
   const std::string_view format = s.element(2);
   const std::string_view text = s.element(3);
   model::Line& line = open_->claim.lines.back();
@@ -385,7 +414,7 @@ void X12ClaimBuilder::serviceDate(const X12Segment& s) {
     if (last < line.date)
       failField(path, fmt::format("the range {} ends before it begins", quoted(text)));
   } else {
-    failField(ref(s, 2), fmt::format("date format {} is neither `D8` nor `RD8`", quoted(format)));
+    failField(ElementPath{s, 2}, fmt::format("date format {} is neither `D8` nor `RD8`", quoted(format)));
   }
 }
 

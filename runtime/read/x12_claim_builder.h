@@ -91,8 +91,6 @@ class X12ClaimBuilder {
   void close(std::deque<ReadItem>& out);
   /// Records a problem against the open claim, else the hierarchy level.
   void spoil(Problem problem);
-  /// The line being read, for paths like `lines[2].code`.
-  [[nodiscard]] std::string linePath(const char* field) const;
 
   std::string fileName_;
   std::string fatal_;

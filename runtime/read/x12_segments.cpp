@@ -26,7 +26,7 @@ std::string show(char c) {
 std::string_view X12Segment::element(std::size_t n) const {
   if (n >= parts_.size()) return {};
   std::string_view value = parts_[n];
-  if (separators_.repetition != 0) value = value.substr(0, value.find(separators_.repetition));
+  if (hasRepetition_) value = value.substr(0, value.find(separators_.repetition));
   return value;
 }
 
@@ -133,13 +133,21 @@ X12SegmentReader::Status X12SegmentReader::readIsa(X12Segment& segment) {
 
 void X12SegmentReader::split(X12Segment& segment) {
   segment.parts_.clear();
-  std::string_view rest = segment.text_;
-  for (;;) {
-    const std::size_t at = rest.find(segment.separators_.element);
-    segment.parts_.push_back(rest.substr(0, at));
-    if (at == std::string_view::npos) break;
-    rest.remove_prefix(at + 1);
+  const std::string_view text = segment.text_;
+  const char separator = segment.separators_.element;
+  const char repetition = segment.separators_.repetition;
+  bool hasRepetition = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == separator) {
+      segment.parts_.push_back(text.substr(start, i - start));
+      start = i + 1;
+    } else if (text[i] == repetition) {
+      hasRepetition = true;
+    }
   }
+  segment.parts_.push_back(text.substr(start));
+  segment.hasRepetition_ = hasRepetition && repetition != 0;
 }
 
 X12SegmentReader::Status X12SegmentReader::next(X12Segment& segment) {

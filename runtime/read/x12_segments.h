@@ -52,6 +52,9 @@ class X12Segment {
   X12Separators separators_;
   std::uint64_t number_ = 0;
   bool truncated_ = false;
+  /// Whether any element holds the repetition separator (rare: 837P
+  /// elements edict reads do not repeat), so element() can skip the search.
+  bool hasRepetition_ = false;
 };
 
 /// Reads segments from a stream, bounded in memory by kMaxSegment.

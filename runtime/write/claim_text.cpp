@@ -55,8 +55,9 @@ std::string x12Text(std::string_view text) {
 }
 
 std::string compactDate(model::Date date) {
-  std::string iso = date.iso();
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+  std::string text = date.iso();
+  std::erase(text, '-');
+  return text;
 }
 
 }  // namespace
@@ -123,8 +124,10 @@ std::string claimCsvHeader() {
 
 std::string claimToCsvRows(const model::Claim& claim) {
   std::string diagnoses;
-  for (std::size_t i = 0; i < claim.diagnoses.size(); ++i)
-    diagnoses += (i > 0 ? " " : "") + claim.diagnoses[i];
+  for (std::size_t i = 0; i < claim.diagnoses.size(); ++i) {
+    if (i > 0) diagnoses.push_back(' ');
+    diagnoses += claim.diagnoses[i];
+  }
   std::string out;
   for (const model::Line& line : claim.lines) {
     for (std::string_view value :
@@ -170,9 +173,13 @@ std::string claimToFhirLine(const model::Claim& claim) {
   auto reference = [&](std::string_view npi) {
     std::string ref = fmt::format("{{\"identifier\":{{\"system\":\"{}\",\"value\":", npiSystem);
     appendJsonString(ref, npi);
-    return ref + "}}";
+    ref += "}}";
+    return ref;
   };
-  if (!claim.billingProviderNpi.empty()) out += ",\"provider\":" + reference(claim.billingProviderNpi);
+  if (!claim.billingProviderNpi.empty()) {
+    out += ",\"provider\":";
+    out += reference(claim.billingProviderNpi);
+  }
   // The care team: the claim's rendering provider first, then each line's own.
   std::vector<std::string> team;
   if (!claim.providerNpi.empty()) team.push_back(claim.providerNpi);
@@ -303,8 +310,8 @@ void X12ClaimWriter::add(const model::Claim& claim) {
   for (std::size_t i = 0; i < claim.lines.size(); ++i) {
     const model::Line& line = claim.lines[i];
     segment(fmt::format("LX*{}", i + 1));
-    std::string composite = "HC:" + line.code.text();
-    if (line.modifierCount > 0) composite += ":" + modifiersText(line, ":");
+    std::string composite = fmt::format("HC:{}", line.code.text());
+    if (line.modifierCount > 0) composite += fmt::format(":{}", modifiersText(line, ":"));
     segment(fmt::format("SV1*{}*{}*UN*{}*{}**1", composite, line.charge, line.units,
                         line.placeOfService));
     segment(fmt::format("DTP*472*D8*{}", compactDate(line.date)));
