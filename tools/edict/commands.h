@@ -15,6 +15,8 @@ enum ExitStatus : int {
 
 /// `edict check`: static diagnostics for ruleset files.
 void registerCheck(CLI::App& app, int& exitStatus);
+/// `edict fmt`: rewrites ruleset files in the canonical layout.
+void registerFmt(CLI::App& app, int& exitStatus);
 /// `edict test`: runs the tests written in ruleset files.
 void registerTest(CLI::App& app, int& exitStatus);
 /// `edict run`: applies a ruleset to claims and writes edit records.
