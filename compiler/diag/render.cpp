@@ -76,4 +76,43 @@ std::string renderJson(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
+std::string renderSarif(const std::vector<Diagnostic>& diagnostics, std::string_view toolVersion) {
+  std::string out = "{\"version\":\"2.1.0\",";
+  out += "\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",";
+  out += "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"edict\",\"version\":";
+  write::appendJsonString(out, toolVersion);
+  out += ",\"rules\":[";
+  bool first = true;
+#define EDICT_DIAG(code, name, severity, summary)                                     \
+  out += first ? "" : ",";                                                           \
+  first = false;                                                                     \
+  out += "{\"id\":\"" #code "\",\"name\":\"" #name "\",\"shortDescription\":{\"text\":"; \
+  write::appendJsonString(out, summary);                                             \
+  out += "}}";
+#include "diag/kinds.def"
+#undef EDICT_DIAG
+  out += "]}},\"results\":[";
+  for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+    const Diagnostic& d = diagnostics[i];
+    if (i > 0) out += ",";
+    out += "{\"ruleId\":";
+    write::appendJsonString(out, codeOf(d.kind));
+    out += ",\"level\":";
+    write::appendJsonString(out, severityOf(d.kind) == Severity::Error ? "error" : "warning");
+    std::string text = d.message;
+    if (d.help) text += " (help: " + *d.help + ")";
+    out += ",\"message\":{\"text\":";
+    write::appendJsonString(out, text);
+    out += "},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":";
+    write::appendJsonString(out, d.file);
+    out += "}";
+    if (d.span.line > 0)
+      out += fmt::format(",\"region\":{{\"startLine\":{},\"startColumn\":{},\"endColumn\":{}}}",
+                         d.span.line, d.span.column, d.span.column + d.span.length);
+    out += "}}]}";
+  }
+  out += "]}]}\n";
+  return out;
+}
+
 }  // namespace edict::diag

@@ -17,4 +17,8 @@ std::string renderText(const Diagnostic& diagnostic, const source::SourceFile* f
 /// One JSON object per diagnostic in an array, with 1-based positions.
 std::string renderJson(const std::vector<Diagnostic>& diagnostics);
 
+/// A SARIF 2.1.0 log (one run of the tool `edict`) for CI systems that read
+/// static-analysis results; every registered kind is listed as a rule.
+std::string renderSarif(const std::vector<Diagnostic>& diagnostics, std::string_view toolVersion);
+
 }  // namespace edict::diag

@@ -34,6 +34,8 @@ int runCheck(const CheckOptions& options) {
   }
   if (options.format == "json") {
     std::cout << diag::renderJson(all);
+  } else if (options.format == "sarif") {
+    std::cout << diag::renderSarif(all, "0.1.0");
   } else {
     std::cerr << "edict check: " << options.files.size()
               << (options.files.size() == 1 ? " file, " : " files, ") << errors
@@ -57,9 +59,10 @@ void registerCheck(CLI::App& app, int& exitStatus) {
       ->required()
       ->type_name("FILE");
   cmd->add_option("--format", options->format,
-                  "Output format: `text` for people, `json` for tools (an array of "
-                  "{code, severity, file, line, column, length, message, help})")
-      ->check(CLI::IsMember({"text", "json"}))
+                  "Output format: `text` for people; `json` for tools (an array of "
+                  "{code, severity, file, line, column, length, message, help}); `sarif` "
+                  "(SARIF 2.1.0, for CI systems that read static-analysis results)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
   cmd->add_flag("--warnings-as-errors", options->warningsAreErrors,
                 "Exit with status 1 when there are warnings, too");
