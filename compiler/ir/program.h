@@ -149,6 +149,9 @@ struct Rule {
   ExprId predicate = 0;
   /// Where the rule was written, for explanations: `file:line`.
   std::string origin;
+  /// What the rule encodes, for explanations (e.g. the PTP row's indicator
+  /// and dates); empty when the condition says it all.
+  std::string detail;
 };
 
 /// A whole compiled ruleset.

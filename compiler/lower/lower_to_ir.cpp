@@ -46,6 +46,11 @@ class Lowering {
     rule.otherCodes = {row.column1};
     rule.predicate = b_.allOf(std::move(all));
     rule.origin = row.origin;
+    rule.detail = fmt::format("NCCI pair: column 1 {}, column 2 {}, modifier indicator {}, from {} {}",
+                              row.column1.text(), row.column2.text(),
+                              static_cast<int>(row.indicator), row.since.iso(),
+                              row.until == model::kEndOfTime ? std::string("with no end")
+                                                             : "through " + row.until.iso());
     program_.rules.push_back(std::move(rule));
   }
 

@@ -29,15 +29,26 @@ class Evaluator {
   /// then by line, then by rule order in the ruleset.
   void evaluate(const model::Claim& claim, std::vector<model::Edit>& out) const;
 
- private:
+  /// The flat views of one claim that predicates read.
   struct Views {
     std::vector<LineView> lines;
     ClaimView claim{};
+
+    /// A frame for `line` (and `other`, for pair-scoped rules).
+    [[nodiscard]] EvalFrame frame(const LineView* line, const LineView* other = nullptr) const {
+      return EvalFrame{line, other, lines.data(), static_cast<std::uint32_t>(lines.size()), 0, &claim};
+    }
   };
 
+  /// Builds the views of `claim` (for explanations, which re-evaluate parts
+  /// of a predicate on the very frames the evaluator used).
   void buildViews(const model::Claim& claim, Views& views) const;
-  [[nodiscard]] std::int32_t stringId(std::string_view text) const;
+
+  /// The rules a line with `code` meets, in rule order (the code index).
   [[nodiscard]] const std::vector<std::uint32_t>& rulesFor(std::uint32_t code) const;
+
+ private:
+  [[nodiscard]] std::int32_t stringId(std::string_view text) const;
   void applyRule(std::uint32_t r, const model::Claim& claim, const Views& views,
                  const LineView* line, std::vector<model::Edit>& out) const;
   /// A rule over a pair table: one edit per column-1 code, named after its row.

@@ -15,6 +15,8 @@ enum ExitStatus : int {
 
 /// `edict check`: static diagnostics for ruleset files.
 void registerCheck(CLI::App& app, int& exitStatus);
+/// `edict explain`: why edits fired on claims, or why a rule did not.
+void registerExplain(CLI::App& app, int& exitStatus);
 /// `edict fmt`: rewrites ruleset files in the canonical layout.
 void registerFmt(CLI::App& app, int& exitStatus);
 /// `edict test`: runs the tests written in ruleset files.

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   edict::cli::registerRun(app, exitStatus);
   edict::cli::registerTest(app, exitStatus);
   edict::cli::registerFmt(app, exitStatus);
+  edict::cli::registerExplain(app, exitStatus);
   edict::cli::registerImport(app, exitStatus);
   // CLI11 would only say "a subcommand is required" for a misspelt verb.
   std::vector<std::string> verbs;

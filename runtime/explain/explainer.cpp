@@ -1,0 +1,208 @@
+#include "explain/explainer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "eval/evaluator.h"
+#include "interp/interpreter.h"
+#include "ir/expr_text.h"
+
+namespace edict::explain {
+
+namespace {
+
+std::string lineSummary(const model::Line& line) {
+  std::string out = line.code.text();
+  for (std::uint8_t i = 0; i < line.modifierCount; ++i) out += " " + line.modifiers[i].text();
+  out += fmt::format(", {} unit{}", line.units, line.units == 1 ? "" : "s");
+  if (line.minutes) out += fmt::format(", {} minutes", *line.minutes);
+  out += ", " + line.date.iso();
+  return out;
+}
+
+/// Whether `id` reads the modifiers of `binding` (line or other).
+bool readsModifiers(const ir::Program& p, ir::ExprId id, ir::Binding binding) {
+  const ir::Expr& e = p.exprs[id];
+  using Kind = ir::Expr::Kind;
+  if (e.kind == Kind::HasModifierIn && e.binding == binding) return true;
+  if (e.kind == Kind::SitesDiffer || e.kind == Kind::PairTableHolds) return true;
+  return std::any_of(e.operands.begin(), e.operands.end(),
+                     [&](ir::ExprId op) { return readsModifiers(p, op, binding); });
+}
+
+std::string modifiersOf(const eval::LineView* line) {
+  std::string out;
+  for (std::uint16_t m : line->modifiers)
+    if (m != 0) out += (out.empty() ? "" : " ") + model::Modifier{m}.text();
+  return out.empty() ? "none" : out;
+}
+
+class Explainer {
+ public:
+  Explainer(const ir::Program& program, const model::Claim& claim)
+      : program_(program), claim_(claim), interpreter_(program), evaluator_(program, interpreter_) {
+    evaluator_.buildViews(claim, views_);
+  }
+
+  void header(std::string& out) const {
+    out += fmt::format("claim {} under {} {}\n", claim_.id, program_.name, program_.version);
+    for (std::size_t i = 0; i < claim_.lines.size(); ++i)
+      out += fmt::format("  line {}: {}\n", i + 1, lineSummary(claim_.lines[i]));
+  }
+
+  /// Each condition of `rule` on `frame`: met or not, and what it read.
+  void conditions(std::string& out, const ir::Rule& rule, const eval::EvalFrame& frame,
+                  bool onlyFailed) const {
+    for (ir::ExprId c : ir::conjuncts(program_, rule.predicate)) {
+      const bool met = interpreter_.value(c, frame) != 0;
+      if (onlyFailed && met) continue;
+      std::string read = ir::fieldsRead(program_, c, [&](ir::ExprId f) {
+        return interpreter_.value(f, frame);
+      });
+      for (ir::Binding b : {ir::Binding::Line, ir::Binding::Other}) {
+        const eval::LineView* view = b == ir::Binding::Line ? frame.line : frame.other;
+        if (view != nullptr && readsModifiers(program_, c, b))
+          read += fmt::format("{}{}.modifiers = {}", read.empty() ? "" : ", ",
+                              b == ir::Binding::Line ? "line" : "other", modifiersOf(view));
+      }
+      out += fmt::format("      {}  {}{}\n", met ? "yes" : "NO ", ir::exprText(program_, c),
+                         read.empty() ? "" : "    [" + read + "]");
+    }
+  }
+
+  void tableRow(std::string& out, const ir::Rule& rule, const eval::LineView& line,
+                const eval::LineView& other) const {
+    const ir::PairTable& table = program_.pairTables[*rule.pairTable];
+    const auto* row = table.find(other.code, line.code, line.date);
+    if (row == nullptr) {
+      out += fmt::format("      no row of {} for {} then {} on {}\n", table.source,
+                         model::Code{other.code}.text(), model::Code{line.code}.text(),
+                         model::Date{line.date}.iso());
+      return;
+    }
+    out += fmt::format("      row of {}: column 1 {}, column 2 {}, modifier indicator {}, from {} {}{}\n",
+                       table.source, model::Code{row->column1}.text(), model::Code{row->column2}.text(),
+                       static_cast<int>(row->indicator), model::Date{row->effective}.iso(),
+                       row->deletion == INT32_MAX ? std::string("with no end")
+                                                  : "through " + model::Date{row->deletion}.iso(),
+                       table.rationales[row->rationale].empty()
+                           ? ""
+                           : " (" + table.rationales[row->rationale] + ")");
+  }
+
+  void edit(std::string& out, const model::Edit& e) const {
+    const ir::Rule& rule = program_.rules[*e.ruleIndex];
+    out += fmt::format("\n{}: {} {}{} ({})\n", e.line ? fmt::format("line {}", *e.line) : "claim",
+                       model::actionName(e.action), e.rule, e.reason.empty() ? "" : " reason " + e.reason,
+                       rule.origin);
+    out += fmt::format("  \"{}\"\n", e.message);
+    if (e.allowedUnits) out += fmt::format("  units: {} billed, {} allowed\n", *e.billedUnits, *e.allowedUnits);
+    if (!rule.detail.empty()) out += "  " + rule.detail + "\n";
+    const eval::LineView* line = e.line ? &views_.lines[*e.line - 1] : nullptr;
+    if (rule.scope == ir::RuleScope::LineWithOther) {
+      for (std::uint32_t position : e.relatedLines) {
+        const eval::LineView& other = views_.lines[position - 1];
+        out += fmt::format("  with line {} ({}):\n", position, model::Code{other.code}.text());
+        if (rule.pairTable) tableRow(out, rule, *line, other);
+        conditions(out, rule, views_.frame(line, &other), false);
+      }
+    } else {
+      out += "  because:\n";
+      conditions(out, rule, views_.frame(line), false);
+    }
+  }
+
+  void whyNot(std::string& out, const std::string& id, const std::vector<model::Edit>& fired) const {
+    out += fmt::format("\nwhy not {}:\n", id);
+    bool any = false;
+    for (std::uint32_t r = 0; r < program_.rules.size(); ++r) {
+      const ir::Rule& rule = program_.rules[r];
+      const bool tableRow = rule.pairTable && id.rfind("ptp_", 0) == 0;
+      if (rule.id != id && !tableRow) continue;
+      if (tableRow && !tableHasPair(*rule.pairTable, id)) continue;
+      any = true;
+      whyNotRule(out, r, fired);
+    }
+    if (!any) out += "  no rule of this ruleset has that id\n";
+  }
+
+ private:
+  bool tableHasPair(std::uint32_t table, const std::string& id) const {
+    for (const auto& row : program_.pairTables[table].rows)
+      if (id == fmt::format("ptp_{}_{}", model::Code{row.column1}.text(), model::Code{row.column2}.text()))
+        return true;
+    return false;
+  }
+
+  void whyNotRule(std::string& out, std::uint32_t r, const std::vector<model::Edit>& fired) const {
+    const ir::Rule& rule = program_.rules[r];
+    out += fmt::format("  rule at {}{}\n", rule.origin, rule.detail.empty() ? "" : ": " + rule.detail);
+    if (rule.scope == ir::RuleScope::Claim) {
+      const bool held = interpreter_.holds(r, views_.frame(nullptr));
+      out += held ? "    it fired on the claim\n" : "    on the claim, these conditions do not hold:\n";
+      if (!held) conditions(out, rule, views_.frame(nullptr), true);
+      return;
+    }
+    for (const eval::LineView& line : views_.lines) {
+      const auto& indexed = evaluator_.rulesFor(line.code);
+      if (std::find(indexed.begin(), indexed.end(), r) == indexed.end()) {
+        out += fmt::format("    line {} ({}): the rule is not about this code\n", line.position,
+                           model::Code{line.code}.text());
+        continue;
+      }
+      const bool didFire = std::any_of(fired.begin(), fired.end(), [&](const model::Edit& e) {
+        return e.ruleIndex == r && e.line == line.position;
+      });
+      if (didFire) {
+        out += fmt::format("    line {} ({}): it fired\n", line.position, model::Code{line.code}.text());
+        continue;
+      }
+      if (rule.scope == ir::RuleScope::Line) {
+        out += fmt::format("    line {} ({}): these conditions do not hold:\n", line.position,
+                           model::Code{line.code}.text());
+        conditions(out, rule, views_.frame(&line), true);
+        continue;
+      }
+      bool sameDay = false;
+      for (const eval::LineView& other : views_.lines) {
+        if (&other == &line || other.group != line.group) continue;
+        sameDay = true;
+        out += fmt::format("    line {} ({}) with line {} ({}):\n", line.position,
+                           model::Code{line.code}.text(), other.position, model::Code{other.code}.text());
+        if (rule.pairTable) tableRow(out, rule, line, other);
+        conditions(out, rule, views_.frame(&line, &other), true);
+      }
+      if (!sameDay)
+        out += fmt::format("    line {} ({}): no other line of the same provider and date\n",
+                           line.position, model::Code{line.code}.text());
+    }
+  }
+
+  const ir::Program& program_;
+  const model::Claim& claim_;
+  interp::Interpreter interpreter_;
+  eval::Evaluator evaluator_;
+  eval::Evaluator::Views views_;
+
+ public:
+  const eval::Evaluator& evaluator() const { return evaluator_; }
+};
+
+}  // namespace
+
+std::string explainClaim(const ir::Program& program, const model::Claim& claim,
+                         const ExplainRequest& request) {
+  std::string out;
+  if (claim.lines.empty()) return fmt::format("claim {} has no lines\n", claim.id);
+  Explainer explainer(program, claim);
+  explainer.header(out);
+  std::vector<model::Edit> edits;
+  explainer.evaluator().evaluate(claim, edits);
+  if (edits.empty()) out += "\nno edit fired\n";
+  for (const model::Edit& e : edits) explainer.edit(out, e);
+  if (request.whyNot) explainer.whyNot(out, *request.whyNot, edits);
+  return out;
+}
+
+}  // namespace edict::explain

@@ -1,0 +1,26 @@
+// `edict explain`: why each edit fired on a claim, with the values it read,
+// and why a named rule did not fire. Re-evaluates each part of a rule's
+// condition with the reference interpreter on the very frames the
+// evaluator used, so the explanation and the decision cannot drift apart.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "ir/program.h"
+#include "model/claim.h"
+
+namespace edict::explain {
+
+/// What to explain.
+struct ExplainRequest {
+  /// Also explain why the rule with this id (or `ptp_C1_C2` of a table) did
+  /// not fire, line by line.
+  std::optional<std::string> whyNot;
+};
+
+/// The explanation of `claim` under `program`, as text for people.
+std::string explainClaim(const ir::Program& program, const model::Claim& claim,
+                         const ExplainRequest& request);
+
+}  // namespace edict::explain
