@@ -1,0 +1,289 @@
+// `edict_bench compare`: edict's JIT, its interpreter and the hand-written
+// baseline on the same claims, with the Node peers' results read in; checks
+// that all outputs agree (the exit status says so), then times the engines
+// in interleaved rounds and prints one table, the targets and the JSON.
+// Timings never change the exit status: a smoke run checks agreement only.
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "commands.h"
+#include "handwritten/therapy_policy.h"
+#include "harness/agreement.h"
+#include "harness/compiled_ruleset.h"
+#include "harness/end_to_end.h"
+#include "harness/machine.h"
+#include "harness/report.h"
+#include "harness/throughput.h"
+
+namespace edict::bench {
+
+namespace {
+
+struct CompareOptions {
+  std::string ruleset = "bench/rulesets/therapy_bench.edict";
+  std::string claims;
+  double minTime = 1.0;
+  unsigned rounds = 3;
+  unsigned threads = 2;
+  bool endToEnd = false;
+  bool requireCoverage = false;
+  std::vector<std::string> peers;
+  std::vector<std::string> includes;
+  std::string json;
+};
+
+/// One row of the engines table.
+struct EngineRow {
+  std::string name;
+  std::string id;
+  Throughput figure;
+  double spread = 0;
+  bool rounds = false;  ///< figure is the best of several rounds
+  std::string output;   ///< how its output compared
+};
+
+/// Targets from another run's JSON (`--include`), prefixed with its name.
+void appendIncludedTargets(const std::string& name, const std::string& json,
+                           std::vector<Target>& targets) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  simdjson::dom::array list;
+  if (parser.parse(json).get(doc) != simdjson::SUCCESS || doc["targets"].get(list) != simdjson::SUCCESS)
+    return;
+  for (simdjson::dom::element t : list) {
+    std::string_view what;
+    std::string_view measured;
+    Target target;
+    if (t["target"].get(what) == simdjson::SUCCESS) target.what = name + ": " + std::string(what);
+    if (t["measured"].get(measured) == simdjson::SUCCESS) target.measured = measured;
+    bool met = false;
+    if (t["met"].get(met) == simdjson::SUCCESS)
+      target.met = met;
+    else
+      target.measurable = false;
+    targets.push_back(std::move(target));
+  }
+}
+
+Target ratioTarget(std::string what, double ratio, double atLeast, const std::string& unit = "") {
+  return {std::move(what), times(ratio) + unit, ratio >= atLeast};
+}
+
+int runCompare(const CompareOptions& o) {
+  const ClaimSet set = readClaimSet(o.claims);
+  CompiledRuleset ruleset = compileRuleset(o.ruleset);
+  const HandwrittenTherapy handwritten;
+  const Engine jit{"edict JIT", [&](const model::Claim& c, std::vector<model::Edit>& out) {
+                     ruleset.jitEvaluator->evaluate(c, out);
+                   }};
+  const Engine interp{"edict interpreter", [&](const model::Claim& c, std::vector<model::Edit>& out) {
+                        ruleset.interpEvaluator->evaluate(c, out);
+                      }};
+  const Engine hand{"hand-written C++", [&](const model::Claim& c, std::vector<model::Edit>& out) {
+                      handwritten.evaluate(c, out);
+                    }};
+  std::cout << fmt::format("edict benchmark: {} on {} claims ({} lines) from {}, {} malformed left out\n",
+                           o.ruleset, set.claims.size(), set.lines, o.claims, set.rejected)
+            << "machine: " << machineLine() << "\n\n";
+
+  // Equal work first: every engine's output against the JIT's.
+  bool agree = true;
+  const EditsByClaim jitEdits = collectEdits(jit, set);
+  auto check = [&](const Engine& engine) {
+    const auto difference = firstDifference(set, jitEdits, jit.name, collectEdits(engine, set), engine.name);
+    if (difference) std::cerr << engine.name << " disagrees with " << jit.name << " on " << *difference;
+    agree = agree && !difference;
+    return difference ? "DIFFERS" : "= JIT, every field";
+  };
+  const std::string interpOutput = check(interp);
+  const std::string handOutput = check(hand);
+
+  const auto byRule = editsByRule(jitEdits);
+  std::vector<std::string> silent;
+  for (const ir::Rule& rule : ruleset.program->rules)
+    if (byRule.count(rule.id) == 0) silent.push_back(rule.id);
+  std::size_t totalEdits = 0;
+  for (const auto& [rule, n] : byRule) totalEdits += n;
+  std::cout << fmt::format("{} edits; every rule fired: {}\n", totalEdits,
+                           silent.empty() ? "yes" : fmt::format("no ({} never did)", fmt::join(silent, ", ")));
+  if (o.requireCoverage && !silent.empty()) agree = false;
+
+  std::vector<PeerResult> peers;
+  std::vector<std::string> peerOutputs;
+  for (const std::string& path : o.peers) {
+    peers.push_back(readPeerResult(path));
+    const auto difference = comparePeer(set, jitEdits, peers.back());
+    if (difference) std::cerr << *difference << "\n";
+    agree = agree && !difference;
+    peerOutputs.push_back(difference ? "DIFFERS"
+                                     : fmt::format("= JIT (claim, line, rule, action, reason) on {} claims",
+                                                   peers.back().claims));
+  }
+
+  // Then speed, in interleaved rounds so that a burst of other work on the
+  // machine hits every engine alike.
+  std::vector<const Engine*> timed{&hand, &jit, &interp};
+  std::vector<Rounds> rounds(timed.size());
+  Rounds oneThread;
+  Rounds manyThreads;
+  Rounds endToEndOne;
+  Rounds endToEndMany;
+  const std::string claimsText = o.endToEnd ? readFile(o.claims) : std::string();
+  for (unsigned r = 0; r < std::max(1u, o.rounds); ++r) {
+    for (std::size_t e = 0; e < timed.size(); ++e)
+      rounds[e].runs.push_back(measure(*timed[e], set, o.minTime));
+    if (o.threads > 1) {
+      oneThread.runs.push_back(measure(jit, set, o.minTime, 1));
+      manyThreads.runs.push_back(measure(jit, set, o.minTime, o.threads));
+    }
+    if (o.endToEnd) {
+      endToEndOne.runs.push_back(measureEndToEnd(claimsText, *ruleset.program, *ruleset.jitEvaluator, 1, o.minTime));
+      endToEndMany.runs.push_back(
+          measureEndToEnd(claimsText, *ruleset.program, *ruleset.jitEvaluator, o.threads, o.minTime));
+    }
+  }
+
+  std::vector<EngineRow> rows{
+      {hand.name, "handwritten", rounds[0].best(), rounds[0].spread(), true, handOutput},
+      {jit.name, "jit", rounds[1].best(), rounds[1].spread(), true, "reference"},
+      {interp.name, "interpreter", rounds[2].best(), rounds[2].spread(), true, interpOutput}};
+  for (std::size_t p = 0; p < peers.size(); ++p) {
+    Throughput t;
+    t.claims = peers[p].claims;
+    t.lines = peers[p].lines;
+    t.edits = peers[p].editKeys.size();
+    t.seconds = peers[p].seconds;
+    rows.push_back({fmt::format("{} {} (Node)", peers[p].engine, peers[p].version),
+                    peers[p].package, t, 0, false, peerOutputs[p]});
+  }
+  const double handRate = rows[0].figure.claimsPerSecond();
+  const double jitRate = rows[1].figure.claimsPerSecond();
+
+  TextTable table({"engine", "claims", "claims/s", "ns/line", "time vs hand-written", "spread", "output"});
+  std::vector<std::string> engineJson;
+  for (const EngineRow& row : rows) {
+    const double ratio = handRate / row.figure.claimsPerSecond();
+    table.row({row.name, grouped(static_cast<double>(row.figure.claims)), grouped(row.figure.claimsPerSecond()),
+               fmt::format("{:.1f}", row.figure.nsPerLine()), times(ratio),
+               row.rounds ? fmt::format("{:.0f}%", row.spread * 100) : "1 run", row.output});
+    engineJson.push_back(JsonObject()
+                             .add("engine", row.name)
+                             .add("id", row.id)
+                             .add("claims", row.figure.claims)
+                             .add("lines", row.figure.lines)
+                             .add("edits", row.figure.edits)
+                             .add("seconds", row.figure.seconds)
+                             .add("claims_per_second", row.figure.claimsPerSecond())
+                             .add("ns_per_line", row.figure.nsPerLine())
+                             .add("time_vs_handwritten", ratio)
+                             .add("spread", row.spread)
+                             .add("output", row.output)
+                             .text());
+  }
+  std::cout << "\n" << table.text();
+  std::cout << fmt::format(
+      "(best of {} rounds of at least {} s each on one thread; spread = (best - worst) / best; "
+      "the Node peers run once, on a prefix of the same claims)\n",
+      std::max(1u, o.rounds), o.minTime);
+
+  std::vector<Target> targets{
+      {"edict JIT >= 1,000,000 claims/s on one core", grouped(jitRate) + " claims/s", jitRate >= 1e6},
+      {"edict JIT time <= 1.5x the hand-written C++", times(handRate / jitRate), handRate / jitRate <= 1.5},
+      ratioTarget("edict JIT >= 5x the interpreter", jitRate / rows[2].figure.claimsPerSecond(), 5)};
+  for (const auto& [id, factor] : std::map<std::string, double>{{"@gorules/zen-engine", 100},
+                                                                 {"json-rules-engine", 1000}}) {
+    const auto row = std::find_if(rows.begin(), rows.end(), [&](const EngineRow& r) { return r.id == id; });
+    const std::string what = fmt::format("edict JIT >= {}x {}", factor, id);
+    if (row == rows.end())
+      targets.push_back({what, "peer not run (bash bench/run.sh runs it)", false, false});
+    else
+      targets.push_back(ratioTarget(what, jitRate / row->figure.claimsPerSecond(), factor));
+  }
+
+  JsonObject threadsJson;
+  if (o.threads > 1) {
+    const double scaling = manyThreads.best().claimsPerSecond() / oneThread.best().claimsPerSecond();
+    TextTable threadsTable({"edict JIT", "threads", "claims/s", "vs 1 thread", "spread"});
+    threadsTable.row({"evaluation (claims in memory)", "1", grouped(oneThread.best().claimsPerSecond()), "1.00x",
+                      fmt::format("{:.0f}%", oneThread.spread() * 100)});
+    threadsTable.row({"evaluation (claims in memory)", std::to_string(o.threads),
+                      grouped(manyThreads.best().claimsPerSecond()), times(scaling),
+                      fmt::format("{:.0f}%", manyThreads.spread() * 100)});
+    threadsJson.add("threads", static_cast<std::size_t>(o.threads))
+        .add("one_thread_claims_per_second", oneThread.best().claimsPerSecond())
+        .add("many_threads_claims_per_second", manyThreads.best().claimsPerSecond())
+        .add("scaling", scaling);
+    if (o.endToEnd) {
+      const double e2e = endToEndMany.best().claimsPerSecond() / endToEndOne.best().claimsPerSecond();
+      threadsTable.row({"edict run path (read, evaluate, write JSONL)", "1",
+                        grouped(endToEndOne.best().claimsPerSecond()), "1.00x",
+                        fmt::format("{:.0f}%", endToEndOne.spread() * 100)});
+      threadsTable.row({"edict run path (read, evaluate, write JSONL)", std::to_string(o.threads),
+                        grouped(endToEndMany.best().claimsPerSecond()), times(e2e),
+                        fmt::format("{:.0f}%", endToEndMany.spread() * 100)});
+      threadsJson.add("end_to_end_one_thread_claims_per_second", endToEndOne.best().claimsPerSecond())
+          .add("end_to_end_many_threads_claims_per_second", endToEndMany.best().claimsPerSecond())
+          .add("end_to_end_scaling", e2e);
+    }
+    std::cout << "\n" << threadsTable.text();
+    targets.push_back(ratioTarget(fmt::format("{} threads >= 1.8x one thread (JIT evaluation)", o.threads),
+                                  scaling, 1.8));
+  }
+
+  JsonObject doc;
+  doc.addRaw("machine", machineJson())
+      .add("ruleset", o.ruleset)
+      .add("claims_file", o.claims)
+      .add("claims", set.claims.size())
+      .add("lines", set.lines)
+      .add("malformed", set.rejected)
+      .add("min_seconds_per_round", o.minTime)
+      .add("rounds", static_cast<std::size_t>(std::max(1u, o.rounds)))
+      .add("outputs_agree", agree)
+      .addRaw("engines", jsonArray(engineJson))
+      .addRaw("threads", threadsJson.text());
+  JsonObject rulesJson;
+  for (const auto& [rule, n] : byRule) rulesJson.add(rule, n);
+  doc.addRaw("edits_by_rule", rulesJson.text());
+  for (const std::string& include : o.includes) {
+    const auto eq = include.find('=');
+    if (eq == std::string::npos) throw std::runtime_error("--include `" + include + "`: expected NAME=FILE");
+    const std::string name = include.substr(0, eq);
+    const std::string json = readFile(include.substr(eq + 1));
+    appendIncludedTargets(name, json, targets);
+    doc.addRaw(name, json);
+  }
+  doc.addRaw("targets", targetsJson(targets));
+  std::cout << "\n" << targetsTable(targets);
+  if (!o.json.empty()) {
+    writeFile(o.json, doc.text() + "\n");
+    std::cout << "\nJSON: " << o.json << "\n";
+  }
+  std::cout << (agree ? "outputs agree\n" : "OUTPUTS DISAGREE (details on standard error)\n");
+  return agree ? 0 : 1;
+}
+
+}  // namespace
+
+void addCompareVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs) {
+  auto o = std::make_shared<CompareOptions>();
+  auto* cmd = app.add_subcommand("compare", "run the engines side by side on the same claims");
+  cmd->add_option("--ruleset", o->ruleset, "the benchmark ruleset")->capture_default_str();
+  cmd->add_option("--claims", o->claims, "claims (JSON Lines)")->required();
+  cmd->add_option("--min-time", o->minTime, "seconds per engine per round")->capture_default_str();
+  cmd->add_option("--rounds", o->rounds, "interleaved timing rounds")->capture_default_str();
+  cmd->add_option("--threads", o->threads, "threads for the scaling figure (1: none)")->capture_default_str();
+  cmd->add_flag("--end-to-end", o->endToEnd, "also time the batch runner (read, evaluate, write)");
+  cmd->add_flag("--require-coverage", o->requireCoverage, "fail unless every rule fired");
+  cmd->add_option("--peer", o->peers, "a Node peer's summary JSON (bench/peers/run_peers.js)");
+  cmd->add_option("--include", o->includes, "NAME=FILE: embed another run's JSON and its targets");
+  cmd->add_option("--json", o->json, "write the results as JSON here");
+  verbs.emplace_back(cmd, [o] { return runCompare(*o); });
+}
+
+}  // namespace edict::bench

@@ -1,0 +1,202 @@
+// `edict_bench compile`: the compile, load and memory figures of one ruleset,
+// optionally with an NCCI-scale `pairs from` table appended, in a process of
+// its own so that its peak memory is the ruleset's. With claims, it also
+// times the JIT on them (against a reference ruleset, interleaved) and
+// checks that the interpreter agrees.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "harness/agreement.h"
+#include "harness/compiled_ruleset.h"
+#include "harness/machine.h"
+#include "harness/report.h"
+#include "harness/throughput.h"
+#include "tables/tsv_tables.h"
+
+namespace edict::bench {
+
+namespace {
+
+struct CompileOptions {
+  std::string label = "ruleset";
+  std::string ruleset = "bench/rulesets/therapy_bench.edict";
+  std::string pairs;
+  std::string pairsFormat = "tsv";
+  std::string mue;
+  std::string claims;
+  std::string reference;
+  double minTime = 1.0;
+  unsigned rounds = 3;
+  std::string json;
+};
+
+constexpr double kCompileLimit = 5.0;
+constexpr double kMemoryLimitMiB = 400.0;
+
+int runCompile(const CompileOptions& o) {
+  const std::string extra =
+      o.pairs.empty() ? std::string() : fmt::format("pairs from \"{}\" format {}\n", o.pairs, o.pairsFormat);
+  const Memory before = processMemory();
+  CompiledRuleset compiled = compileRuleset(o.ruleset, extra);
+  const Memory loaded = processMemory();
+  const PhaseTimes& t = compiled.times;
+
+  std::cout << fmt::format("{}: {}{}\nmachine: {}\n\n", o.label, o.ruleset,
+                           o.pairs.empty() ? "" : fmt::format(" + pairs from {} ({} rows)", o.pairs,
+                                                              grouped(static_cast<double>(compiled.pairTableRows))),
+                           machineLine());
+  TextTable phases({"phase", "seconds"});
+  for (const auto& [name, seconds] :
+       std::vector<std::pair<std::string, double>>{{"read the file", t.read},
+                                                   {"parse", t.parse},
+                                                   {"check (reads imported tables)", t.check},
+                                                   {"lower to IR", t.lower},
+                                                   {"JIT: codegen, O2, native code", t.jit},
+                                                   {"index rules by code", t.index},
+                                                   {"total", t.total()}})
+    phases.row({name, fmt::format("{:.4f}", seconds)});
+  phases.row({"load a compiled artifact", "not yet measured"});
+  std::cout << phases.text();
+  std::cout << fmt::format("memory: {:.0f} MiB resident before, {:.0f} MiB after compiling, peak {:.0f} MiB\n",
+                           before.residentMiB, loaded.residentMiB, loaded.peakMiB);
+
+  JsonObject doc;
+  doc.addRaw("machine", machineJson())
+      .add("label", o.label)
+      .add("ruleset", o.ruleset)
+      .add("pairs_table", o.pairs)
+      .add("pairs_format", o.pairs.empty() ? "" : o.pairsFormat)
+      .add("pair_table_rows", compiled.pairTableRows)
+      .add("rules", compiled.program->rules.size())
+      .addRaw("phases_seconds", JsonObject()
+                                    .add("read", t.read)
+                                    .add("parse", t.parse)
+                                    .add("check", t.check)
+                                    .add("lower", t.lower)
+                                    .add("jit", t.jit)
+                                    .add("index", t.index)
+                                    .add("total", t.total())
+                                    .text())
+      .addRaw("artifact_load_seconds", "null")
+      .addRaw("memory_mib", JsonObject()
+                                .add("resident_before", before.residentMiB)
+                                .add("resident_after_compile", loaded.residentMiB)
+                                .add("peak_after_compile", loaded.peakMiB)
+                                .text());
+
+  std::vector<Target> targets;
+  if (!o.pairs.empty()) {
+    targets.push_back({"compile <= 5 s", fmt::format("{:.2f} s", t.total()), t.total() <= kCompileLimit});
+    targets.push_back({"load from a compiled artifact <= 0.3 s", "no artifact yet", false, false});
+    targets.push_back({"peak RSS <= 400 MB (compiled, ready to evaluate)",
+                       fmt::format("{:.0f} MiB", loaded.peakMiB), loaded.peakMiB <= kMemoryLimitMiB});
+  }
+
+  bool agree = true;
+  if (!o.mue.empty()) {
+    const auto start = std::chrono::steady_clock::now();
+    std::ifstream in(o.mue, std::ios::binary);
+    const tables::MueRead read = tables::readMueTsv(in, o.mue);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << fmt::format("MUE table {}: {} rows read in {:.4f} s, {} problems (read only: rulesets "
+                             "cannot import MUE tables yet)\n",
+                             o.mue, read.table.rows.size(), seconds, read.problems.total());
+    doc.addRaw("mue_table", JsonObject()
+                                .add("file", o.mue)
+                                .add("rows", read.table.rows.size())
+                                .add("read_seconds", seconds)
+                                .add("problems", static_cast<std::size_t>(read.problems.total()))
+                                .text());
+    agree = read.problems.empty();
+  }
+
+  if (!o.claims.empty()) {
+    const ClaimSet set = readClaimSet(o.claims);
+    const Engine jit{o.label + " JIT", [&](const model::Claim& c, std::vector<model::Edit>& out) {
+                       compiled.jitEvaluator->evaluate(c, out);
+                     }};
+    const Engine interp{o.label + " interpreter", [&](const model::Claim& c, std::vector<model::Edit>& out) {
+                          compiled.interpEvaluator->evaluate(c, out);
+                        }};
+    const EditsByClaim jitEdits = collectEdits(jit, set);
+    if (const auto difference = firstDifference(set, jitEdits, jit.name, collectEdits(interp, set), interp.name)) {
+      std::cerr << "the interpreter disagrees with the JIT on " << *difference;
+      agree = false;
+    }
+    std::size_t edits = 0;
+    for (const auto& e : jitEdits) edits += e.size();
+
+    std::optional<CompiledRuleset> reference;
+    std::optional<Engine> referenceJit;
+    if (!o.reference.empty()) {
+      reference = compileRuleset(o.reference);
+      referenceJit = Engine{"reference JIT", [&](const model::Claim& c, std::vector<model::Edit>& out) {
+                              reference->jitEvaluator->evaluate(c, out);
+                            }};
+    }
+    Rounds mine;
+    Rounds theirs;
+    for (unsigned r = 0; r < std::max(1u, o.rounds); ++r) {
+      mine.runs.push_back(measure(jit, set, o.minTime));
+      if (referenceJit) theirs.runs.push_back(measure(*referenceJit, set, o.minTime));
+    }
+    const Memory end = processMemory();
+    TextTable table({"engine", "claims/s", "ns/line", "spread"});
+    table.row({jit.name, grouped(mine.best().claimsPerSecond()), fmt::format("{:.1f}", mine.best().nsPerLine()),
+               fmt::format("{:.0f}%", mine.spread() * 100)});
+    JsonObject throughput;
+    throughput.add("claims", set.claims.size())
+        .add("lines", set.lines)
+        .add("edits_per_pass", edits)
+        .add("jit_claims_per_second", mine.best().claimsPerSecond())
+        .add("jit_ns_per_line", mine.best().nsPerLine())
+        .add("interpreter_agrees", agree);
+    if (referenceJit) {
+      const double ratio = theirs.best().claimsPerSecond() / mine.best().claimsPerSecond();
+      table.row({fmt::format("reference: {}", o.reference), grouped(theirs.best().claimsPerSecond()),
+                 fmt::format("{:.1f}", theirs.best().nsPerLine()), fmt::format("{:.0f}%", theirs.spread() * 100)});
+      throughput.add("reference_claims_per_second", theirs.best().claimsPerSecond())
+          .add("reference_time_ratio", ratio);
+      targets.push_back({"throughput within 2x of the therapy ruleset's", times(ratio) + " the time",
+                         ratio <= 2.0});
+    }
+    std::cout << fmt::format("\n{} claims, {} edits per pass; interpreter {} the JIT\n", set.claims.size(),
+                             edits, agree ? "agrees with" : "DISAGREES with")
+              << table.text()
+              << fmt::format("memory at the end (claims and edits in memory too): peak {:.0f} MiB\n", end.peakMiB);
+    doc.addRaw("throughput", throughput.text()).add("peak_mib_at_end", end.peakMiB);
+  }
+
+  doc.addRaw("targets", targetsJson(targets));
+  if (!targets.empty()) std::cout << "\n" << targetsTable(targets);
+  if (!o.json.empty()) writeFile(o.json, doc.text() + "\n");
+  return agree ? 0 : 1;
+}
+
+}  // namespace
+
+void addCompileVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs) {
+  auto o = std::make_shared<CompileOptions>();
+  auto* cmd = app.add_subcommand("compile", "compile, load and memory figures of one ruleset");
+  cmd->add_option("--label", o->label, "name in the output")->capture_default_str();
+  cmd->add_option("--ruleset", o->ruleset, "the ruleset")->capture_default_str();
+  cmd->add_option("--pairs", o->pairs, "append `pairs from FILE` (an NCCI-scale table)");
+  cmd->add_option("--pairs-format", o->pairsFormat, "tsv or ncci_ptp")
+      ->check(CLI::IsMember({"tsv", "ncci_ptp"}))
+      ->capture_default_str();
+  cmd->add_option("--mue", o->mue, "also time reading this MUE table (TSV)");
+  cmd->add_option("--claims", o->claims, "time the JIT on these claims");
+  cmd->add_option("--reference", o->reference, "a ruleset to compare throughput with");
+  cmd->add_option("--min-time", o->minTime, "seconds per round")->capture_default_str();
+  cmd->add_option("--rounds", o->rounds, "interleaved timing rounds")->capture_default_str();
+  cmd->add_option("--json", o->json, "write the results as JSON here");
+  verbs.emplace_back(cmd, [o] { return runCompile(*o); });
+}
+
+}  // namespace edict::bench

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The benchmark in one command, from anywhere:   bash bench/run.sh
+#
+# Builds edict optimized (build/bench), installs the Node peers
+# (bench/setup.sh), generates the inputs into a work directory (claims, and
+# NCCI-scale tables: 2.6 million PTP rows, 15,000 MUE rows; never committed),
+# then prints, part by part:
+#   1. compile figures of the benchmark's therapy ruleset;
+#   2. compile, memory and throughput figures at NCCI scale, with the table
+#      in edict's TSV and in CMS's own layout;
+#   3. the engines side by side on the same claims, outputs checked equal:
+#      edict JIT, edict interpreter, hand-written C++, GoRules ZEN and
+#      json-rules-engine; then thread scaling and every target met or missed.
+# Everything also goes to WORK/results.json. docs/performance.md explains
+# the figures.
+#
+# Settings (environment): EDICT_BENCH_WORK (default /tmp/edict-bench),
+# EDICT_BENCH_CLAIMS (20000), EDICT_BENCH_MIN_TIME (seconds per engine per
+# round, 2), EDICT_BENCH_ROUNDS (3), EDICT_BENCH_PEER_BUDGET (seconds per
+# Node peer, 20).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${EDICT_BENCH_WORK:-/tmp/edict-bench}
+claims=${EDICT_BENCH_CLAIMS:-20000}
+min_time=${EDICT_BENCH_MIN_TIME:-2}
+rounds=${EDICT_BENCH_ROUNDS:-3}
+peer_budget=${EDICT_BENCH_PEER_BUDGET:-20}
+cd "$root"
+mkdir -p "$work"
+
+section() { printf '\n==== %s\n\n' "$1"; }
+
+section "build (release) and Node peers"
+# Warnings stay errors in the dev and asan builds that CI runs; here they do
+# not stop a measurement (GCC 12 at -O3 reports false -Wrestrict warnings in
+# code outside the benchmark).
+cmake --preset release -B build/bench -DEDICT_WERROR=OFF >/dev/null
+cmake --build build/bench -j2 --target edict_bench
+bench=build/bench/bench/edict_bench
+bash bench/setup.sh
+
+section "inputs in $work"
+"$bench" gen-claims --count "$claims" --seed 2026 -o "$work/claims.jsonl"
+"$bench" prepare --claims "$work/claims.jsonl" -o "$work/claims.valid.jsonl"
+# The tables are the same for the same seed: made once, then reused.
+ptp_tsv=$work/ptp-2600000.tsv ptp_cms=$work/ptp-2600000.txt mue=$work/mue-15000.tsv
+[ -s "$ptp_tsv" ] || "$bench" gen-ptp --rows 2600000 --codes 10000 --seed 2026 -o "$ptp_tsv"
+[ -s "$ptp_cms" ] || "$bench" gen-ptp --rows 2600000 --codes 10000 --seed 2026 --layout cms -o "$ptp_cms"
+[ -s "$mue" ] || "$bench" gen-mue --rows 15000 --seed 2026 -o "$mue"
+
+section "1. compile figures: therapy ruleset"
+"$bench" compile --label therapy --json "$work/compile_therapy.json"
+
+section "2. NCCI scale: therapy ruleset + 2.6 M PTP rows (edict TSV), 15,000 MUE rows"
+"$bench" compile --label ncci --pairs "$ptp_tsv" --mue "$mue" --claims "$work/claims.jsonl" \
+  --reference bench/rulesets/therapy_bench.edict --min-time "$min_time" --rounds "$rounds" \
+  --json "$work/compile_ncci.json"
+
+section "2b. NCCI scale, the table in CMS's layout"
+"$bench" compile --label ncci_cms --pairs "$ptp_cms" --pairs-format ncci_ptp \
+  --json "$work/compile_ncci_cms.json"
+
+section "3. engines side by side"
+node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/peers" --budget "$peer_budget"
+"$bench" compare --claims "$work/claims.jsonl" --min-time "$min_time" --rounds "$rounds" \
+  --threads 2 --end-to-end --require-coverage \
+  --peer "$work/peers/zen.json" --peer "$work/peers/json-rules-engine.json" \
+  --include "compile_therapy=$work/compile_therapy.json" \
+  --include "ncci=$work/compile_ncci.json" --include "ncci_cms=$work/compile_ncci_cms.json" \
+  --json "$work/results.json"
