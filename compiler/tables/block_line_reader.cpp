@@ -1,29 +1,50 @@
 #include "tables/block_line_reader.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace edict::tables {
 
 namespace {
+constexpr std::size_t kFirstBlock = std::size_t{64} << 10;
 constexpr std::size_t kBlock = std::size_t{1} << 20;
-}
+}  // namespace
 
 BlockLineReader::BlockLineReader(std::istream& in, std::size_t maxLine)
-    : in_(in), maxLine_(maxLine), buffer_(maxLine + kBlock) {}
+    : in_(in), maxLine_(maxLine) {}
 
-// Moves the unread tail to the front and reads one more block after it.
-// Since a pending partial line is shorter than maxLine_, there is always at
-// least a block of room. Returns false at end of input.
+// Doubles the buffer (keeping its content), up to maxLine_ + kBlock: room
+// for the longest line accepted and one more block after it.
+void BlockLineReader::grow() {
+  const std::size_t limit = maxLine_ + kBlock;
+  const std::size_t capacity = capacity_ == 0 ? kFirstBlock : std::min(2 * capacity_, limit);
+  auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+  if (end_ > 0) std::memcpy(bigger.get(), buffer_.get(), end_);
+  buffer_ = std::move(bigger);
+  capacity_ = capacity;
+}
+
+// Moves the unread tail to the front and reads more after it. The buffer
+// grows while reads fill it (a large file) up to a block, and beyond that
+// while a pending partial line leaves under half of it free; at its limit
+// a partial line (shorter than maxLine_) leaves a block free. Returns false
+// at end of input.
 bool BlockLineReader::fill() {
   if (eof_) return false;
   if (begin_ > 0) {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
   }
-  in_.read(buffer_.data() + end_, static_cast<std::streamsize>(buffer_.size() - end_));
+  const bool lastReadFilled = capacity_ > 0 && capacity_ < kBlock && lastReadFull_;
+  if (capacity_ == 0 || lastReadFilled || capacity_ - end_ < capacity_ / 2) {
+    if (capacity_ < maxLine_ + kBlock) grow();
+  }
+  const std::size_t room = capacity_ - end_;
+  in_.read(buffer_.get() + end_, static_cast<std::streamsize>(room));
   const auto got = static_cast<std::size_t>(in_.gcount());
   end_ += got;
+  lastReadFull_ = got == room;
   if (got == 0) eof_ = true;
   return got > 0;
 }
@@ -31,8 +52,8 @@ bool BlockLineReader::fill() {
 // Discards input up to and including the next line feed.
 void BlockLineReader::skipRestOfLine() {
   for (;;) {
-    const char* start = buffer_.data() + begin_;
-    const void* nl = std::memchr(start, '\n', end_ - begin_);
+    const char* start = buffer_.get() + begin_;
+    const void* nl = end_ > begin_ ? std::memchr(start, '\n', end_ - begin_) : nullptr;
     if (nl != nullptr) {
       begin_ += static_cast<std::size_t>(static_cast<const char*>(nl) - start) + 1;
       return;
@@ -44,9 +65,10 @@ void BlockLineReader::skipRestOfLine() {
 
 BlockLineReader::Status BlockLineReader::next(std::string_view& line) {
   for (;;) {
-    const char* start = buffer_.data() + begin_;
+    const char* start = buffer_.get() + begin_;
     const std::size_t available = end_ - begin_;
-    const void* nl = std::memchr(start, '\n', available);
+    // memchr must not see the null buffer of a reader that has read nothing.
+    const void* nl = available > 0 ? std::memchr(start, '\n', available) : nullptr;
     if (nl != nullptr) {
       std::size_t len = static_cast<std::size_t>(static_cast<const char*>(nl) - start);
       begin_ += len + 1;
@@ -66,7 +88,7 @@ BlockLineReader::Status BlockLineReader::next(std::string_view& line) {
       if (begin_ == end_) return Status::End;
       // The last line has no line ending.
       std::size_t len = end_ - begin_;
-      start = buffer_.data() + begin_;
+      start = buffer_.get() + begin_;
       begin_ = end_;
       ++lineNumber_;
       if (len > 0 && start[len - 1] == '\r') --len;

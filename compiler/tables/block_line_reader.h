@@ -5,8 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <istream>
+#include <memory>
 #include <string_view>
-#include <vector>
 
 namespace edict::tables {
 
@@ -32,12 +32,18 @@ class BlockLineReader {
   bool fill();
   void skipRestOfLine();
 
+  void grow();
+
   std::istream& in_;
   std::size_t maxLine_;
-  std::vector<char> buffer_;
+  // Starts small and grows while the input is large or its lines long, so
+  // that reading a short table does not cost a multi-megabyte buffer.
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
   bool eof_ = false;
+  bool lastReadFull_ = false;
   std::uint64_t lineNumber_ = 0;
   bool lastHadNewline_ = true;
 };
