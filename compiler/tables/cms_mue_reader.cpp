@@ -1,7 +1,7 @@
 #include "tables/cms_mue_reader.h"
 
-#include <cctype>
 #include <fmt/format.h>
+#include <cctype>
 #include <unordered_map>
 
 #include "tables/csv_reader.h"
@@ -40,7 +40,9 @@ bool isHeader(std::span<const std::string> f) {
          normalizeHeaderCell(f[3]) == "mue rationale";
 }
 
-bool isBlankRecord(std::span<const std::string> f) { return f.size() == 1 && f[0].empty(); }
+bool isBlankRecord(std::span<const std::string> f) {
+  return f.size() == 1 && f[0].empty();
+}
 
 // The words that tell the three labels apart; a label that names another
 // indicator than its number contradicts itself.
@@ -86,9 +88,9 @@ std::optional<model::Date> mueEffectiveFromFileName(std::string_view path) {
   return model::Date::parseCompact(compact);
 }
 
-MueRead readCmsMue(std::istream& in, std::string fileName,
-                   std::optional<model::Date> effective) {
-  MueRead read{{}, ProblemLog(fileName), 0, effective ? effective : mueEffectiveFromFileName(fileName)};
+MueRead readCmsMue(std::istream& in, std::string fileName, std::optional<model::Date> effective) {
+  MueRead read{
+      {}, ProblemLog(fileName), 0, effective ? effective : mueEffectiveFromFileName(fileName)};
   CsvReader csv(in);
   CsvReader::Status status;
 

@@ -1,7 +1,7 @@
 #include "tables/cms_ptp_reader.h"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 #include "tables/block_line_reader.h"
 #include "tables/field_parse.h"
@@ -28,11 +28,14 @@ bool isHeader(std::string_view line) {
 }
 
 // The header's continuation lines leave the two code columns empty.
-bool isHeaderContinuation(std::string_view line) { return line.starts_with("\t\t"); }
+bool isHeaderContinuation(std::string_view line) {
+  return line.starts_with("\t\t");
+}
 
 class RowParser {
  public:
-  explicit RowParser(PtpRead& read) : read_(read), rationales_(read.table.rationales, TextEncoding::Latin1) {}
+  explicit RowParser(PtpRead& read)
+      : read_(read), rationales_(read.table.rationales, TextEncoding::Latin1) {}
 
   void parse(std::string_view line, std::uint64_t lineNo) {
     ++read_.records;
@@ -48,8 +51,8 @@ class RowParser {
     if (!take(parseCodeCell(f[0]), row.column1, lineNo, "column 1")) return;
     if (!take(parseCodeCell(f[1]), row.column2, lineNo, "column 2")) return;
     if (row.column1 == row.column2) {
-      problem(lineNo, "column 2", fmt::format("the pair has the same code `{}` in both columns",
-                                              row.column1.text()));
+      problem(lineNo, "column 2",
+              fmt::format("the pair has the same code `{}` in both columns", row.column1.text()));
       return;
     }
     if (f[2] == "*") {

@@ -1,7 +1,7 @@
 #include "tables/code_filter.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "tables/encoding.h"
 
@@ -9,7 +9,9 @@ namespace edict::tables {
 
 namespace {
 
-bool isSeparator(char c) { return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isSeparator(char c) {
+  return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::variant<model::Code, std::string> parseEnd(std::string_view text, std::string_view item) {
   if (auto code = model::Code::parse(text)) return *code;
@@ -38,8 +40,7 @@ std::variant<CodeFilter, std::string> CodeFilter::parse(std::string_view text) {
     i = end;
     const std::size_t dots = item.find("..");
     const std::string_view lowText = item.substr(0, dots);
-    const std::string_view highText =
-        dots == std::string_view::npos ? item : item.substr(dots + 2);
+    const std::string_view highText = dots == std::string_view::npos ? item : item.substr(dots + 2);
     auto low = parseEnd(lowText, item);
     if (auto* e = std::get_if<std::string>(&low)) return std::move(*e);
     auto high = parseEnd(highText, item);

@@ -1,8 +1,8 @@
 #include "tables/encoding.h"
 
+#include <fmt/format.h>
 #include <array>
 #include <cstdint>
-#include <fmt/format.h>
 
 namespace edict::tables {
 

@@ -28,6 +28,8 @@ std::optional<std::string> checkUtf8Text(std::string_view text);
 std::string quoteForMessage(std::string_view text);
 
 /// Whether `text` starts with a UTF-8 byte order mark (as spreadsheets write).
-inline bool hasUtf8Bom(std::string_view text) { return text.starts_with("\xEF\xBB\xBF"); }
+inline bool hasUtf8Bom(std::string_view text) {
+  return text.starts_with("\xEF\xBB\xBF");
+}
 
 }  // namespace edict::tables

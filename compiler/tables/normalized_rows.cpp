@@ -29,8 +29,9 @@ void addNormalizedPtpRow(std::span<const std::string_view, 6> cells, std::uint64
   if (!take(parseCodeCell(cells[0]), row.column1, line, "column1", problems)) return;
   if (!take(parseCodeCell(cells[1]), row.column2, line, "column2", problems)) return;
   if (row.column1 == row.column2) {
-    problems.add(line, "column2",
-                 fmt::format("the pair has the same code `{}` in both columns", row.column1.text()));
+    problems.add(
+        line, "column2",
+        fmt::format("the pair has the same code `{}` in both columns", row.column1.text()));
     return;
   }
   if (!take(parsePtpIndicatorCell(cells[2]), row.indicator, line, "indicator", problems)) return;

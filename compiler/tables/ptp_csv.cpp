@@ -1,8 +1,8 @@
 #include "tables/ptp_csv.h"
 
+#include <fmt/format.h>
 #include <array>
 #include <cctype>
-#include <fmt/format.h>
 
 #include "tables/csv_reader.h"
 #include "tables/encoding.h"

@@ -13,6 +13,6 @@ inline constexpr std::array<std::string_view, 6> kPtpColumns = {
 
 /// Columns of an MUE limit table (TSV).
 inline constexpr std::array<std::string_view, 5> kMueColumns = {"code", "value", "indicator",
-                                                                 "effective", "rationale"};
+                                                                "effective", "rationale"};
 
 }  // namespace edict::tables

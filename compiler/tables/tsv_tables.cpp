@@ -1,7 +1,7 @@
 #include "tables/tsv_tables.h"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 #include "tables/block_line_reader.h"
 #include "tables/encoding.h"
@@ -33,9 +33,9 @@ std::uint64_t readTsv(std::istream& in, ProblemLog& problems,
   if (status == BlockLineReader::Status::Line && hasUtf8Bom(line)) line.remove_prefix(3);
   const std::string header = headerLine(columns, '\t');
   if (status != BlockLineReader::Status::Line || line != header) {
-    std::string message = fmt::format(
-        "not an edict {} table: its first line must be the header `{}` (tab-separated)", what,
-        headerLine(columns, ' '));
+    std::string message =
+        fmt::format("not an edict {} table: its first line must be the header `{}` (tab-separated)",
+                    what, headerLine(columns, ' '));
     if (line.starts_with("CPT only copyright") || line.starts_with("Column") ||
         line.starts_with("\"Current Procedural"))
       message += fmt::format("; this looks like a CMS file: convert it with `edict import {}`",

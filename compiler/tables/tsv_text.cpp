@@ -1,7 +1,7 @@
 #include "tables/tsv_text.h"
 
-#include <chrono>
 #include <fmt/format.h>
+#include <chrono>
 
 #include "tables/encoding.h"
 
@@ -25,7 +25,8 @@ std::optional<std::string> appendTsvUnescaped(std::string& out, std::string_view
       out.push_back(text[i]);
       continue;
     }
-    if (i + 1 == text.size()) return std::string("a backslash at the end of the cell; write `\\\\`");
+    if (i + 1 == text.size())
+      return std::string("a backslash at the end of the cell; write `\\\\`");
     switch (text[++i]) {
       case '\\': out.push_back('\\'); break;
       case 't': out.push_back('\t'); break;
@@ -59,12 +60,16 @@ void appendIsoDate(std::string& out, model::Date date) {
     out += date.iso();
     return;
   }
-  const char text[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
-                         static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+  const char text[10] = {static_cast<char>('0' + y / 1000),
+                         static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),
+                         static_cast<char>('0' + y % 10),
                          '-',
-                         static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
+                         static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),
                          '-',
-                         static_cast<char>('0' + d / 10),       static_cast<char>('0' + d % 10)};
+                         static_cast<char>('0' + d / 10),
+                         static_cast<char>('0' + d % 10)};
   out.append(text, 10);
 }
 

@@ -39,7 +39,9 @@ std::string onlyProblem(const MueRead& read) {
   return tables::formatProblem(read.problems.kept()[0]);
 }
 
-model::Date date(const char* iso) { return *model::Date::parseIso(iso); }
+model::Date date(const char* iso) {
+  return *model::Date::parseIso(iso);
+}
 
 }  // namespace
 
@@ -130,7 +132,8 @@ TEST_CASE("each malformed MUE row is reported with its line and field", "[tables
       {"97112,4,2 Date of \"Service\",x\n",
        f + "a quote inside field 3 that is not in quotes; quote the field and double the quote "
            "(\"\")"},
-      {"97112,\"4\"x,2 Date of Service Edit: Policy,x\n", f + "text after the closing quote of field 2"},
+      {"97112,\"4\"x,2 Date of Service Edit: Policy,x\n",
+       f + "text after the closing quote of field 2"},
   };
   for (const Case& c : cases) {
     INFO(c.row);
@@ -147,8 +150,7 @@ TEST_CASE("each malformed MUE row is reported with its line and field", "[tables
 
 TEST_CASE("a truncated or foreign MUE file is one clear error", "[tables][mue]") {
   const std::string text = excerptText();
-  CHECK(onlyProblem(readText(text.substr(0, 200))).find("not a CMS MUE file") !=
-        std::string::npos);
+  CHECK(onlyProblem(readText(text.substr(0, 200))).find("not a CMS MUE file") != std::string::npos);
   CHECK(onlyProblem(readText(cmsHeader())) ==
         kRealName + ": the file has a header but no rows; it may be truncated");
   const MueRead cut = readText(text.substr(0, text.size() - 10));

@@ -40,8 +40,12 @@ std::string onlyProblem(const PtpRead& read) {
   return tables::formatProblem(read.problems.kept()[0]);
 }
 
-model::Code code(const char* text) { return *model::Code::parse(text); }
-model::Date date(const char* iso) { return *model::Date::parseIso(iso); }
+model::Code code(const char* text) {
+  return *model::Code::parse(text);
+}
+model::Date date(const char* iso) {
+  return *model::Date::parseIso(iso);
+}
 
 }  // namespace
 
@@ -87,12 +91,13 @@ TEST_CASE("CRLF line endings read the same as LF", "[tables][ptp]") {
   const PtpRead read = readText(crlf);
   CHECK(read.problems.empty());
   REQUIRE(read.table.rows.size() == 15);
-  CHECK(read.table.rationaleOf(read.table.rows[0]) == "CPT Manual or CMS manual coding instruction");
+  CHECK(read.table.rationaleOf(read.table.rows[0]) ==
+        "CPT Manual or CMS manual coding instruction");
 }
 
 TEST_CASE("the pre-1996 star and trailing empty columns are accepted", "[tables][ptp]") {
-  const PtpRead read =
-      readText(cmsHeader() + "97140\t97530\t*\t19960101\t*\t1\tMutually exclusive procedures\t\t\n");
+  const PtpRead read = readText(
+      cmsHeader() + "97140\t97530\t*\t19960101\t*\t1\tMutually exclusive procedures\t\t\n");
   CHECK(read.problems.empty());
   REQUIRE(read.table.rows.size() == 1);
   CHECK(read.table.rows[0].before1996);
@@ -107,8 +112,10 @@ TEST_CASE("each malformed row is reported with file, line and field, and skipped
     std::string problem;
   };
   const Case cases[] = {
-      {"97140\t97530\t\t20200101\t*\t1\n", "ptp.txt:8: columns: expected 7 tab-separated columns, found 6"},
-      {"97140\t97530\t\t20200101\t*\t1\tx\ty\n", "ptp.txt:8: columns: expected 7 tab-separated columns, found 8"},
+      {"97140\t97530\t\t20200101\t*\t1\n",
+       "ptp.txt:8: columns: expected 7 tab-separated columns, found 6"},
+      {"97140\t97530\t\t20200101\t*\t1\tx\ty\n",
+       "ptp.txt:8: columns: expected 7 tab-separated columns, found 8"},
       {"9714\t97530\t\t20200101\t*\t1\tx\n",
        "ptp.txt:8: column 1: `9714` is not a procedure code: procedure codes have five characters, "
        "`9714` has 4"},
@@ -151,8 +158,10 @@ TEST_CASE("a file that is not a PTP file is one clear error", "[tables][ptp]") {
   CHECK(read.table.rows.empty());
 
   CHECK(onlyProblem(readText("")) == "ptp.txt: the file is empty; expected a CMS NCCI PTP file");
-  CHECK(onlyProblem(readText(std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10))).find(
-            "not a CMS NCCI PTP file") != std::string::npos);
+  CHECK(onlyProblem(readText(std::string("\x7f"
+                                         "ELF\x02\x01\x01\0\0\0",
+                                         10)))
+            .find("not a CMS NCCI PTP file") != std::string::npos);
 }
 
 TEST_CASE("a truncated file is reported", "[tables][ptp]") {
@@ -213,8 +222,8 @@ TEST_CASE("problems are counted beyond the ones kept", "[tables][ptp]") {
 }
 
 TEST_CASE("an overlong line is reported and the next row still read", "[tables][ptp]") {
-  const std::string text = cmsHeader() + std::string(100000, 'x') + "\n" +
-                           "97140\t97530\t\t20200101\t*\t1\tx\n";
+  const std::string text =
+      cmsHeader() + std::string(100000, 'x') + "\n" + "97140\t97530\t\t20200101\t*\t1\tx\n";
   const PtpRead read = readText(text);
   CHECK(onlyProblem(read) == "ptp.txt:7: line longer than 65536 bytes; not a PTP row");
   REQUIRE(read.table.rows.size() == 1);

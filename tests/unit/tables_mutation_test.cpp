@@ -24,8 +24,8 @@ std::string fileText(const char* path) {
 }
 
 std::string mutate(std::string text, std::mt19937& rng) {
-  const char interesting[] = {'\t', '\n', '\r', '"', ',', '\\', '*', '0', '9', ' ', '\0',
-                              '\x81', '\xC3', '\xE9', '\xFF', '-'};
+  const char interesting[] = {'\t', '\n', '\r', '"',    ',',    '\\',   '*',    '0',
+                              '9',  ' ',  '\0', '\x81', '\xC3', '\xE9', '\xFF', '-'};
   const int edits = 1 + static_cast<int>(rng() % 8);
   for (int e = 0; e < edits && !text.empty(); ++e) {
     const std::size_t at = rng() % text.size();

@@ -70,8 +70,9 @@ TEST_CASE("the PTP TSV has a header and one row per CMS row", "[tables][tsv]") {
   CHECK(tsv.starts_with(kPtpHeader +
                         "0001A\t0591T\t1\t2022-01-01\t2023-12-31\tCPT Manual or CMS manual coding "
                         "instruction\n"));
-  CHECK(tsv.find("0001U\t0030U\t1\t2018-07-01\t\tMisuse of Column Two code with Column One code\n") !=
-        std::string::npos);
+  CHECK(
+      tsv.find("0001U\t0030U\t1\t2018-07-01\t\tMisuse of Column Two code with Column One code\n") !=
+      std::string::npos);
 
   const PtpRead back = readPtpTsv(tsv);
   CHECK(back.problems.empty());
@@ -100,7 +101,8 @@ TEST_CASE("a bad PTP TSV row is reported by column name", "[tables][tsv]") {
     std::string problem;
   };
   const Case cases[] = {
-      {"97140\t97530\t1\t2020-01-01\t\n", "ptp.tsv:3: columns: expected 6 tab-separated columns, found 5"},
+      {"97140\t97530\t1\t2020-01-01\t\n",
+       "ptp.tsv:3: columns: expected 6 tab-separated columns, found 5"},
       {"97140\t97530\t3\t2020-01-01\t\tx\n",
        "ptp.tsv:3: indicator: `3` is not a modifier indicator: use 0 (not allowed), 1 (allowed) "
        "or 9 (not applicable)"},
@@ -135,8 +137,8 @@ TEST_CASE("a file without the TSV header is refused whole", "[tables][tsv]") {
   CHECK(cms.table.rows.empty());
   CHECK(onlyProblem(readPtpTsv("").problems) ==
         "ptp.tsv: the file is empty; expected an edict PTP table");
-  CHECK(onlyProblem(readPtpTsv("column1,column2\n").problems).starts_with(
-      "ptp.tsv:1: not an edict PTP table"));
+  CHECK(onlyProblem(readPtpTsv("column1,column2\n").problems)
+            .starts_with("ptp.tsv:1: not an edict PTP table"));
 }
 
 TEST_CASE("the MUE TSV round-trips the CMS rows", "[tables][tsv][mue]") {
@@ -144,10 +146,10 @@ TEST_CASE("the MUE TSV round-trips the CMS rows", "[tables][tsv][mue]") {
   std::ostringstream out;
   tables::writeMueTsv(out, cms.table);
   const std::string tsv = out.str();
-  CHECK(tsv.starts_with(
-      "code\tvalue\tindicator\teffective\trationale\n"
-      "0001U\t1\t2\t2026-07-01\tCode Descriptor / CPT Instruction\n"
-      "0002M\t1\t3\t2026-07-01\tNature of Analyte\n"));
+  CHECK(
+      tsv.starts_with("code\tvalue\tindicator\teffective\trationale\n"
+                      "0001U\t1\t2\t2026-07-01\tCode Descriptor / CPT Instruction\n"
+                      "0002M\t1\t3\t2026-07-01\tNature of Analyte\n"));
 
   std::istringstream in(tsv);
   const MueRead back = tables::readMueTsv(in, "mue.tsv");
@@ -161,7 +163,8 @@ TEST_CASE("the MUE TSV round-trips the CMS rows", "[tables][tsv][mue]") {
     CHECK(back.table.rationaleOf(back.table.rows[i]) == cms.table.rationaleOf(cms.table.rows[i]));
   }
 
-  std::istringstream bad("code\tvalue\tindicator\teffective\trationale\n97110\t4\t9\t2026-07-01\tx\n");
+  std::istringstream bad(
+      "code\tvalue\tindicator\teffective\trationale\n97110\t4\t9\t2026-07-01\tx\n");
   CHECK(onlyProblem(tables::readMueTsv(bad, "mue.tsv").problems) ==
         "mue.tsv:2: indicator: `9` is not an MUE adjudication indicator: use 1 (line), 2 (date of "
         "service, policy) or 3 (date of service, clinical)");
@@ -169,7 +172,8 @@ TEST_CASE("the MUE TSV round-trips the CMS rows", "[tables][tsv][mue]") {
 
 TEST_CASE("an analyst's CSV pair table reads as written", "[tables][csv]") {
   const std::string text =
-      "\xEF\xBB\xBF" "column1, column2, indicator, effective, deletion, rationale\r\n"
+      "\xEF\xBB\xBF"
+      "column1, column2, indicator, effective, deletion, rationale\r\n"
       "97140, 97530, 1, 2020-01-01, , Mutually exclusive procedures\r\n"
       "\r\n"
       "97530,97140,0,20200101,2026-12-31,\"Payer policy: \"\"never\"\", even with 59\"\r\n"

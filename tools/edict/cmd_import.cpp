@@ -47,8 +47,8 @@ std::optional<tables::CodeFilter> loadFilter(const ImportOptions& options) {
   }
   auto parsed = tables::CodeFilter::parse(text);
   if (auto* error = std::get_if<std::string>(&parsed))
-    throw UsageError{fmt::format("{}: {}", options.codesFile.empty() ? "--codes" : options.codesFile,
-                                 *error)};
+    throw UsageError{
+        fmt::format("{}: {}", options.codesFile.empty() ? "--codes" : options.codesFile, *error)};
   return std::get<tables::CodeFilter>(std::move(parsed));
 }
 
@@ -139,19 +139,19 @@ int importMue(const ImportOptions& options) {
   if (!options.effective.empty()) {
     const auto given = model::Date::parseIso(options.effective);
     if (!given)
-      throw UsageError{fmt::format("--effective `{}` is not a date in the form YYYY-MM-DD",
-                                   options.effective)};
+      throw UsageError{
+          fmt::format("--effective `{}` is not a date in the form YYYY-MM-DD", options.effective)};
     if (effective && *effective != *given)
       std::cerr << fmt::format(
-          "edict import mue: using --effective {} instead of {} from the file name\n",
-          given->iso(), effective->iso());
+          "edict import mue: using --effective {} instead of {} from the file name\n", given->iso(),
+          effective->iso());
     effective = given;
   }
   if (!effective)
-    throw UsageError{fmt::format(
-        "the file name `{}` does not carry the effective date (CMS names its files "
-        "`..._Eff_MM-DD-YYYY.csv`); give it with --effective YYYY-MM-DD",
-        path)};
+    throw UsageError{
+        fmt::format("the file name `{}` does not carry the effective date (CMS names its files "
+                    "`..._Eff_MM-DD-YYYY.csv`); give it with --effective YYYY-MM-DD",
+                    path)};
 
   std::ifstream in = openInput(path);
   tables::MueRead read = tables::readCmsMue(in, path, effective);
@@ -244,9 +244,10 @@ void registerImport(CLI::App& app, int& exitStatus) {
   mueCmd->add_option("-o,--output", mue->output, "The TSV table to write; `-` for standard output")
       ->required()
       ->type_name("OUT.tsv");
-  mueCmd->add_option("--effective", mue->effective,
-                     "First date of service of the values, YYYY-MM-DD; needed when the file "
-                     "name does not end in CMS's `_Eff_MM-DD-YYYY.csv`, and wins over it")
+  mueCmd
+      ->add_option("--effective", mue->effective,
+                   "First date of service of the values, YYYY-MM-DD; needed when the file "
+                   "name does not end in CMS's `_Eff_MM-DD-YYYY.csv`, and wins over it")
       ->type_name("DATE");
   addCodeOptions(mueCmd, *mue);
   mueCmd->footer(
