@@ -28,6 +28,9 @@ statement
     | 'pairs' 'from' table=STRING ('format' format=WORD)? pairsClause*               # PairsFromStmt
     | override='override'? ruleDecl                                                 # RuleStmt
     | override='override'? modifierRule                                             # ModifierRuleStmt
+    | override='override'? unitsDecl                                                # UnitsStmt
+    | override='override'? limitDecl                                                # LimitStmt
+    | 'limits' 'from' table=STRING ('format' format=WORD)? limitsClause*             # LimitsFromStmt
     | 'disable' softWord                                                            # DisableStmt
     | testDecl                                                                      # TestStmt
     ;
@@ -117,6 +120,33 @@ pairsClause
     | 'reason' REASON                               # TableReason
     ;
 
+// `units timed by total_time`: the minutes of the timed codes become units by
+// a method (`total_time`, `per_code`, `nearest_15`); `units evaluations one
+// per day`: untimed codes, billed one unit a day.
+unitsDecl
+    : 'units' codeItem+ 'by' method=WORD ruleClause*                 # TimedUnitsDecl
+    | 'units' codeItem+ 'one' 'per' 'day' ruleClause*                # UntimedUnitsDecl
+    ;
+
+// `limit 97035 max 2 per day clinical`: a medically unlikely edit (MUE).
+limitDecl
+    : 'limit' code=WORD 'max' value=WORD limitScope rationale=STRING? ruleClause*
+    ;
+
+// How the limit is counted: CMS's MUE adjudication indicator 1 (per line),
+// 2 (per day, policy) or 3 (per day, clinical), in words or as a number.
+limitScope
+    : 'per' 'line'                                  # PerLine
+    | 'per' 'day' kind=WORD?                        # PerDay
+    | 'indicator' value=WORD                        # LimitIndicator
+    ;
+
+// Clauses of `limits from`: what applies to every row of the table.
+limitsClause
+    : 'reason' REASON                               # LimitsReason
+    | 'since' DATE                                  # LimitsSince
+    ;
+
 // `require modifier GP GO GN on therapy`: a line of one of the codes must
 // carry one of the modifiers (`forbid`: must carry none of them).
 modifierRule
@@ -161,7 +191,7 @@ expr
 // are keywords only inside test blocks and paths.
 softWord
     : WORD | 'date' | 'payer' | 'place' | 'provider' | 'age' | 'sex' | 'diagnoses' | 'minutes'
-      | 'charge' | 'nothing' | 'no' | 'expect' | 'test' | 'format'
+      | 'charge' | 'nothing' | 'no' | 'expect' | 'test' | 'format' | 'day' | 'limit' | 'limits'
     ;
 
 // `line.code`, `patient.age`, `same_day`

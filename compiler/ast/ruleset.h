@@ -113,6 +113,48 @@ struct ModifierRule {
   bool isOverride = false;
 };
 
+/// `units CODES by METHOD` (timed codes: minutes become units) or
+/// `units CODES one per day` (untimed codes).
+struct UnitsDecl {
+  std::vector<CodeItem> codes;
+  /// The method as written (`total_time`, `per_code`, `nearest_15`); empty
+  /// for `one per day`.
+  std::optional<Word> method;
+  RuleClauses clauses;
+  source::Span span;
+  bool isOverride = false;
+};
+
+/// How a `limit` counts units, as written.
+struct LimitScope {
+  enum class Kind { PerLine, PerDay, Indicator };
+  Kind kind = Kind::PerLine;
+  /// `per day policy|clinical`: the word; `indicator N`: the number.
+  std::optional<Word> word;
+  source::Span span;
+};
+
+/// `limit CODE max N per line|per day [policy|clinical]|indicator N ["rationale"] ...`
+struct LimitDecl {
+  Word code;
+  Word value;
+  LimitScope scope;
+  std::optional<std::string> rationale;
+  RuleClauses clauses;
+  source::Span span;
+  bool isOverride = false;
+};
+
+/// `limits from "file" [format F] [reason CARC] [since DATE]`: an MUE table
+/// (the CMS file or edict's TSV).
+struct LimitsFromDecl {
+  Word path;
+  std::optional<Word> format;
+  std::optional<Word> reason;
+  std::optional<Word> since;
+  source::Span span;
+};
+
 /// `disable ID`: removes an inherited rule.
 struct DisableStmt {
   Word id;
@@ -167,7 +209,7 @@ struct TestDecl {
 /// One top-level statement.
 using Statement =
     std::variant<CodeSetDecl, ModifierSetDecl, PairDecl, PairsFromDecl, RuleDecl, ModifierRule,
-                 DisableStmt, TestDecl>;
+                 UnitsDecl, LimitDecl, LimitsFromDecl, DisableStmt, TestDecl>;
 
 /// `ruleset NAME ["title"] [version "V"] [effective DATE [until DATE]]`
 struct Header {

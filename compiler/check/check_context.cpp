@@ -275,6 +275,21 @@ void CheckContext::addItem(Item item, bool isOverride, const source::Span& span)
 
 std::size_t CheckContext::removeTableRows(const std::string& id) {
   std::size_t removed = 0;
+  if (id.rfind("mue_", 0) == 0) {
+    const auto code = model::Code::parse(id.substr(4));
+    if (!code) return 0;
+    for (Item& item : out_.items) {
+      auto* mue = std::get_if<MueTableItem>(&item);
+      if (mue == nullptr || mue->table.source.empty()) continue;  // a `limit` goes by its id
+      auto& rows = mue->table.rows;
+      const auto before = rows.size();
+      rows.erase(std::remove_if(rows.begin(), rows.end(),
+                                [&](const ir::MueTable::Row& r) { return r.code == code->packed; }),
+                 rows.end());
+      removed += before - rows.size();
+    }
+    return removed;
+  }
   for (Item& item : out_.items) {
     auto* table = std::get_if<PairTableItem>(&item);
     if (table == nullptr) continue;
@@ -293,7 +308,9 @@ std::size_t CheckContext::removeTableRows(const std::string& id) {
 
 void CheckContext::disable(const ast::Word& id) {
   auto& items = out_.items;
-  if (id.text.rfind("ptp_", 0) == 0 && removeTableRows(id.text) > 0) return;
+  if ((id.text.rfind("ptp_", 0) == 0 || id.text.rfind("mue_", 0) == 0) &&
+      removeTableRows(id.text) > 0)
+    return;
   const auto before = items.size();
   items.erase(std::remove_if(items.begin(), items.end(),
                              [&](const Item& i) { return idOf(i) == id.text; }),
@@ -337,7 +354,8 @@ void CheckContext::inherit(CheckedRuleset base, bool asBase, const source::Span&
     using Kind = ir::Expr::Kind;
     if (e.kind == Kind::HasModifierIn || e.kind == Kind::SitesDiffer) e.set += modShift;
     if (e.kind == Kind::InCodeSet || e.kind == Kind::SameDayCount ||
-        e.kind == Kind::SameDayUnits || e.kind == Kind::ClaimCount || e.kind == Kind::ClaimUnits)
+        e.kind == Kind::SameDayUnits || e.kind == Kind::ClaimCount || e.kind == Kind::ClaimUnits ||
+        e.kind == Kind::TimedUnits)
       e.set += codeShift;
     if (e.kind == Kind::DiagnosisAny) e.value = static_cast<std::int64_t>(
         static_cast<std::uint64_t>(e.value) << dxShift);
@@ -356,7 +374,7 @@ void CheckContext::inherit(CheckedRuleset base, bool asBase, const source::Span&
       rule->predicate += exprShift;
       if (rule->units) *rule->units += exprShift;
     }
-    // Pair tables carry no expression or set ids until lowering.
+    // Pair and MUE tables carry no expression or set ids until lowering.
     out_.items.push_back(std::move(item));
   }
   for (auto& [name, members] : base.modifierSets)

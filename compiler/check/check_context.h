@@ -71,7 +71,8 @@ class CheckContext {
   std::set<std::string> inherited_;
   /// Ids this file overrode: their later rows are added, not replaced again.
   std::set<std::string> overridden_;
-  /// Removes the rows of pair `id` (`ptp_C1_C2`) from every table; how many.
+  /// Removes the rows of pair `id` (`ptp_C1_C2`) from every pair table, or
+  /// of code `id` (`mue_CODE`) from every MUE table read from a file; how many.
   std::size_t removeTableRows(const std::string& id);
   /// Sets declared in this file, with where, and whether anything used them.
   std::map<std::string, std::pair<source::Span, bool>> declaredHere_;
@@ -92,5 +93,20 @@ void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>&
 void checkRule(CheckContext& cx, const ast::RuleDecl& rule);
 /// Checks a `require`/`forbid modifier` statement; adds it when valid.
 void checkModifierRule(CheckContext& cx, const ast::ModifierRule& rule);
+/// Checks a `units` statement (timed or untimed codes); adds its rule when valid.
+void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl);
+/// Checks a `limit` statement; adds its one-row MUE table when valid.
+void checkLimit(CheckContext& cx, const ast::LimitDecl& decl);
+/// Loads and checks a `limits from` MUE table; adds it when valid.
+void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl);
+/// Reports codes under two `units` statements and codes limited twice.
+void checkUnitConflicts(CheckContext& cx);
+
+/// Fills the code index of `rule` and warns when no code can satisfy it.
+void indexRule(CheckContext& cx, CheckedRule& rule);
+/// Checks the placeholders of a message template; `timing` allows `{timing}`
+/// (`units ... by` rules only).
+bool checkMessage(CheckContext& cx, const ast::Word& message, bool onClaim, bool modifies,
+                  bool timing = false);
 
 }  // namespace edict::check

@@ -23,14 +23,17 @@ std::optional<std::string> reasonOf(CheckContext& cx, const ast::RuleDecl& decl)
   return std::nullopt;
 }
 
-/// Checks the placeholders of a message template.
-bool checkMessage(CheckContext& cx, const ast::Word& message, bool onClaim, bool modifies) {
+}  // namespace
+
+bool checkMessage(CheckContext& cx, const ast::Word& message, bool onClaim, bool modifies,
+                  bool timing) {
   bool ok = true;
   const auto& known = eval::messagePlaceholders();
   for (const std::string& name : eval::placeholdersIn(message.text)) {
     const bool exists = std::find(known.begin(), known.end(), name) != known.end();
     const bool lineOnly = name.rfind("line.", 0) == 0;
-    if (!exists || (onClaim && lineOnly) || (!modifies && name == "allowed_units")) {
+    if (!exists || (onClaim && lineOnly) || (!modifies && name == "allowed_units") ||
+        (!timing && name == "timing")) {
       std::string list;
       for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
       cx.report(diag::Kind::UnknownPlaceholder, message.span,
@@ -43,7 +46,6 @@ bool checkMessage(CheckContext& cx, const ast::Word& message, bool onClaim, bool
   return ok;
 }
 
-/// Fills the index of `rule` and warns when no code can satisfy it.
 void indexRule(CheckContext& cx, CheckedRule& rule) {
   if (rule.onClaim) return;
   auto constraint = lineCodeConstraint(cx.out().program, rule.predicate);
@@ -63,6 +65,8 @@ void indexRule(CheckContext& cx, CheckedRule& rule) {
   else
     rule.anyCode = true;
 }
+
+namespace {
 
 model::Action actionOf(ast::Verb verb) {
   switch (verb) {

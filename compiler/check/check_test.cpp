@@ -200,6 +200,8 @@ void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>&
       for (const auto& row : table->table.rows)
         ids.push_back(fmt::format("ptp_{}_{}", model::Code{row.column1}.text(),
                                   model::Code{row.column2}.text()));
+    if (const auto* mue = std::get_if<MueTableItem>(&item); mue != nullptr && !mue->table.source.empty())
+      for (const auto& row : mue->table.rows) ids.push_back("mue_" + model::Code{row.code}.text());
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

@@ -51,6 +51,10 @@ struct CheckedRule {
   /// Codes the line must have for the rule to hold; anyCode when unconstrained.
   std::vector<model::Code> lineCodes;
   bool anyCode = false;
+  /// A `units` statement: the codes it governs (for overlap checks), and
+  /// whether minutes on them make a claim invalid (untimed codes).
+  std::optional<std::vector<std::pair<std::uint32_t, std::uint32_t>>> unitCodes;
+  bool rejectsMinutes = false;
   std::string origin;
   source::Span span;
   std::string file;
@@ -69,8 +73,24 @@ struct PairTableItem {
   std::string file;
 };
 
+/// Medically unlikely edits kept as data: a whole `limits from` table, or
+/// the one row of a `limit` statement.
+struct MueTableItem {
+  /// `mues_<file stem>` for a table (`mue_CODE` ids reach its rows);
+  /// `mue_CODE`, or the `id` clause, for a `limit` statement.
+  std::string id;
+  /// Rows sorted by (code, effective); `source` is empty for a `limit`.
+  ir::MueTable table;
+  std::string reason;
+  /// A `limit`'s `message` clause; empty: the evaluator says what the row says.
+  std::string message;
+  std::string origin;
+  source::Span span;
+  std::string file;
+};
+
 /// A rule of the ruleset, in the order written (inherited ones first).
-using Item = std::variant<PairRow, CheckedRule, PairTableItem>;
+using Item = std::variant<PairRow, CheckedRule, PairTableItem, MueTableItem>;
 
 /// The id of an item.
 const std::string& idOf(const Item& item);

@@ -106,6 +106,9 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
           else if constexpr (std::is_same_v<S, ast::PairsFromDecl>) checkPairsFrom(cx, s);
           else if constexpr (std::is_same_v<S, ast::RuleDecl>) checkRule(cx, s);
           else if constexpr (std::is_same_v<S, ast::ModifierRule>) checkModifierRule(cx, s);
+          else if constexpr (std::is_same_v<S, ast::UnitsDecl>) checkUnits(cx, s);
+          else if constexpr (std::is_same_v<S, ast::LimitDecl>) checkLimit(cx, s);
+          else if constexpr (std::is_same_v<S, ast::LimitsFromDecl>) checkLimitsFrom(cx, s);
           else if constexpr (std::is_same_v<S, ast::TestDecl>) {
             checkTest(cx, s);
             tests.push_back(&s);
@@ -115,6 +118,7 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
         statement);
   }
   checkRuleConflicts(cx);
+  checkUnitConflicts(cx);
   checkTestRuleIds(cx, tests);
   cx.reportUnusedSets();
   if (sink.errorCount() > errorsBefore) return std::nullopt;

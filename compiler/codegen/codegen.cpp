@@ -57,6 +57,7 @@ class PredicateEmitter {
     auto at = [&](std::size_t offset) {
       return b_.CreateConstInBoundsGEP1_64(b_.getInt8Ty(), frame, offset);
     };
+    frame_ = frame;
     line_ = b_.CreateLoad(b_.getPtrTy(), frame, "line");
     other_ = b_.CreateLoad(b_.getPtrTy(), at(offsetof(eval::EvalFrame, other)), "other");
     lines_ = b_.CreateLoad(b_.getPtrTy(), at(offsetof(eval::EvalFrame, lines)), "lines");
@@ -170,6 +171,9 @@ class PredicateEmitter {
       case Kind::ClaimCount:
       case Kind::ClaimUnits: return aggregate(e);
       case Kind::PairTableHolds: return toI64(pairTableHolds(e.set));
+      case Kind::TimedUnits: return timedUnits(e);
+      case Kind::DayLimitUnits: return dayLimit(b_.getInt64(static_cast<std::uint64_t>(e.value)));
+      case Kind::MueUnits: return mueUnits(e.set);
       case Kind::Compare: return toI64(compare(e.op, value(e.operands[0]), value(e.operands[1])));
       case Kind::And:
       case Kind::Or: {
@@ -285,6 +289,105 @@ class PredicateEmitter {
     return b_.CreateOr(never, unlessBypassed);
   }
 
+  /// A line without minutes keeps its units (it cannot be checked), decided
+  /// inline; otherwise the runtime allocates the day's timed minutes.
+  llvm::Value* timedUnits(const ir::Expr& e) {
+    auto& ctx = module_.getContext();
+    llvm::Value* units = lineField(line_, ir::LineField::Units);
+    llvm::Value* minutes = lineField(line_, ir::LineField::Minutes);
+    llvm::BasicBlock* entry = b_.GetInsertBlock();
+    auto* call = llvm::BasicBlock::Create(ctx, "timed.call", fn_);
+    auto* done = llvm::BasicBlock::Create(ctx, "timed.done", fn_);
+    b_.CreateCondBr(b_.CreateICmpSGE(minutes, b_.getInt64(0)), call, done);
+
+    b_.SetInsertPoint(call);
+    auto* fnType = llvm::FunctionType::get(
+        b_.getInt64Ty(), {b_.getPtrTy(), b_.getInt32Ty(), b_.getPtrTy()}, false);
+    llvm::FunctionCallee allocate = module_.getOrInsertFunction(kTimedUnitsSymbol, fnType);
+    llvm::Value* set = b_.CreateIntToPtr(
+        b_.getInt64(reinterpret_cast<std::uintptr_t>(&program_.codeSets[e.set])), b_.getPtrTy());
+    llvm::Value* allowed =
+        b_.CreateCall(allocate, {set, b_.getInt32(static_cast<std::uint32_t>(e.value)), frame_});
+    llvm::BasicBlock* callEnd = b_.GetInsertBlock();
+    b_.CreateBr(done);
+
+    b_.SetInsertPoint(done);
+    auto* result = b_.CreatePHI(b_.getInt64Ty(), 2, "timed");
+    result->addIncoming(units, entry);
+    result->addIncoming(allowed, callEnd);
+    return result;
+  }
+
+  /// A loop over the claim's lines: the units of the line's code on earlier
+  /// lines of its day.
+  llvm::Value* earlierUnitsOfCode() {
+    auto& ctx = module_.getContext();
+    llvm::BasicBlock* entry = b_.GetInsertBlock();
+    auto* head = llvm::BasicBlock::Create(ctx, "earlier.head", fn_);
+    auto* body = llvm::BasicBlock::Create(ctx, "earlier.body", fn_);
+    auto* done = llvm::BasicBlock::Create(ctx, "earlier.done", fn_);
+    auto* i32 = b_.getInt32Ty();
+    llvm::Value* myGroup = loadField(line_, offsetof(eval::LineView, group), i32);
+    llvm::Value* myPosition = loadField(line_, offsetof(eval::LineView, position), i32);
+    llvm::Value* myCode = loadField(line_, offsetof(eval::LineView, code), i32);
+    b_.CreateBr(head);
+
+    b_.SetInsertPoint(head);
+    auto* i = b_.CreatePHI(i32, 2, "i");
+    auto* total = b_.CreatePHI(b_.getInt64Ty(), 2, "earlier");
+    i->addIncoming(b_.getInt32(0), entry);
+    total->addIncoming(b_.getInt64(0), entry);
+    b_.CreateCondBr(b_.CreateICmpULT(i, lineCount_), body, done);
+
+    b_.SetInsertPoint(body);
+    auto* lineType = llvm::ArrayType::get(b_.getInt8Ty(), sizeof(eval::LineView));
+    llvm::Value* other = b_.CreateInBoundsGEP(lineType, lines_, {b_.CreateZExt(i, b_.getInt64Ty())});
+    llvm::Value* counts = b_.CreateAnd(
+        b_.CreateICmpULT(loadField(other, offsetof(eval::LineView, position), i32), myPosition),
+        b_.CreateAnd(b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, group), i32), myGroup),
+                     b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, code), i32), myCode)));
+    llvm::Value* added = b_.CreateAdd(
+        total, b_.CreateSelect(counts, lineField(other, ir::LineField::Units), b_.getInt64(0)));
+    i->addIncoming(b_.CreateAdd(i, b_.getInt32(1)), body);
+    total->addIncoming(added, body);
+    b_.CreateBr(head);
+
+    b_.SetInsertPoint(done);
+    return total;
+  }
+
+  /// What a per-day limit of `perDay` (i64) leaves this line: earlier lines
+  /// keep their units; this one gets the rest, between 0 and its own units.
+  llvm::Value* dayLimit(llvm::Value* perDay) {
+    llvm::Value* units = lineField(line_, ir::LineField::Units);
+    llvm::Value* left = b_.CreateSub(perDay, earlierUnitsOfCode());
+    llvm::Value* atLeastZero =
+        b_.CreateSelect(b_.CreateICmpSLT(left, b_.getInt64(0)), b_.getInt64(0), left);
+    return b_.CreateSelect(b_.CreateICmpSLT(atLeastZero, units), atLeastZero, units);
+  }
+
+  /// The table lookup is a call into the runtime (a binary search over
+  /// data); the indicator's logic around it is generated inline.
+  llvm::Value* mueUnits(std::uint32_t index) {
+    auto* i32 = b_.getInt32Ty();
+    auto* i64 = b_.getInt64Ty();
+    auto* lookupType = llvm::FunctionType::get(i64, {b_.getPtrTy(), i32, i32}, false);
+    llvm::FunctionCallee lookup = module_.getOrInsertFunction(kMueLimitSymbol, lookupType);
+    llvm::Value* tablePtr = b_.CreateIntToPtr(
+        b_.getInt64(reinterpret_cast<std::uintptr_t>(&program_.mueTables[index])), b_.getPtrTy());
+    llvm::Value* found = b_.CreateCall(
+        lookup, {tablePtr, loadField(line_, offsetof(eval::LineView, code), i32),
+                 loadField(line_, offsetof(eval::LineView, date), i32)});
+    llvm::Value* units = lineField(line_, ir::LineField::Units);
+    llvm::Value* indicator = b_.CreateLShr(found, b_.getInt64(32));
+    llvm::Value* value = b_.CreateAnd(found, b_.getInt64(0xFFFFFFFFu));
+    llvm::Value* wholeLine =
+        b_.CreateSelect(b_.CreateICmpSGT(units, value), b_.getInt64(0), units);
+    llvm::Value* allowed =
+        b_.CreateSelect(b_.CreateICmpEQ(indicator, b_.getInt64(1)), wholeLine, dayLimit(value));
+    return b_.CreateSelect(b_.CreateICmpSLT(found, b_.getInt64(0)), units, allowed);
+  }
+
   /// Both lines carry a modifier of `set`, and none of the line's is on the other.
   llvm::Value* sitesDiffer(std::uint32_t set) {
     std::array<llvm::Value*, 4> a{};
@@ -323,6 +426,7 @@ class PredicateEmitter {
   llvm::IRBuilder<> b_;
   const std::vector<llvm::GlobalVariable*>& bitmaps_;
   llvm::Function* fn_ = nullptr;
+  llvm::Value* frame_ = nullptr;
   llvm::Value* line_ = nullptr;
   llvm::Value* other_ = nullptr;
   llvm::Value* lines_ = nullptr;

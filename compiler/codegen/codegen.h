@@ -20,6 +20,16 @@ namespace edict::codegen {
 /// indicator of the row in force, or -1. The JIT defines it.
 inline constexpr const char* kPairIndicatorSymbol = "edict_pair_indicator";
 
+/// The runtime function generated code calls for timed units:
+/// `int64_t (const ir::CodeSet* timed, int32_t method, const EvalFrame*)`,
+/// the units the frame's line may keep (eval::timedAllowedUnits). The JIT defines it.
+inline constexpr const char* kTimedUnitsSymbol = "edict_timed_units";
+
+/// The runtime function generated code calls to look a code up in an MUE
+/// table: `int64_t (const ir::MueTable*, code, date)`, returning
+/// `indicator << 32 | value` of the row in force, or -1. The JIT defines it.
+inline constexpr const char* kMueLimitSymbol = "edict_mue_limit";
+
 /// The symbol name of rule `index`'s predicate.
 std::string predicateSymbol(std::uint32_t index);
 /// The symbol name of rule `index`'s allowed-units function (`modify` rules).

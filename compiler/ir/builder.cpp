@@ -138,6 +138,28 @@ ExprId Builder::sitesDiffer(std::uint32_t set) {
   return add(std::move(e));
 }
 
+ExprId Builder::timedUnits(UnitMethod method, std::uint32_t set) {
+  Expr e;
+  e.kind = Expr::Kind::TimedUnits;
+  e.value = static_cast<std::int64_t>(method);
+  e.set = set;
+  return add(std::move(e));
+}
+
+ExprId Builder::dayLimitUnits(std::int64_t perDay) {
+  Expr e;
+  e.kind = Expr::Kind::DayLimitUnits;
+  e.value = perDay;
+  return add(std::move(e));
+}
+
+ExprId Builder::mueUnits(std::uint32_t table) {
+  Expr e;
+  e.kind = Expr::Kind::MueUnits;
+  e.set = table;
+  return add(std::move(e));
+}
+
 std::uint32_t Builder::modifierSet(std::string name, std::vector<model::Modifier> members) {
   std::sort(members.begin(), members.end());
   members.erase(std::unique(members.begin(), members.end()), members.end());

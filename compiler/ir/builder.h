@@ -32,6 +32,12 @@ class Builder {
   ExprId negate(ExprId operand);
   ExprId hasModifierIn(Binding binding, std::uint32_t set);
   ExprId sitesDiffer(std::uint32_t set);
+  /// The units a timed line may keep under `method`, the timed codes being codeSets[set].
+  ExprId timedUnits(UnitMethod method, std::uint32_t set);
+  /// The units a line may keep when its code may have at most `perDay` units a day.
+  ExprId dayLimitUnits(std::int64_t perDay);
+  /// The units a line may keep under mueTables[table].
+  ExprId mueUnits(std::uint32_t table);
 
   /// Adds a modifier set (sorted, deduplicated) and returns its index.
   std::uint32_t modifierSet(std::string name, std::vector<model::Modifier> members);

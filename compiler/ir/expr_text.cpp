@@ -156,6 +156,16 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
       return fmt::format("the pair table {} has a row in force for (other.code, line.code) that "
                          "no modifier bypasses",
                          p.pairTables[e.set].source);
+    case Kind::TimedUnits: {
+      static const char* const methods[] = {"total_time", "per_code", "nearest_15"};
+      return fmt::format("units of ({}) by {}", codeSetText(p, e.set),
+                         methods[static_cast<std::size_t>(e.value) % 3]);
+    }
+    case Kind::DayLimitUnits: return fmt::format("at most {} units of line.code a day", e.value);
+    case Kind::MueUnits:
+      return p.mueTables[e.set].source.empty()
+                 ? std::string("the MUE limit of line.code")
+                 : fmt::format("the MUE limit of line.code in {}", p.mueTables[e.set].source);
   }
   return "?";
 }

@@ -66,6 +66,15 @@ struct Expr {
     ClaimUnits,     ///< the units of those lines
     PairTableHolds, ///< pairTables[set] has a row for (other.code, line.code) in force
                     ///< on line.date that is not bypassed
+    TimedUnits,     ///< the units the line may keep when the minutes of the same-day
+                    ///< lines with a code in codeSets[set] become units by method
+                    ///< UnitMethod(value); its billed units when it has no minutes
+    DayLimitUnits,  ///< the units the line may keep when its code may have at most
+                    ///< `value` units a day: what earlier same-day lines of the code
+                    ///< left, between 0 and its billed units
+    MueUnits,       ///< the units the line may keep under mueTables[set]: the row in
+                    ///< force for (line.code, line.date) judges the line alone
+                    ///< (indicator 1) or as DayLimitUnits (2, 3); billed units if no row
   };
 
   Kind kind = Kind::BoolConst;
@@ -118,6 +127,32 @@ struct PairTable {
                                 std::int32_t date) const;
 };
 
+/// How the minutes of timed codes become units (runtime/units, docs/timed_units.md).
+enum class UnitMethod : std::uint8_t {
+  TotalTime,  ///< CMS: the day's timed minutes pooled ("8-minute rule")
+  PerCode,    ///< AMA: each code's own minutes ("substantial portion")
+  Rounded,    ///< each code's own minutes rounded to the nearest 15
+};
+
+/// A table of medically unlikely edits (MUE), sorted by (code, effective
+/// date) so a lookup is a binary search; data, like PairTable (CMS publishes
+/// about 15,000 rows a quarter).
+struct MueTable {
+  struct Row {
+    std::uint32_t code;
+    std::int32_t effective;   ///< the row applies from here until the code's next row
+    std::int32_t value;       ///< the most units allowed
+    std::uint32_t rationale;  ///< index into `rationales`
+    std::uint8_t indicator;   ///< MUE adjudication indicator: 1 line, 2 day policy, 3 day clinical
+  };
+  std::string source;  ///< the file it came from; empty for a `limit` statement
+  std::vector<Row> rows;
+  std::vector<std::string> rationales;
+
+  /// The row for `code` in force on `date`, or null.
+  [[nodiscard]] const Row* find(std::uint32_t code, std::int32_t date) const;
+};
+
 /// Which lines a rule's predicate is evaluated over.
 enum class RuleScope : std::uint8_t {
   Line,           ///< once per line
@@ -146,6 +181,12 @@ struct Rule {
   /// A rule over a pair table: its edits take their id (`ptp_C1_C2`) and
   /// message from the row that fired.
   std::optional<std::uint32_t> pairTable;
+  /// A rule over an MUE table: its edits carry the row's indicator and
+  /// rationale; a table read from a file names each edit `mue_CODE`.
+  std::optional<std::uint32_t> mueTable;
+  /// An untimed-code rule (`units CODES one per day`): a line it holds for
+  /// may not carry minutes; the evaluator rejects such a claim.
+  bool rejectsMinutes = false;
   ExprId predicate = 0;
   /// Where the rule was written, for explanations: `file:line`.
   std::string origin;
@@ -169,6 +210,7 @@ struct Program {
   /// Diagnosis patterns (`M54.5*`: a prefix when it ends in `*`); at most 64.
   std::vector<std::string> diagnosisPatterns;
   std::vector<PairTable> pairTables;
+  std::vector<MueTable> mueTables;
   std::vector<Rule> rules;
   /// The ruleset file's own tests (not those of rulesets it extends).
   std::vector<TestCase> tests;

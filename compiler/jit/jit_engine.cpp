@@ -13,6 +13,7 @@
 #include <mutex>
 
 #include "codegen/codegen.h"
+#include "eval/unit_limits.h"
 
 namespace edict::jit {
 
@@ -60,6 +61,21 @@ extern "C" std::int32_t edictPairIndicator(const ir::PairTable* table, std::uint
   return row == nullptr ? -1 : row->indicator;
 }
 
+/// The runtime side of generated timed-unit checks: the day's allocation.
+extern "C" std::int64_t edictTimedUnits(const ir::CodeSet* timed, std::int32_t method,
+                                        const eval::EvalFrame* frame) {
+  return eval::timedAllowedUnits(static_cast<ir::UnitMethod>(method), *timed, *frame);
+}
+
+/// The runtime side of generated MUE lookups.
+extern "C" std::int64_t edictMueLimit(const ir::MueTable* table, std::uint32_t code,
+                                      std::int32_t date) {
+  const auto* row = table->find(code, date);
+  if (row == nullptr) return -1;
+  return static_cast<std::int64_t>(std::uint64_t{row->indicator} << 32 |
+                                   static_cast<std::uint32_t>(row->value));
+}
+
 struct JitEngine::Impl {
   std::unique_ptr<llvm::orc::LLJIT> jit;
 };
@@ -87,6 +103,10 @@ std::unique_ptr<JitEngine> JitEngine::compile(const ir::Program& program) {
   llvm::orc::SymbolMap host;
   host[jit.mangleAndIntern(codegen::kPairIndicatorSymbol)] = {
       llvm::orc::ExecutorAddr::fromPtr(&edictPairIndicator), llvm::JITSymbolFlags::Exported};
+  host[jit.mangleAndIntern(codegen::kTimedUnitsSymbol)] = {
+      llvm::orc::ExecutorAddr::fromPtr(&edictTimedUnits), llvm::JITSymbolFlags::Exported};
+  host[jit.mangleAndIntern(codegen::kMueLimitSymbol)] = {
+      llvm::orc::ExecutorAddr::fromPtr(&edictMueLimit), llvm::JITSymbolFlags::Exported};
   if (auto error = jit.getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(host))))
     raise(std::move(error), "defining host functions");
   if (auto error = jit.addIRModule(

@@ -77,6 +77,35 @@ class Lowering {
     program_.rules.push_back(std::move(rule));
   }
 
+  void lowerMueTable(const check::MueTableItem& item) {
+    ir::Rule rule;
+    rule.id = item.id;
+    rule.action = model::Action::Modify;
+    rule.reason = item.reason;
+    rule.message = item.message;
+    rule.scope = ir::RuleScope::Line;
+    for (const auto& row : item.table.rows)
+      if (rule.lineCodes.empty() || rule.lineCodes.back().packed != row.code)
+        rule.lineCodes.push_back(model::Code{row.code});
+    rule.mueTable = static_cast<std::uint32_t>(program_.mueTables.size());
+    // The table decides for every line of its codes: the predicate holds,
+    // and the allowed units say whether the line keeps what it billed.
+    rule.predicate = b_.boolConst(true);
+    rule.units = b_.mueUnits(*rule.mueTable);
+    rule.origin = item.origin;
+    if (item.table.source.empty() && !item.table.rows.empty()) {
+      const auto& row = item.table.rows.front();
+      rule.detail = fmt::format("MUE: at most {} units of {} {} (indicator {})", row.value,
+                                model::Code{row.code}.text(),
+                                row.indicator == 1 ? "per line" : "per day",
+                                static_cast<int>(row.indicator));
+    } else {
+      rule.detail = fmt::format("MUE table {} ({} rows)", item.table.source, item.table.rows.size());
+    }
+    program_.mueTables.push_back(item.table);
+    program_.rules.push_back(std::move(rule));
+  }
+
  private:
   /// True when a bypass modifier separates the two services: a non-anatomic
   /// one on either line, or anatomic ones naming different sites.
@@ -126,6 +155,7 @@ ir::Rule ruleOf(const check::CheckedRule& checked) {
   rule.lineCodes = checked.lineCodes;
   rule.anyCode = checked.anyCode;
   rule.predicate = checked.predicate;
+  rule.rejectsMinutes = checked.rejectsMinutes;
   rule.origin = checked.origin;
   return rule;
 }
@@ -149,6 +179,8 @@ ir::Program lowerToIr(const check::CheckedRuleset& ruleset) {
       lowering.lowerPair(*row);
     else if (const auto* table = std::get_if<check::PairTableItem>(&item))
       lowering.lowerTable(*table);
+    else if (const auto* mue = std::get_if<check::MueTableItem>(&item))
+      lowering.lowerMueTable(*mue);
     else
       program.rules.push_back(ruleOf(std::get<check::CheckedRule>(item)));
   }

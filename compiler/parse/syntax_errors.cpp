@@ -107,7 +107,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
     for (size_t type : expected) names.push_back(describeTokenType(vocabulary, type));
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
-    if (names.size() > 12) names.resize(12);
+    if (names.size() > 16) names.resize(16);
     if (names.size() <= 2) {
       d.message += fmt::format(", expected {}", fmt::join(names, " or "));
     } else {

@@ -37,6 +37,10 @@ class Transformer {
   ast::RuleDecl transformRule(P::RuleDeclContext& ctx);
   ast::ModifierRule transformModifierRule(P::ModifierRuleContext& ctx);
   void transformRuleClause(P::RuleClauseContext& ctx, ast::RuleClauses& clauses);
+  // transform_units.cpp
+  ast::UnitsDecl transformUnits(P::UnitsDeclContext& ctx);
+  ast::LimitDecl transformLimit(P::LimitDeclContext& ctx);
+  ast::LimitsFromDecl transformLimitsFrom(P::LimitsFromStmtContext& ctx);
   // transform_test.cpp
   ast::TestDecl transformTest(P::TestDeclContext& ctx);
   ast::TestLine transformTestLine(P::TestLineContext& ctx);

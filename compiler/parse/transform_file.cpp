@@ -128,6 +128,18 @@ ast::Statement Transformer::transformStatement(EdictParser::StatementContext& ct
     decl.isOverride = modifierRule->override != nullptr;
     return decl;
   }
+  if (auto* units = dynamic_cast<EdictParser::UnitsStmtContext*>(&ctx)) {
+    ast::UnitsDecl decl = transformUnits(*units->unitsDecl());
+    decl.isOverride = units->override != nullptr;
+    return decl;
+  }
+  if (auto* limit = dynamic_cast<EdictParser::LimitStmtContext*>(&ctx)) {
+    ast::LimitDecl decl = transformLimit(*limit->limitDecl());
+    decl.isOverride = limit->override != nullptr;
+    return decl;
+  }
+  if (auto* limits = dynamic_cast<EdictParser::LimitsFromStmtContext*>(&ctx))
+    return transformLimitsFrom(*limits);
   if (auto* test = dynamic_cast<EdictParser::TestStmtContext*>(&ctx))
     return transformTest(*test->testDecl());
   auto& disable = dynamic_cast<EdictParser::DisableStmtContext&>(ctx);

@@ -43,6 +43,8 @@ Evaluator::Evaluator(const ir::Program& program, const PredicateEngine& engine)
   }
   for (std::size_t s = 0; s < program_.strings.size(); ++s)
     stringIds_.emplace(program_.strings[s], static_cast<std::int32_t>(s));
+  for (std::uint32_t r = 0; r < program_.rules.size(); ++r)
+    if (program_.rules[r].rejectsMinutes) minutesRules_.push_back(r);
 }
 
 std::int32_t Evaluator::stringId(std::string_view text) const {
@@ -139,11 +141,15 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
   edit.rule = rule.id;
   edit.ruleIndex = r;
   edit.reason = rule.reason;
-  edit.message = renderMessage(
-      rule.message, MessageContext{claim, modelLine, line != nullptr ? line->position : 0, allowed});
   edit.relatedLines = std::move(related);
   edit.ruleset = program_.name;
   edit.version = program_.version;
+  if (line != nullptr && isUnitRule(rule))
+    describeUnitEdit(rule, claim, views, *line, edit);
+  else
+    edit.message = renderMessage(
+        rule.message,
+        MessageContext{claim, modelLine, line != nullptr ? line->position : 0, allowed, {}});
   out.push_back(std::move(edit));
 }
 
@@ -160,8 +166,10 @@ void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const
     if (!engine_.holds(r, frame)) continue;
     auto found = std::find_if(byColumn1.begin(), byColumn1.end(),
                               [&](const auto& e) { return e.first == other.code; });
-    if (found == byColumn1.end()) byColumn1.push_back({other.code, {}}), found = byColumn1.end() - 1;
-    found->second.push_back(other.position);
+    if (found == byColumn1.end())
+      byColumn1.push_back({other.code, {other.position}});
+    else
+      found->second.push_back(other.position);
   }
   const ir::PairTable& table = program_.pairTables[*rule.pairTable];
   for (auto& [column1, positions] : byColumn1) {
@@ -189,6 +197,7 @@ void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& ou
   if (claim.lines.empty()) return;
   Views views;
   buildViews(claim, views);
+  if (!minutesRules_.empty() && rejectMinutesOnUntimed(claim, views, out)) return;
   for (std::uint32_t r : claimRules_) applyRule(r, claim, views, nullptr, out);
   for (const LineView& line : views.lines)
     for (std::uint32_t r : rulesFor(line.code)) applyRule(r, claim, views, &line, out);

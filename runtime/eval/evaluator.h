@@ -55,8 +55,20 @@ class Evaluator {
   void applyTableRule(std::uint32_t r, const model::Claim& claim, const Views& views,
                       const LineView& line, std::vector<model::Edit>& out) const;
 
+  /// Whether `rule` is a `units` or `limit` rule, whose edits say more (unit_edits.cpp).
+  [[nodiscard]] bool isUnitRule(const ir::Rule& rule) const;
+  /// The message, related lines and MUE fields of a `units` or `limit` edit.
+  void describeUnitEdit(const ir::Rule& rule, const model::Claim& claim, const Views& views,
+                        const LineView& line, model::Edit& edit) const;
+  /// Minutes on a line of an untimed code make the claim invalid: appends its
+  /// one reject record and returns true (unit_edits.cpp).
+  bool rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,
+                              std::vector<model::Edit>& out) const;
+
   const ir::Program& program_;
   const PredicateEngine& engine_;
+  /// Rules of untimed codes (ir::Rule::rejectsMinutes), checked before any rule runs.
+  std::vector<std::uint32_t> minutesRules_;
   /// code -> rules that can hold for it (indexed and any-code rules), in rule order.
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> rulesByCode_;
   /// Rules that can hold for any code, for codes not in rulesByCode_.

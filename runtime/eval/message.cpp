@@ -8,7 +8,7 @@ const std::vector<std::string_view>& messagePlaceholders() {
   static const std::vector<std::string_view> names{
       "line.code",  "line.units", "line.minutes",  "line.date",    "line.modifiers",
       "line.position", "line.charge", "claim.id", "claim.payer", "claim.place_of_service",
-      "patient.age", "patient.sex", "allowed_units"};
+      "patient.age", "patient.sex", "allowed_units", "timing"};
   return names;
 }
 
@@ -49,6 +49,7 @@ std::string valueOf(std::string_view name, const MessageContext& cx) {
   if (name == "claim.place_of_service") return cx.claim.placeOfService;
   if (name == "patient.sex") return sexName(cx.claim.patient.sex);
   if (name == "allowed_units") return cx.allowedUnits ? std::to_string(*cx.allowedUnits) : "";
+  if (name == "timing") return std::string(cx.timing);
   if (name == "patient.age") {
     if (!cx.claim.patient.birthDate) return "unknown";
     const model::Date on = line != nullptr ? line->date : cx.claim.lines.front().date;

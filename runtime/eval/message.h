@@ -26,6 +26,8 @@ struct MessageContext {
   const model::Line* line = nullptr;
   std::uint32_t position = 0;
   std::optional<std::int64_t> allowedUnits;
+  /// `units ... by` rules: the day's timed minutes and units (eval::timingSummary).
+  std::string_view timing;
 };
 
 /// Fills in every `{placeholder}` of `text`; `{{` and `}}` stand for braces.

@@ -1,5 +1,7 @@
 #include "interp/interpreter.h"
 
+#include "eval/unit_limits.h"
+
 namespace edict::interp {
 
 namespace {
@@ -155,6 +157,16 @@ std::int64_t Interpreter::value(ir::ExprId id, const eval::EvalFrame& frame) con
     case Kind::ClaimCount:
     case Kind::ClaimUnits: return aggregate(e, frame);
     case Kind::PairTableHolds: return pairTableHolds(program_.pairTables[e.set], frame);
+    case Kind::TimedUnits:
+      return eval::timedAllowedUnits(static_cast<ir::UnitMethod>(e.value),
+                                     program_.codeSets[e.set], frame);
+    case Kind::DayLimitUnits:
+      return eval::dayLimitAllowed(e.value, eval::earlierUnitsOfCode(frame), frame.line->units);
+    case Kind::MueUnits: {
+      const auto* row = program_.mueTables[e.set].find(frame.line->code, frame.line->date);
+      if (row == nullptr) return frame.line->units;
+      return eval::mueAllowed(*row, eval::earlierUnitsOfCode(frame), frame.line->units);
+    }
   }
   return 0;
 }

@@ -35,6 +35,13 @@ struct Edit {
   std::string version;
   std::optional<std::int32_t> billedUnits;
   std::optional<std::int32_t> allowedUnits;
+  /// Medically unlikely edits: CMS's adjudication indicator (1 line, 2 date of
+  /// service policy, 3 date of service clinical), the row's rationale, the
+  /// remark code (RARC) and whether the denial may be appealed (indicator 3).
+  std::optional<std::uint8_t> mueIndicator;
+  std::string rationale;
+  std::string remark;
+  bool appealable = false;
   /// Index of the rule in its program (for coverage and explanations; not
   /// part of the output contract). Unset for rejects.
   std::optional<std::uint32_t> ruleIndex;

@@ -8,7 +8,7 @@ std::string_view methodName(Method method) {
   switch (method) {
     case Method::TotalTime: return "total_time";
     case Method::PerCode: return "per_code";
-    case Method::Rounded: return "rounded";
+    case Method::Rounded: return "nearest_15";
   }
   return "";
 }

@@ -24,7 +24,7 @@ enum class Method : std::uint8_t {
   Rounded,
 };
 
-/// `total_time`, `per_code` or `rounded`: the method's name in the language.
+/// `total_time`, `per_code` or `nearest_15`: the method's name in the language.
 std::string_view methodName(Method method);
 
 /// Why a code got its units.

@@ -49,6 +49,13 @@ std::string reason(const CodeShare& s, const Allocation& a) {
 }  // namespace
 
 std::string explainTiming(const TimingCheck& check, std::span<const TimedLine> lines) {
+  std::vector<std::uint32_t> numbers(lines.size());
+  for (std::size_t i = 0; i < numbers.size(); ++i) numbers[i] = static_cast<std::uint32_t>(i + 1);
+  return explainTiming(check, lines, numbers);
+}
+
+std::string explainTiming(const TimingCheck& check, std::span<const TimedLine> lines,
+                          std::span<const std::uint32_t> lineNumbers) {
   const Allocation& a = check.allocation;
   std::string out = fmt::format("method: {}\n", methodTitle(a.method));
   out += fmt::format("{} on {} = {}\n", plural(a.totalMinutes, "timed minute", "timed minutes"),
@@ -57,33 +64,35 @@ std::string explainTiming(const TimingCheck& check, std::span<const TimedLine> l
   for (const CodeShare& s : a.codes) {
     if (a.method == Method::TotalTime)
       out += fmt::format("  {}: {} on {}: {} + {} left over -> {}: {}\n", s.code.text(),
-                         plural(s.minutes, "minute", "minutes"),
-                         plural(s.lines, "line", "lines"),
+                         plural(s.minutes, "minute", "minutes"), plural(s.lines, "line", "lines"),
                          plural(s.fullUnits, "full unit", "full units"),
-                         plural(s.leftover, "minute", "minutes"),
-                         plural(s.units, "unit", "units"), reason(s, a));
+                         plural(s.leftover, "minute", "minutes"), plural(s.units, "unit", "units"),
+                         reason(s, a));
     else
       out += fmt::format("  {}: {} on {} -> {}: {}\n", s.code.text(),
                          plural(s.minutes, "minute", "minutes"), plural(s.lines, "line", "lines"),
                          plural(s.units, "unit", "units"), reason(s, a));
   }
   if (a.method == Method::TotalTime)
-    out += fmt::format("{} after {}; {}\n", plural(a.remainingUnits, "unit remains", "units remain"),
-                       plural(a.fullUnits, "full unit", "full units"),
-                       a.ambiguous ? "equal leftovers allow more than one correct assignment"
-                                   : "exactly one assignment is correct");
+    out +=
+        fmt::format("{} after {}; {}\n", plural(a.remainingUnits, "unit remains", "units remain"),
+                    plural(a.fullUnits, "full unit", "full units"),
+                    a.ambiguous ? "equal leftovers allow more than one correct assignment"
+                                : "exactly one assignment is correct");
   std::string billed;
   for (const CodeUnits& b : check.billed)
     billed += fmt::format("{}{} {}", billed.empty() ? "" : ", ", b.code.text(), b.units);
   out += fmt::format("billed: {}: {}\n", billed.empty() ? "nothing with minutes" : billed,
                      check.billedIsCorrect ? "a correct assignment" : "not a correct assignment");
-  for (std::size_t i = 0; i < lines.size() && i < check.lines.size(); ++i) {
+  for (std::size_t i = 0; i < lines.size() && i < check.lines.size() && i < lineNumbers.size();
+       ++i) {
     const LineUnits& l = check.lines[i];
     if (!l.checked)
-      out += fmt::format("  line {} ({}): no minutes, not checked\n", i + 1, lines[i].code.text());
+      out += fmt::format("  line {} ({}): no minutes, not checked\n", lineNumbers[i],
+                         lines[i].code.text());
     else if (l.allowed < l.billed)
-      out += fmt::format("  line {} ({}): billed {}, allowed {}\n", i + 1, lines[i].code.text(),
-                         l.billed, l.allowed);
+      out += fmt::format("  line {} ({}): billed {}, allowed {}\n", lineNumbers[i],
+                         lines[i].code.text(), l.billed, l.allowed);
   }
   return out;
 }

@@ -35,4 +35,9 @@ TimingCheck checkTiming(Method method, std::span<const TimedLine> lines);
 /// A plain-text account of the check, one fact per line, for people.
 std::string explainTiming(const TimingCheck& check, std::span<const TimedLine> lines);
 
+/// The same, naming each line by its number on the claim (`lineNumbers`, one
+/// per line) rather than by its place in `lines`.
+std::string explainTiming(const TimingCheck& check, std::span<const TimedLine> lines,
+                          std::span<const std::uint32_t> lineNumbers);
+
 }  // namespace edict::units

@@ -40,6 +40,13 @@ void appendJsonLine(const model::Edit& edit, std::string& out) {
   out.push_back(']');
   if (edit.billedUnits) out += fmt::format(",\"billed_units\":{}", *edit.billedUnits);
   if (edit.allowedUnits) out += fmt::format(",\"allowed_units\":{}", *edit.allowedUnits);
+  if (edit.mueIndicator) {
+    out += fmt::format(",\"indicator\":{},\"rationale\":", static_cast<int>(*edit.mueIndicator));
+    appendJsonString(out, edit.rationale);
+    out += ",\"remark\":";
+    appendJsonString(out, edit.remark);
+    out += edit.appealable ? ",\"appealable\":true" : ",\"appealable\":false";
+  }
   out += ",\"ruleset\":";
   appendJsonString(out, edit.ruleset);
   out += ",\"version\":";

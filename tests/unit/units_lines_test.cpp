@@ -12,7 +12,9 @@ using units::TimedLine;
 
 namespace {
 
-model::Code code(const char* text) { return *model::Code::parse(text); }
+model::Code code(const char* text) {
+  return *model::Code::parse(text);
+}
 
 TimedLine line(const char* c, std::optional<int> minutes, int billed) {
   return {code(c), minutes, billed};
@@ -52,8 +54,8 @@ TEST_CASE("reductions are taken from the last line of a code backward", "[units]
   for (const LineUnits& l : check.lines) CHECK(l.allowed <= l.billed);
 
   // Allowed 3 of 4 billed: only the last line gives one up.
-  const auto three = units::distributeToLines(
-      lines, std::vector<units::CodeUnits>{{code("97110"), 3}});
+  const auto three =
+      units::distributeToLines(lines, std::vector<units::CodeUnits>{{code("97110"), 3}});
   CHECK(three[0].allowed == 2);
   CHECK(three[1].allowed == 1);
   CHECK(three[2].allowed == 0);
@@ -103,7 +105,7 @@ TEST_CASE("the three methods on the same lines", "[units][lines]") {
   // Rounding agrees with per code on whole minutes.
   CHECK(rounded.allocation.totalUnits == 2);
   CHECK(allowed(rounded) == allowed(perCode));
-  CHECK(units::methodName(Method::Rounded) == "rounded");
+  CHECK(units::methodName(Method::Rounded) == "nearest_15");
 }
 
 TEST_CASE("the explanation says what was pooled, assigned and reduced", "[units][lines]") {

@@ -1,0 +1,134 @@
+// The evaluator's part of `units` and `limit` rules: what their edits say
+// (the day's timed minutes, the MUE row that limited the line, the lines
+// that used up a daily limit), and the reject of a claim that puts minutes
+// on an untimed code. Which units a line keeps is the back ends' business;
+// this only describes it.
+#include <fmt/format.h>
+
+#include "eval/evaluator.h"
+#include "eval/message.h"
+#include "eval/unit_limits.h"
+
+namespace edict::eval {
+
+namespace {
+
+/// The MUE remark code (RARC): "the number of days or units of service
+/// exceeds our acceptable maximum".
+constexpr const char* kMueRemark = "N362";
+
+/// Lines of `line`'s code on its day before it: those a per-day limit paid first.
+std::vector<std::uint32_t> earlierLinesOfCode(const std::vector<LineView>& lines,
+                                              const LineView& line) {
+  std::vector<std::uint32_t> out;
+  for (const LineView& l : lines)
+    if (l.position < line.position && l.group == line.group && l.code == line.code)
+      out.push_back(l.position);
+  return out;
+}
+
+std::string unitsText(std::int64_t n) { return fmt::format("{} unit{}", n, n == 1 ? "" : "s"); }
+
+std::string mueMessage(const ir::MueTable::Row& row, const LineView& line, std::int32_t allowed,
+                       std::int64_t earlier) {
+  const std::string code = model::Code{line.code}.text();
+  const std::string label = fmt::format("MUE, indicator {}: {}", static_cast<int>(row.indicator),
+                                        mueIndicatorLabel(row.indicator));
+  if (row.indicator == 1)
+    return fmt::format("{}: {} on one line, more than the {} a line may bill; the line is "
+                       "denied ({})",
+                       code, unitsText(line.units), row.value, label);
+  return fmt::format("{}: {} billed, {} allowed: at most {} a day{} ({})", code,
+                     unitsText(line.units), allowed, unitsText(row.value),
+                     earlier > 0 ? fmt::format(", {} on earlier lines", earlier) : "", label);
+}
+
+}  // namespace
+
+bool Evaluator::isUnitRule(const ir::Rule& rule) const {
+  if (rule.mueTable) return true;
+  if (!rule.units) return false;
+  const auto kind = program_.exprs[*rule.units].kind;
+  return kind == ir::Expr::Kind::TimedUnits || kind == ir::Expr::Kind::DayLimitUnits;
+}
+
+void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim,
+                                 const Views& views, const LineView& line,
+                                 model::Edit& edit) const {
+  const EvalFrame frame = views.frame(&line);
+  std::optional<std::int64_t> allowed;
+  if (edit.allowedUnits) allowed = *edit.allowedUnits;
+  MessageContext context{claim, &claim.lines[line.position - 1], line.position, allowed, {}};
+  const ir::Expr& units = program_.exprs[*rule.units];
+
+  if (units.kind == ir::Expr::Kind::TimedUnits) {
+    // The other lines whose minutes were pooled with this one's.
+    const ir::CodeSet& timed = program_.codeSets[units.set];
+    for (const LineView& l : views.lines)
+      if (&l != &line && l.group == line.group && l.minutes >= 0 && timed.contains(l.code))
+        edit.relatedLines.push_back(l.position);
+    const std::string timing =
+        timingSummary(static_cast<ir::UnitMethod>(units.value), timed, frame);
+    context.timing = timing;
+    edit.message = renderMessage(rule.message, context);
+    return;
+  }
+
+  const std::vector<std::uint32_t> earlier = earlierLinesOfCode(views.lines, line);
+  if (!rule.mueTable) {
+    edit.relatedLines = earlier;
+    edit.message = renderMessage(rule.message, context);
+    return;
+  }
+  const ir::MueTable& table = program_.mueTables[*rule.mueTable];
+  const ir::MueTable::Row* row = table.find(line.code, line.date);
+  if (row == nullptr) {  // no row: the line kept its units, so no edit reaches here
+    edit.message = renderMessage(rule.message, context);
+    return;
+  }
+  edit.mueIndicator = row->indicator;
+  edit.rationale = table.rationales[row->rationale];
+  edit.remark = kMueRemark;
+  edit.appealable = row->indicator == 3;
+  if (!table.source.empty()) edit.rule = "mue_" + model::Code{line.code}.text();
+  if (row->indicator != 1) edit.relatedLines = earlier;
+  edit.message = rule.message.empty()
+                     ? mueMessage(*row, line, edit.allowedUnits.value_or(0),
+                                  earlierUnitsOfCode(frame))
+                     : renderMessage(rule.message, context);
+}
+
+bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,
+                                       std::vector<model::Edit>& out) const {
+  for (const LineView& line : views.lines) {
+    if (line.minutes < 0) continue;
+    for (std::uint32_t r : rulesFor(line.code)) {
+      const ir::Rule& rule = program_.rules[r];
+      if (!rule.rejectsMinutes || !engine_.holds(r, views.frame(&line))) continue;
+      // Like a reader's reject: the claim is not evaluated, the message names
+      // where it came from and the field.
+      model::Edit edit;
+      edit.claimId = claim.id;
+      edit.rule = rule.id;
+      edit.ruleIndex = r;
+      edit.action = model::Action::Reject;
+      edit.reason = "invalid-input";
+      const std::string where = claim.origin.file.empty()
+                                    ? std::string()
+                                    : fmt::format("{}:{}: ", claim.origin.file,
+                                                  claim.origin.position);
+      const std::string code = model::Code{line.code}.text();
+      edit.message = fmt::format(
+          "{}line {} minutes: {} is an untimed code, billed one unit a day (rule {}); minutes "
+          "belong only on timed codes",
+          where, line.position, code, rule.id);
+      edit.ruleset = program_.name;
+      edit.version = program_.version;
+      out.push_back(std::move(edit));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace edict::eval
