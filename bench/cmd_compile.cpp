@@ -51,18 +51,19 @@ int runCompile(const CompileOptions& o) {
                            o.pairs.empty() ? "" : fmt::format(" + pairs from {} ({} rows)", o.pairs,
                                                               grouped(static_cast<double>(compiled.pairTableRows))),
                            machineLine());
-  TextTable phases({"phase", "seconds"});
-  for (const auto& [name, seconds] :
-       std::vector<std::pair<std::string, double>>{{"read the file", t.read},
-                                                   {"parse", t.parse},
-                                                   {"check (reads imported tables)", t.check},
-                                                   {"lower to IR", t.lower},
-                                                   {"JIT: codegen, O2, native code", t.jit},
-                                                   {"index rules by code", t.index},
-                                                   {"total", t.total()}})
-    phases.row({name, fmt::format("{:.4f}", seconds)});
-  phases.row({"load a compiled artifact", "not yet measured"});
-  std::cout << phases.text();
+  TextTable phases({"phase", "wall s", "CPU s"});
+  const std::vector<std::pair<std::string, Phase>> named{
+      {"read the file", t.read},
+      {"parse", t.parse},
+      {"check (reads imported tables)", t.check},
+      {"lower to IR", t.lower},
+      {"JIT: codegen, O2, native code", t.jit},
+      {"index rules by code", t.index},
+      {"total", t.total()}};
+  for (const auto& [name, phase] : named)
+    phases.row({name, fmt::format("{:.4f}", phase.wall), fmt::format("{:.4f}", phase.cpu)});
+  std::cout << phases.text()
+            << "load from a compiled artifact: not yet measured (edict compile does not write artifacts yet)\n";
   std::cout << fmt::format("memory: {:.0f} MiB resident before, {:.0f} MiB after compiling, peak {:.0f} MiB\n",
                            before.residentMiB, loaded.residentMiB, loaded.peakMiB);
 
@@ -74,15 +75,16 @@ int runCompile(const CompileOptions& o) {
       .add("pairs_format", o.pairs.empty() ? "" : o.pairsFormat)
       .add("pair_table_rows", compiled.pairTableRows)
       .add("rules", compiled.program->rules.size())
-      .addRaw("phases_seconds", JsonObject()
-                                    .add("read", t.read)
-                                    .add("parse", t.parse)
-                                    .add("check", t.check)
-                                    .add("lower", t.lower)
-                                    .add("jit", t.jit)
-                                    .add("index", t.index)
-                                    .add("total", t.total())
-                                    .text())
+      .addRaw("phases_wall_seconds", [&] {
+        JsonObject byPhase;
+        for (const auto& [name, phase] : named) byPhase.add(name, phase.wall);
+        return byPhase.text();
+      }())
+      .addRaw("phases_cpu_seconds", [&] {
+        JsonObject byPhase;
+        for (const auto& [name, phase] : named) byPhase.add(name, phase.cpu);
+        return byPhase.text();
+      }())
       .addRaw("artifact_load_seconds", "null")
       .addRaw("memory_mib", JsonObject()
                                 .add("resident_before", before.residentMiB)
@@ -92,7 +94,11 @@ int runCompile(const CompileOptions& o) {
 
   std::vector<Target> targets;
   if (!o.pairs.empty()) {
-    targets.push_back({"compile <= 5 s", fmt::format("{:.2f} s", t.total()), t.total() <= kCompileLimit});
+    // Judged on CPU time: on a shared machine the wall clock also counts
+    // other programs' turns on the core. (LLVM compiles on this thread.)
+    targets.push_back({"compile <= 5 s (CPU time; wall in the table)",
+                       fmt::format("{:.2f} s CPU, {:.2f} s wall", t.total().cpu, t.total().wall),
+                       t.total().cpu <= kCompileLimit});
     targets.push_back({"load from a compiled artifact <= 0.3 s", "no artifact yet", false, false});
     targets.push_back({"peak RSS <= 400 MB (compiled, ready to evaluate)",
                        fmt::format("{:.0f} MiB", loaded.peakMiB), loaded.peakMiB <= kMemoryLimitMiB});
@@ -147,21 +153,25 @@ int runCompile(const CompileOptions& o) {
       if (referenceJit) theirs.runs.push_back(measure(*referenceJit, set, o.minTime));
     }
     const Memory end = processMemory();
-    TextTable table({"engine", "claims/s", "ns/line", "spread"});
-    table.row({jit.name, grouped(mine.best().claimsPerSecond()), fmt::format("{:.1f}", mine.best().nsPerLine()),
-               fmt::format("{:.0f}%", mine.spread() * 100)});
+    TextTable table({"engine", "claims/CPU-s", "claims/s wall", "CPU ns/line", "CPU share", "spread"});
+    auto row = [&](const std::string& name, const Rounds& r) {
+      table.row({name, grouped(r.best().claimsPerCpuSecond()), grouped(r.best().claimsPerSecond()),
+                 fmt::format("{:.1f}", r.best().nsPerLine()), fmt::format("{:.0f}%", r.best().cpuShare() * 100),
+                 fmt::format("{:.0f}%", r.spread() * 100)});
+    };
+    row(jit.name, mine);
     JsonObject throughput;
     throughput.add("claims", set.claims.size())
         .add("lines", set.lines)
         .add("edits_per_pass", edits)
-        .add("jit_claims_per_second", mine.best().claimsPerSecond())
-        .add("jit_ns_per_line", mine.best().nsPerLine())
+        .add("jit_claims_per_cpu_second", mine.best().claimsPerCpuSecond())
+        .add("jit_claims_per_wall_second", mine.best().claimsPerSecond())
+        .add("jit_cpu_ns_per_line", mine.best().nsPerLine())
         .add("interpreter_agrees", agree);
     if (referenceJit) {
-      const double ratio = theirs.best().claimsPerSecond() / mine.best().claimsPerSecond();
-      table.row({fmt::format("reference: {}", o.reference), grouped(theirs.best().claimsPerSecond()),
-                 fmt::format("{:.1f}", theirs.best().nsPerLine()), fmt::format("{:.0f}%", theirs.spread() * 100)});
-      throughput.add("reference_claims_per_second", theirs.best().claimsPerSecond())
+      const double ratio = theirs.best().claimsPerCpuSecond() / mine.best().claimsPerCpuSecond();
+      row("reference JIT: " + o.reference, theirs);
+      throughput.add("reference_claims_per_cpu_second", theirs.best().claimsPerCpuSecond())
           .add("reference_time_ratio", ratio);
       targets.push_back({"throughput within 2x of the therapy ruleset's", times(ratio) + " the time",
                          ratio <= 2.0});

@@ -14,13 +14,13 @@
 # Everything also goes to WORK/results.json. docs/performance.md explains
 # the figures.
 #
-# Settings (environment): EDICT_BENCH_WORK (default /tmp/edict-bench),
+# Settings (environment): EDICT_BENCH_WORK (default /tmp/edict-bench-engines),
 # EDICT_BENCH_CLAIMS (20000), EDICT_BENCH_MIN_TIME (seconds per engine per
 # round, 2), EDICT_BENCH_ROUNDS (3), EDICT_BENCH_PEER_BUDGET (seconds per
 # Node peer, 20).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=${EDICT_BENCH_WORK:-/tmp/edict-bench}
+work=${EDICT_BENCH_WORK:-/tmp/edict-bench-engines}
 claims=${EDICT_BENCH_CLAIMS:-20000}
 min_time=${EDICT_BENCH_MIN_TIME:-2}
 rounds=${EDICT_BENCH_ROUNDS:-3}

@@ -35,7 +35,8 @@ struct PeerResult {
   std::string version;
   std::size_t claims = 0;
   std::size_t lines = 0;
-  double seconds = 0;
+  double seconds = 0;     ///< wall clock
+  double cpuSeconds = 0;  ///< the Node process's CPU time (all its threads)
   /// One editKey() per edit, as the peer produced them.
   std::vector<std::string> editKeys;
 };

@@ -11,6 +11,7 @@
 #include "diag/diagnostic_sink.h"
 #include "diag/render.h"
 #include "driver/compile.h"
+#include "harness/machine.h"
 #include "lower/lower_to_ir.h"
 #include "parse/parser.h"
 #include "source/source_file.h"
@@ -23,9 +24,18 @@ check::RulesetResolver resolverFor(const std::filesystem::path& from, diag::Diag
 
 using Clock = std::chrono::steady_clock;
 
-double since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+/// Times a phase on both clocks.
+class Stopwatch {
+ public:
+  Stopwatch() : wall_(Clock::now()), cpu_(processCpuSeconds()) {}
+  [[nodiscard]] Phase elapsed() const {
+    return {std::chrono::duration<double>(Clock::now() - wall_).count(), processCpuSeconds() - cpu_};
+  }
+
+ private:
+  Clock::time_point wall_;
+  double cpu_;
+};
 
 /// Checks a ruleset named by `extends` or `include`, and those it names in
 /// turn (as compiler/driver does, without its cycle detection: the
@@ -61,39 +71,39 @@ check::RulesetResolver resolverFor(const std::filesystem::path& from, diag::Diag
 
 CompiledRuleset compileRuleset(const std::string& path, const std::string& extraText) {
   CompiledRuleset out;
-  auto start = Clock::now();
+  const Stopwatch reading;
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open ruleset `" + path + "`");
   std::ostringstream text;
   text << in.rdbuf() << '\n' << extraText;
   const source::SourceFile file(path, text.str());
-  out.times.read = since(start);
+  out.times.read = reading.elapsed();
 
   diag::DiagnosticSink sink;
-  start = Clock::now();
+  const Stopwatch parsing;
   auto ast = parse::parseRuleset(file, sink);
-  out.times.parse = since(start);
+  out.times.parse = parsing.elapsed();
   if (!ast || sink.hasErrors()) fail(sink, file, "parsing");
 
-  start = Clock::now();
+  const Stopwatch checking;
   auto checked = check::checkRuleset(*ast, sink, resolverFor(path, sink, 1));
-  out.times.check = since(start);
+  out.times.check = checking.elapsed();
   if (!checked || sink.hasErrors()) fail(sink, file, "checking");
   ast.reset();  // as in the driver, the AST is gone before lowering
 
-  start = Clock::now();
+  const Stopwatch lowering;
   out.program = std::make_unique<ir::Program>(lower::lowerToIr(*checked));
-  out.times.lower = since(start);
+  out.times.lower = lowering.elapsed();
   checked.reset();  // the checked form holds a copy of every table: drop it, as the driver does
   for (const ir::PairTable& table : out.program->pairTables) out.pairTableRows += table.rows.size();
 
-  start = Clock::now();
+  const Stopwatch compiling;
   out.jit = jit::JitEngine::compile(*out.program);
-  out.times.jit = since(start);
+  out.times.jit = compiling.elapsed();
 
-  start = Clock::now();
+  const Stopwatch indexing;
   out.jitEvaluator = std::make_unique<eval::Evaluator>(*out.program, *out.jit);
-  out.times.index = since(start);
+  out.times.index = indexing.elapsed();
 
   out.interpreter = std::make_unique<interp::Interpreter>(*out.program);
   out.interpEvaluator = std::make_unique<eval::Evaluator>(*out.program, *out.interpreter);

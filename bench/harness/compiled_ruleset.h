@@ -16,15 +16,29 @@
 
 namespace edict::bench {
 
-/// Seconds spent in each phase.
+/// Seconds one phase took: wall clock, and CPU time of the process (what
+/// the phase costs when the machine is shared with other work).
+struct Phase {
+  double wall = 0;
+  double cpu = 0;
+};
+
+/// Each phase of compiling a ruleset.
 struct PhaseTimes {
-  double read = 0;
-  double parse = 0;
-  double check = 0;  ///< includes reading `pairs from` tables
-  double lower = 0;
-  double jit = 0;    ///< code generation, optimization and native code
-  double index = 0;  ///< building the JIT evaluator's rule index
-  [[nodiscard]] double total() const { return read + parse + check + lower + jit + index; }
+  Phase read;
+  Phase parse;
+  Phase check;  ///< includes reading `pairs from` tables
+  Phase lower;
+  Phase jit;    ///< code generation, optimization and native code
+  Phase index;  ///< building the JIT evaluator's rule index
+  [[nodiscard]] Phase total() const {
+    Phase t;
+    for (const Phase& p : {read, parse, check, lower, jit, index}) {
+      t.wall += p.wall;
+      t.cpu += p.cpu;
+    }
+    return t;
+  }
 };
 
 /// One ruleset, compiled for both back ends.

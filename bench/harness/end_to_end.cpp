@@ -5,6 +5,7 @@
 #include <sstream>
 #include <streambuf>
 
+#include "harness/machine.h"
 #include "read/jsonl_reader.h"
 #include "run/batch_runner.h"
 #include "run/router.h"
@@ -34,7 +35,9 @@ Throughput measureEndToEnd(const std::string& claimsText, const ir::Program& pro
   std::ostream sink(&sinkBuffer);
 
   Throughput t;
+  t.threads = threads;
   const auto start = std::chrono::steady_clock::now();
+  const double cpuStart = processCpuSeconds();
   do {
     std::istringstream in(claimsText);
     auto reader = read::openJsonLines(in, "claims.jsonl");
@@ -43,7 +46,8 @@ Throughput measureEndToEnd(const std::string& claimsText, const ir::Program& pro
     t.claims += summary.read;
     for (std::uint64_t n : summary.editsByAction) t.edits += n;
     t.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  } while (t.seconds < minSeconds);
+    t.cpuSeconds = processCpuSeconds() - cpuStart;
+  } while (t.cpuSeconds < minSeconds * threads && t.seconds < 5 * minSeconds);
   return t;
 }
 

@@ -13,7 +13,9 @@
 namespace edict::bench {
 
 /// Runs the file's text through a BatchRunner with `threads` workers, in
-/// passes until `minSeconds`; counts every claim read (rejects included).
+/// passes until `minSeconds` per worker of CPU; counts every claim read
+/// (rejects included). CPU time is the whole process's: reader, workers
+/// and writer.
 Throughput measureEndToEnd(const std::string& claimsText, const ir::Program& program,
                            const eval::Evaluator& evaluator, unsigned threads, double minSeconds);
 

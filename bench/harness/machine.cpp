@@ -5,6 +5,8 @@
 #include <fstream>
 #include <thread>
 
+#include <time.h>
+
 #include "harness/report.h"
 
 namespace edict::bench {
@@ -28,7 +30,16 @@ double loadAverage() {
   return load;
 }
 
+double cpuSeconds(clockid_t clock) {
+  timespec t{};
+  clock_gettime(clock, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 }  // namespace
+
+double threadCpuSeconds() { return cpuSeconds(CLOCK_THREAD_CPUTIME_ID); }
+double processCpuSeconds() { return cpuSeconds(CLOCK_PROCESS_CPUTIME_ID); }
 
 std::string machineJson() {
   return JsonObject()

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <thread>
 
+#include "harness/machine.h"
+
 namespace edict::bench {
 
 namespace {
@@ -20,6 +22,7 @@ Throughput runShare(const Engine& engine, const ClaimSet& set, std::size_t first
   std::size_t linesPerPass = 0;
   for (std::size_t i = first; i < last; ++i) linesPerPass += set.claims[i].lines.size();
   const auto start = Clock::now();
+  const double cpuStart = threadCpuSeconds();
   do {
     for (std::size_t i = first; i < last; ++i) {
       edits.clear();
@@ -29,7 +32,8 @@ Throughput runShare(const Engine& engine, const ClaimSet& set, std::size_t first
     t.claims += last - first;
     t.lines += linesPerPass;
     t.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  } while (t.seconds < minSeconds && last > first);
+    t.cpuSeconds = threadCpuSeconds() - cpuStart;
+  } while (t.cpuSeconds < minSeconds && t.seconds < 5 * minSeconds && last > first);
   return t;
 }
 
@@ -56,8 +60,10 @@ Throughput measure(const Engine& engine, const ClaimSet& set, double minSeconds,
     total.claims += s.claims;
     total.lines += s.lines;
     total.edits += s.edits;
+    total.cpuSeconds += s.cpuSeconds;
   }
   total.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  total.threads = threads;
   return total;
 }
 
@@ -69,6 +75,12 @@ std::vector<std::vector<model::Edit>> collectEdits(const Engine& engine, const C
 
 const Throughput& Rounds::best() const {
   return *std::max_element(runs.begin(), runs.end(), [](const auto& a, const auto& b) {
+    return a.claimsPerCpuSecond() < b.claimsPerCpuSecond();
+  });
+}
+
+const Throughput& Rounds::bestWall() const {
+  return *std::max_element(runs.begin(), runs.end(), [](const auto& a, const auto& b) {
     return a.claimsPerSecond() < b.claimsPerSecond();
   });
 }
@@ -76,9 +88,9 @@ const Throughput& Rounds::best() const {
 double Rounds::spread() const {
   if (runs.size() < 2) return 0;
   const auto [lo, hi] = std::minmax_element(runs.begin(), runs.end(), [](const auto& a, const auto& b) {
-    return a.claimsPerSecond() < b.claimsPerSecond();
+    return a.claimsPerCpuSecond() < b.claimsPerCpuSecond();
   });
-  return (hi->claimsPerSecond() - lo->claimsPerSecond()) / hi->claimsPerSecond();
+  return (hi->claimsPerCpuSecond() - lo->claimsPerCpuSecond()) / hi->claimsPerCpuSecond();
 }
 
 }  // namespace edict::bench

@@ -7,8 +7,9 @@
 // collecting (claim, line, rule, action, reason) for every edit.
 //
 // usage: node run_peers.js --claims FILE --out DIR [--budget SECONDS] [--only zen|jre]
-// Each engine evaluates claims in order until the budget is spent (0: all
-// claims); DIR/<engine>.json sums it up and DIR/<engine>.edits.tsv lists its
+// Each engine evaluates claims in order until the budget (wall clock) is
+// spent (0: all claims); DIR/<engine>.json sums it up, with the process's CPU
+// time (ZEN's native threads included), and DIR/<engine>.edits.tsv lists its
 // edits, which edict_bench compare checks against edict's.
 'use strict';
 
@@ -75,6 +76,7 @@ async function runEngine(id, engineName, pkg, make, claims, args) {
   let done = 0;
   let lines = 0;
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   let seconds = 0;
   for (const claim of claims) {
     keys.push(...await engine.evaluate(claim.id, frames(claim)));
@@ -83,13 +85,19 @@ async function runEngine(id, engineName, pkg, make, claims, args) {
     seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (args.budget > 0 && seconds >= args.budget) break;
   }
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   engine.dispose();
   const editsFile = `${id}.edits.tsv`;
   fs.writeFileSync(path.join(args.out, editsFile), keys.map((k) => k + '\n').join(''));
-  const summary = { id, engine: engineName, package: pkg, version, claims: done, lines, seconds, edits: editsFile };
+  const summary = {
+    id, engine: engineName, package: pkg, version, claims: done, lines, seconds, cpu_seconds: cpuSeconds,
+    edits: editsFile,
+  };
   fs.writeFileSync(path.join(args.out, `${id}.json`), JSON.stringify(summary) + '\n');
   process.stderr.write(`${engineName} ${version}: ${done} claims in ${seconds.toFixed(2)} s ` +
-    `(${Math.round(done / seconds)} claims/s), ${keys.length} edits\n`);
+    `(${cpuSeconds.toFixed(2)} CPU-s, ${Math.round(done / cpuSeconds)} claims per CPU-s), ` +
+    `${keys.length} edits\n`);
 }
 
 async function main() {
