@@ -75,10 +75,35 @@ RandomRuleset RandomCases::ruleset(int rules) {
   RandomRuleset out;
   out.text = "ruleset random version \"1\"\n";
   std::set<std::pair<std::string, std::string>> pairs;
+  std::set<std::string> limited;
+  bool timed = false;
+  bool untimed = false;
   for (int i = 0; i < rules; ++i) {
     const std::string id = fmt::format("r{}", ruleCount_++);
     std::string rule;
-    switch (pick(6)) {
+    switch (pick(8)) {
+      case 6: {
+        // One `units` statement of each kind at most, over disjoint codes; an
+        // untimed one is rare, as minutes on its codes reject most claims.
+        if (chance(50)) {
+          if (timed) continue;
+          timed = true;
+          rule = fmt::format("units 97110 97112 97140 97530 by {}",
+                             oneOf<std::string>({"total_time", "per_code", "nearest_15"}));
+        } else {
+          if (untimed || !chance(15)) continue;
+          untimed = true;
+          rule = "units 97161 G0283 one per day";
+        }
+        break;
+      }
+      case 7: {
+        const std::string code = oneOf(kCodes);
+        if (!limited.insert(code).second) continue;
+        rule = fmt::format("limit {} max {} {}", code, pick(5),
+                           oneOf<std::string>({"per line", "per day", "per day clinical", "indicator 2"}));
+        break;
+      }
       case 0: {
         const std::string c1 = oneOf(kCodes);
         const std::string c2 = oneOf(kCodes);

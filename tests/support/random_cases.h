@@ -22,7 +22,8 @@ class RandomCases {
   explicit RandomCases(std::uint64_t seed) : rng_(seed) {}
 
   /// A ruleset of about `rules` rules of every kind (pairs, modifier rules,
-  /// general rules on lines and claims, modify rules).
+  /// general rules on lines and claims, modify rules, timed and untimed
+  /// units, MUE limits).
   RandomRuleset ruleset(int rules);
   /// One claim as a JSON object on one line, with id `id`.
   std::string claim(const std::string& id);

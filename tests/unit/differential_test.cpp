@@ -63,6 +63,8 @@ struct CampaignResult {
   std::uint64_t cases = 0;
   /// Edits produced: a campaign whose rules never fire would prove nothing.
   std::uint64_t edits = 0;
+  /// Of those, by `units` and `limit` rules (host calls and generated loops).
+  std::uint64_t unitEdits = 0;
 };
 
 /// Runs `rounds` rounds of one random ruleset and `claims` random claims.
@@ -86,6 +88,9 @@ CampaignResult campaign(std::uint64_t seed, int rounds, int claims) {
       ++result.cases;
       const std::string a = editsOf(byInterp, claim);
       result.edits += static_cast<std::uint64_t>(std::count(a.begin(), a.end(), '\n'));
+      for (const char* prefix : {"\"rule\":\"units_", "\"rule\":\"mue_"})
+        for (auto at = a.find(prefix); at != std::string::npos; at = a.find(prefix, at + 1))
+          ++result.unitEdits;
       const std::string b = editsOf(byJit, claim);
       if (a != b) FAIL("engines disagree; seed " << seed << ", round " << round << "\n" << minimize(ruleset, claim));
     }
@@ -100,6 +105,7 @@ TEST_CASE("the JIT agrees with the interpreter on 10,000 random claims", "[diffe
   const CampaignResult result = campaign(seed, 10, 1000);
   CHECK(result.cases == 10000);
   CHECK(result.edits > result.cases);
+  CHECK(result.unitEdits > result.cases / 10);
 }
 
 TEST_CASE("a long differential campaign", "[.][campaign]") {
