@@ -118,10 +118,12 @@ bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& v
                                     : fmt::format("{}:{}: ", claim.origin.file,
                                                   claim.origin.position);
       const std::string code = model::Code{line.code}.text();
+      // The field as the claim readers name it (`lines[1].minutes`, from 0),
+      // then the line as people count it.
       edit.message = fmt::format(
-          "{}line {} minutes: {} is an untimed code, billed one unit a day (rule {}); minutes "
-          "belong only on timed codes",
-          where, line.position, code, rule.id);
+          "{}lines[{}].minutes: line {} bills {}, an untimed code (one unit a day, rule {}); "
+          "minutes belong only on timed codes",
+          where, line.position - 1, line.position, code, rule.id);
       edit.ruleset = program_.name;
       edit.version = program_.version;
       out.push_back(std::move(edit));

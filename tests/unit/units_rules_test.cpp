@@ -204,8 +204,8 @@ TEST_CASE("minutes on an untimed code reject the claim, naming line and field",
   CHECK_FALSE(e[0].line.has_value());
   CHECK(e[0].rule == "units_evaluations");
   CHECK(e[0].message ==
-        "test.jsonl:1: line 2 minutes: 97163 is an untimed code, billed one unit a day (rule "
-        "units_evaluations); minutes belong only on timed codes");
+        "test.jsonl:1: lines[1].minutes: line 2 bills 97163, an untimed code (one unit a day, "
+        "rule units_evaluations); minutes belong only on timed codes");
   // Minutes on a code no `units` statement names are fine.
   CHECK(edits(program, {{"98941", 1, 15}}).empty());
 }
