@@ -26,7 +26,9 @@ class Evaluator {
   Evaluator(const ir::Program& program, const PredicateEngine& engine);
 
   /// Appends the edits `claim` triggers to `out`: claim-level edits first,
-  /// then by line, then by rule order in the ruleset.
+  /// then by line, then by rule order in the ruleset. A claim that puts
+  /// minutes on an untimed code (`units CODES one per day`) gets instead one
+  /// record with action Reject and no edit.
   void evaluate(const model::Claim& claim, std::vector<model::Edit>& out) const;
 
   /// The flat views of one claim that predicates read.
