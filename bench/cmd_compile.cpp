@@ -1,5 +1,6 @@
 // `edict_bench compile`: the compile, load and memory figures of one ruleset,
-// optionally with an NCCI-scale `pairs from` table appended, in a process of
+// optionally with NCCI-scale tables appended (`pairs from`, `limits from`),
+// in a process of
 // its own so that its peak memory is the ruleset's. With claims, it also
 // times the JIT on them (against a reference ruleset, interleaved) and
 // checks that the interpreter agrees.
@@ -17,7 +18,6 @@
 #include "harness/machine.h"
 #include "harness/report.h"
 #include "harness/throughput.h"
-#include "tables/tsv_tables.h"
 
 namespace edict::bench {
 
@@ -40,16 +40,19 @@ constexpr double kCompileLimit = 5.0;
 constexpr double kMemoryLimitMiB = 400.0;
 
 int runCompile(const CompileOptions& o) {
-  const std::string extra =
-      o.pairs.empty() ? std::string() : fmt::format("pairs from \"{}\" format {}\n", o.pairs, o.pairsFormat);
+  std::string extra;
+  if (!o.pairs.empty()) extra += fmt::format("pairs from \"{}\" format {}\n", o.pairs, o.pairsFormat);
+  if (!o.mue.empty()) extra += fmt::format("limits from \"{}\" format tsv\n", o.mue);
   const Memory before = processMemory();
   CompiledRuleset compiled = compileRuleset(o.ruleset, extra);
   const Memory loaded = processMemory();
   const PhaseTimes& t = compiled.times;
 
-  std::cout << fmt::format("{}: {}{}\nmachine: {}\n\n", o.label, o.ruleset,
+  std::cout << fmt::format("{}: {}{}{}\nmachine: {}\n\n", o.label, o.ruleset,
                            o.pairs.empty() ? "" : fmt::format(" + pairs from {} ({} rows)", o.pairs,
                                                               grouped(static_cast<double>(compiled.pairTableRows))),
+                           o.mue.empty() ? "" : fmt::format(" + limits from {} ({} rows)", o.mue,
+                                                            grouped(static_cast<double>(compiled.mueTableRows))),
                            machineLine());
   TextTable phases({"phase", "wall s", "CPU s"});
   const std::vector<std::pair<std::string, Phase>> named{
@@ -74,6 +77,8 @@ int runCompile(const CompileOptions& o) {
       .add("pairs_table", o.pairs)
       .add("pairs_format", o.pairs.empty() ? "" : o.pairsFormat)
       .add("pair_table_rows", compiled.pairTableRows)
+      .add("mue_table", o.mue)
+      .add("mue_table_rows", compiled.mueTableRows)
       .add("rules", compiled.program->rules.size())
       .addRaw("phases_wall_seconds", [&] {
         JsonObject byPhase;
@@ -92,8 +97,11 @@ int runCompile(const CompileOptions& o) {
                                 .add("peak_after_compile", loaded.peakMiB)
                                 .text());
 
+  // The targets are about CMS's full tables; smaller ones (the smoke test's)
+  // would meet them trivially and prove nothing.
+  constexpr std::size_t kNcciScaleRows = 2000000;
   std::vector<Target> targets;
-  if (!o.pairs.empty()) {
+  if (compiled.pairTableRows >= kNcciScaleRows) {
     // Judged on CPU time: on a shared machine the wall clock also counts
     // other programs' turns on the core. (LLVM compiles on this thread.)
     targets.push_back({"compile <= 5 s (CPU time; wall in the table)",
@@ -105,23 +113,6 @@ int runCompile(const CompileOptions& o) {
   }
 
   bool agree = true;
-  if (!o.mue.empty()) {
-    const auto start = std::chrono::steady_clock::now();
-    std::ifstream in(o.mue, std::ios::binary);
-    const tables::MueRead read = tables::readMueTsv(in, o.mue);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cout << fmt::format("MUE table {}: {} rows read in {:.4f} s, {} problems (read only: rulesets "
-                             "cannot import MUE tables yet)\n",
-                             o.mue, read.table.rows.size(), seconds, read.problems.total());
-    doc.addRaw("mue_table", JsonObject()
-                                .add("file", o.mue)
-                                .add("rows", read.table.rows.size())
-                                .add("read_seconds", seconds)
-                                .add("problems", static_cast<std::size_t>(read.problems.total()))
-                                .text());
-    agree = read.problems.empty();
-  }
-
   if (!o.claims.empty()) {
     const ClaimSet set = readClaimSet(o.claims);
     const Engine jit{o.label + " JIT", [&](const model::Claim& c, std::vector<model::Edit>& out) {
@@ -200,7 +191,7 @@ void addCompileVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verb
   cmd->add_option("--pairs-format", o->pairsFormat, "tsv or ncci_ptp")
       ->check(CLI::IsMember({"tsv", "ncci_ptp"}))
       ->capture_default_str();
-  cmd->add_option("--mue", o->mue, "also time reading this MUE table (TSV)");
+  cmd->add_option("--mue", o->mue, "append `limits from FILE` (an MUE table in TSV)");
   cmd->add_option("--claims", o->claims, "time the JIT on these claims");
   cmd->add_option("--reference", o->reference, "a ruleset to compare throughput with");
   cmd->add_option("--min-time", o->minTime, "seconds per round")->capture_default_str();

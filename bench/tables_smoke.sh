@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CTest `bench.tables_load`: the NCCI table generators at a small size, in
-# both PTP layouts, compiled into the benchmark ruleset (`pairs from`), with
-# the JIT and the interpreter agreeing on claims that hit the table.
+# both PTP layouts, compiled into the benchmark ruleset (`pairs from`,
+# `limits from`), with the JIT and the interpreter agreeing on claims that
+# hit the tables.
 # usage: tables_smoke.sh EDICT_BENCH WORKDIR   (from the repository root)
 set -euo pipefail
 bench=$1 work=$2

@@ -295,7 +295,9 @@ PtpStats writePtpTable(std::ostream& out, const PtpOptions& options) {
 std::size_t writeMueTable(std::ostream& out, const MueOptions& options) {
   Rng rng(options.seed);
   const std::vector<std::string> codes = codeUniverse(rng, options.rows);
-  const std::string effective = model::Date::fromParts(2026, 7, 1)->iso();
+  // One quarter's file, dated early enough that every benchmark claim's date
+  // of service finds its row (the claims go back to 2019).
+  const std::string effective = model::Date::fromParts(2019, 1, 1)->iso();
   std::string buffer = "code\tvalue\tindicator\teffective\trationale\n";
   for (const std::string& code : codes) {
     // Most codes allow one or two units a day; a few (drugs, supplies) thousands.

@@ -96,6 +96,7 @@ CompiledRuleset compileRuleset(const std::string& path, const std::string& extra
   out.times.lower = lowering.elapsed();
   checked.reset();  // the checked form holds a copy of every table: drop it, as the driver does
   for (const ir::PairTable& table : out.program->pairTables) out.pairTableRows += table.rows.size();
+  for (const ir::MueTable& table : out.program->mueTables) out.mueTableRows += table.rows.size();
 
   const Stopwatch compiling;
   out.jit = jit::JitEngine::compile(*out.program);

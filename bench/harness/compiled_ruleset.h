@@ -51,11 +51,12 @@ struct CompiledRuleset {
   std::unique_ptr<eval::Evaluator> interpEvaluator;
   PhaseTimes times;
   std::size_t pairTableRows = 0;
+  std::size_t mueTableRows = 0;
 };
 
 /// Compiles the ruleset at `path`, with `extraText` appended to its text
-/// (a `pairs from` line for the NCCI-scale figures; relative paths in it
-/// are read from `path`'s directory). Diagnostics go to standard error;
+/// (`pairs from` and `limits from` lines for the NCCI-scale figures;
+/// relative paths in them are read from `path`'s directory). Diagnostics go to standard error;
 /// throws std::runtime_error when there are errors.
 CompiledRuleset compileRuleset(const std::string& path, const std::string& extraText = {});
 
