@@ -21,7 +21,9 @@ struct TimedLine {
 };
 
 /// A line with minutes takes part in the timing check.
-inline bool hasMinutes(const TimedLine& line) { return line.minutes && *line.minutes >= 0; }
+inline bool hasMinutes(const TimedLine& line) {
+  return line.minutes && *line.minutes >= 0;
+}
 
 /// The minutes of one code, pooled over its lines: a code billed on several
 /// lines of one date is one service.

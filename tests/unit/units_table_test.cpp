@@ -12,8 +12,8 @@ TEST_CASE("the CMS table at every boundary up to 8 units and beyond", "[units]")
   struct Row {
     int units, from, through;
   };
-  const Row table[] = {{1, 8, 22},   {2, 23, 37},  {3, 38, 52},   {4, 53, 67},   {5, 68, 82},
-                       {6, 83, 97},  {7, 98, 112}, {8, 113, 127}, {9, 128, 142}, {10, 143, 157}};
+  const Row table[] = {{1, 8, 22},  {2, 23, 37},  {3, 38, 52},   {4, 53, 67},   {5, 68, 82},
+                       {6, 83, 97}, {7, 98, 112}, {8, 113, 127}, {9, 128, 142}, {10, 143, 157}};
   CHECK(unitsForMinutes(0) == 0);
   CHECK(unitsForMinutes(7) == 0);
   for (const Row& r : table) {

@@ -16,7 +16,9 @@ using units::Why;
 
 namespace {
 
-model::Code code(const char* text) { return *model::Code::parse(text); }
+model::Code code(const char* text) {
+  return *model::Code::parse(text);
+}
 
 Allocation totalTime(std::initializer_list<std::pair<const char*, int>> minutes) {
   std::vector<CodeMinutes> codes;
@@ -26,7 +28,9 @@ Allocation totalTime(std::initializer_list<std::pair<const char*, int>> minutes)
   return units::allocateTotalTime(codes);
 }
 
-std::int64_t unitsOf(const Allocation& a, const char* c) { return a.find(code(c))->units; }
+std::int64_t unitsOf(const Allocation& a, const char* c) {
+  return a.find(code(c))->units;
+}
 
 bool correct(const Allocation& a, std::initializer_list<std::pair<const char*, int>> billed) {
   std::vector<CodeUnits> b;
@@ -223,7 +227,8 @@ TEST_CASE("remaining units never outnumber codes with leftovers (exhaustive)", "
   for (int m0 = 0; m0 <= 30; m0 += 1)
     for (int m1 = 0; m1 <= 30; m1 += 2)
       for (int m2 = 0; m2 <= 30; m2 += 3)
-        for (int m3 = 1; m3 <= 14; m3 += 4) check({{c[0], m0, 1}, {c[1], m1, 1}, {c[2], m2, 1}, {c[3], m3, 1}});
+        for (int m3 = 1; m3 <= 14; m3 += 4)
+          check({{c[0], m0, 1}, {c[1], m1, 1}, {c[2], m2, 1}, {c[3], m3, 1}});
 }
 
 TEST_CASE("many codes with 14-minute leftovers", "[units][total]") {
@@ -231,7 +236,8 @@ TEST_CASE("many codes with 14-minute leftovers", "[units][total]") {
   // equals k for k <= 7; with 8 codes one code goes without.
   for (int k = 1; k <= 9; ++k) {
     std::vector<CodeMinutes> codes;
-    for (int i = 0; i < k; ++i) codes.push_back({model::Code{static_cast<std::uint32_t>(i + 1)}, 14, 1});
+    for (int i = 0; i < k; ++i)
+      codes.push_back({model::Code{static_cast<std::uint32_t>(i + 1)}, 14, 1});
     const Allocation a = units::allocateTotalTime(codes);
     INFO(k << " codes");
     CHECK(a.remainingUnits == (14 * k + 7) / 15);
