@@ -83,7 +83,7 @@ const std::vector<std::string>& functionNames() {
 
 std::string joined(const std::vector<ast::Word>& parts) {
   std::string out;
-  for (const ast::Word& w : parts) out += (out.empty() ? "" : ".") + w.text;
+  for (const ast::Word& w : parts) out.append(out.empty() ? "" : ".").append(w.text);
   return out;
 }
 

@@ -141,7 +141,7 @@ void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
   }
 
   MueTableItem item;
-  item.id = "mues_" + std::filesystem::path(decl.path.text).stem().string();
+  item.id = fmt::format("mues_{}", std::filesystem::path(decl.path.text).stem().string());
   item.table = toIr(read.table, path.string());
   const auto& rows = item.table.rows;
   bool conflicts = false;

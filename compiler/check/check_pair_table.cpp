@@ -78,7 +78,7 @@ void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
   if (!bypass) return;
 
   PairTableItem item;
-  item.id = "pairs_" + std::filesystem::path(decl.path.text).stem().string();
+  item.id = fmt::format("pairs_{}", std::filesystem::path(decl.path.text).stem().string());
   item.table = toIr(read.table, path.string());
   // Rows of one pair in force on the same date are a conflict in the data.
   const auto& rows = item.table.rows;

@@ -35,7 +35,7 @@ bool checkMessage(CheckContext& cx, const ast::Word& message, bool onClaim, bool
     if (!exists || (onClaim && lineOnly) || (!modifies && name == "allowed_units") ||
         (!timing && name == "timing")) {
       std::string list;
-      for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      for (std::string_view k : known) list.append(list.empty() ? "" : ", ").append(k);
       cx.report(diag::Kind::UnknownPlaceholder, message.span,
                 exists ? fmt::format("`{{{}}}` has no value in this rule", name)
                        : fmt::format("`{{{}}}` is not a value a message can quote", name),
@@ -120,7 +120,7 @@ void checkModifierRule(CheckContext& cx, const ast::ModifierRule& decl) {
   const std::string modifierList = [&] {
     std::string out;
     for (std::size_t i = 0; i < members->size(); ++i)
-      out += (i == 0 ? "" : i + 1 == members->size() ? " or " : ", ") + (*members)[i].text();
+      out.append(i == 0 ? "" : i + 1 == members->size() ? " or " : ", ").append((*members)[i].text());
     return out;
   }();
   std::vector<ir::ExprId> all{

@@ -94,14 +94,17 @@ std::string codeSetText(const Program& p, std::uint32_t set) {
   for (const auto& [first, last] : p.codeSets[set].ranges) {
     if (!out.empty()) out += ", ";
     out += model::Code{first}.text();
-    if (last != first) out += ".." + model::Code{last}.text();
+    if (last != first) out.append("..").append(model::Code{last}.text());
   }
   return out;
 }
 
 std::string modifierSetText(const Program& p, std::uint32_t set) {
   std::string out;
-  for (model::Modifier m : p.modifierSets[set].members) out += (out.empty() ? "" : " ") + m.text();
+  for (model::Modifier m : p.modifierSets[set].members) {
+    if (!out.empty()) out += ' ';
+    out += m.text();
+  }
   return out;
 }
 
@@ -131,7 +134,7 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
     case Kind::Or: {
       std::string out = "(";
       for (std::size_t i = 0; i < e.operands.size(); ++i)
-        out += (i > 0 ? (e.kind == Kind::And ? " and " : " or ") : "") + sub(e.operands[i]);
+        out.append(i == 0 ? "" : e.kind == Kind::And ? " and " : " or ").append(sub(e.operands[i]));
       return out + ")";
     }
     case Kind::Not: return "not " + sub(e.operands[0]);
@@ -145,7 +148,7 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
       std::string out;
       for (std::size_t k = 0; k < p.diagnosisPatterns.size(); ++k)
         if ((static_cast<std::uint64_t>(e.value) >> k) & 1u)
-          out += (out.empty() ? "\"" : ", \"") + p.diagnosisPatterns[k] + "\"";
+          out.append(out.empty() ? "\"" : ", \"").append(p.diagnosisPatterns[k]).append("\"");
       return "claim.diagnoses.any(" + out + ")";
     }
     case Kind::SameDayCount: return fmt::format("same_day.count({})", codeSetText(p, e.set));

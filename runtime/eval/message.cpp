@@ -65,7 +65,7 @@ std::string valueOf(std::string_view name, const MessageContext& cx) {
   if (name == "line.modifiers") {
     std::string out;
     for (std::uint8_t i = 0; i < line->modifierCount; ++i)
-      out += (i > 0 ? " " : "") + line->modifiers[i].text();
+      out.append(i > 0 ? " " : "").append(line->modifiers[i].text());
     return out.empty() ? "none" : out;
   }
   return "";

@@ -14,10 +14,10 @@ namespace {
 
 std::string lineSummary(const model::Line& line) {
   std::string out = line.code.text();
-  for (std::uint8_t i = 0; i < line.modifierCount; ++i) out += " " + line.modifiers[i].text();
+  for (std::uint8_t i = 0; i < line.modifierCount; ++i) out.append(" ").append(line.modifiers[i].text());
   out += fmt::format(", {} unit{}", line.units, line.units == 1 ? "" : "s");
   if (line.minutes) out += fmt::format(", {} minutes", *line.minutes);
-  out += ", " + line.date.iso();
+  out.append(", ").append(line.date.iso());
   return out;
 }
 
@@ -34,7 +34,7 @@ bool readsModifiers(const ir::Program& p, ir::ExprId id, ir::Binding binding) {
 std::string modifiersOf(const eval::LineView* line) {
   std::string out;
   for (std::uint16_t m : line->modifiers)
-    if (m != 0) out += (out.empty() ? "" : " ") + model::Modifier{m}.text();
+    if (m != 0) out.append(out.empty() ? "" : " ").append(model::Modifier{m}.text());
   return out.empty() ? "none" : out;
 }
 

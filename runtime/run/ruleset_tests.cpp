@@ -66,7 +66,7 @@ TestOutcome runTest(const ir::TestCase& test, const eval::Evaluator& evaluator) 
         std::string got;
         for (std::size_t k = 0; k < edits.size(); ++k)
           if (edits[k].line == x.line && !matched[k]) {
-            got += (got.empty() ? "" : "; ") + describeEdit(edits[k]);
+            got.append(got.empty() ? "" : "; ").append(describeEdit(edits[k]));
             matched[k] = true;
           }
         outcome.failures.push_back(fmt::format("expected: {}\n    actual:   {}", x.text,
