@@ -17,6 +17,7 @@
 #include "harness/compiled_ruleset.h"
 #include "harness/end_to_end.h"
 #include "harness/machine.h"
+#include "harness/predicates_only.h"
 #include "harness/report.h"
 #include "harness/throughput.h"
 
@@ -133,10 +134,15 @@ int runCompare(const CompareOptions& o) {
   Rounds manyThreads;
   Rounds endToEndOne;
   Rounds endToEndMany;
+  const PredicateCalls predicateCalls(*ruleset.program, set);
+  Rounds predicatesJit;
+  Rounds predicatesInterp;
   const std::string claimsText = o.endToEnd ? readFile(o.claims) : std::string();
   for (unsigned r = 0; r < std::max(1u, o.rounds); ++r) {
     for (std::size_t e = 0; e < timed.size(); ++e)
       rounds[e].runs.push_back(measure(*timed[e], set, o.minTime));
+    predicatesJit.runs.push_back(predicateCalls.measure(*ruleset.jit, o.minTime));
+    predicatesInterp.runs.push_back(predicateCalls.measure(*ruleset.interpreter, o.minTime));
     if (o.threads > 1) {
       oneThread.runs.push_back(measure(jit, set, o.minTime, 1));
       manyThreads.runs.push_back(measure(jit, set, o.minTime, o.threads));
@@ -200,6 +206,20 @@ int runCompare(const CompareOptions& o) {
       "thread; spread = (best - worst) / best. The Node peers run once, on a prefix of the same claims. "
       "CPU share: the part of a core the run got.)\n",
       std::max(1u, o.rounds), o.minTime);
+
+  // The predicates alone: what the JIT compiles, without the evaluator.
+  const Throughput& pj = predicatesJit.best();
+  const Throughput& pi = predicatesInterp.best();
+  auto heldPerPass = [&](const Throughput& t) { return t.claims == 0 ? 0 : t.edits / (t.claims / predicateCalls.size()); };
+  const bool predicatesAgree = heldPerPass(pj) == heldPerPass(pi);
+  if (!predicatesAgree) std::cerr << "the JIT's and the interpreter's predicates hold a different number of times\n";
+  agree = agree && predicatesAgree;
+  const double predicateRatio = pi.nsPerLine() / pj.nsPerLine();
+  std::cout << fmt::format(
+      "\npredicates alone (the part the JIT compiles; {} calls a pass, {} hold): JIT {:.1f} ns a call, "
+      "interpreter {:.1f} ns, interpreter / JIT = {}\n",
+      grouped(static_cast<double>(predicateCalls.size())), grouped(static_cast<double>(heldPerPass(pj))),
+      pj.nsPerLine(), pi.nsPerLine(), times(predicateRatio));
 
   std::vector<Target> targets{
       {"edict JIT >= 1,000,000 claims/s on one core", grouped(jitRate) + " claims per CPU-s", jitRate >= 1e6},
@@ -266,7 +286,13 @@ int runCompare(const CompareOptions& o) {
       .add("rounds", static_cast<std::size_t>(std::max(1u, o.rounds)))
       .add("outputs_agree", agree)
       .addRaw("engines", jsonArray(engineJson))
-      .addRaw("threads", threadsJson.text());
+      .addRaw("threads", threadsJson.text())
+      .addRaw("predicates_only", JsonObject()
+                                     .add("calls_per_pass", predicateCalls.size())
+                                     .add("jit_cpu_ns_per_call", pj.nsPerLine())
+                                     .add("interpreter_cpu_ns_per_call", pi.nsPerLine())
+                                     .add("interpreter_over_jit", predicateRatio)
+                                     .text());
   JsonObject rulesJson;
   for (const auto& [rule, n] : byRule) rulesJson.add(rule, n);
   doc.addRaw("edits_by_rule", rulesJson.text());
