@@ -129,10 +129,10 @@ std::string sourceText(const ast::Expectation& e) {
     case Kind::Edit: break;
   }
   std::string out = e.onClaim ? "claim" : fmt::format("line {}", e.line ? e.line->text : "?");
-  out += std::string(" ") + std::string(model::actionName(actionOf(e.verb)));
-  if (e.rule) out += " rule " + e.rule->text;
-  if (e.reason) out += " reason " + e.reason->text;
-  if (e.units) out += " units " + e.units->text;
+  out += fmt::format(" {}", model::actionName(actionOf(e.verb)));
+  if (e.rule) out += fmt::format(" rule {}", e.rule->text);
+  if (e.reason) out += fmt::format(" reason {}", e.reason->text);
+  if (e.units) out += fmt::format(" units {}", e.units->text);
   return out;
 }
 
