@@ -47,8 +47,7 @@ std::optional<std::int32_t> valueOf(CheckContext& cx, const ast::Word& word) {
   const bool digits = !t.empty() && t.size() <= 6 &&
                       std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (digits) return std::stoi(t);
-  cx.report(diag::Kind::MalformedNumber, word.span,
-            fmt::format("`{}` is not a number of units", t),
+  cx.report(diag::Kind::MalformedNumber, word.span, fmt::format("`{}` is not a number of units", t),
             "write a whole number, e.g. `limit 97035 max 2 per day`");
   return std::nullopt;
 }
@@ -86,8 +85,8 @@ void checkLimit(CheckContext& cx, const ast::LimitDecl& decl) {
   item.id = decl.clauses.id ? decl.clauses.id->text : "mue_" + decl.code.text;
   item.table.rationales.push_back(decl.rationale.value_or(""));
   // A `limit` applies on every date of service: its row takes effect first.
-  item.table.rows.push_back(ir::MueTable::Row{code->packed, std::numeric_limits<std::int32_t>::min(),
-                                              *value, 0, *indicator});
+  item.table.rows.push_back(ir::MueTable::Row{
+      code->packed, std::numeric_limits<std::int32_t>::min(), *value, 0, *indicator});
   item.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-96";
   if (decl.clauses.message) item.message = decl.clauses.message->text;
   item.origin = cx.originOf(decl.span);
@@ -127,16 +126,16 @@ void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
   tables::MueRead read = format == "tsv" ? tables::readMueTsv(in, path.string())
                                          : tables::readCmsMue(in, path.string(), since);
   for (const tables::Problem& p : read.problems.kept())
-    cx.sink().report({diag::Kind::TableProblem, p.file,
-                      source::Span{static_cast<std::uint32_t>(p.line), 1, 1},
-                      p.field.empty() ? p.message : fmt::format("{}: {}", p.field, p.message),
-                      std::nullopt});
+    cx.sink().report(
+        {diag::Kind::TableProblem, p.file, source::Span{static_cast<std::uint32_t>(p.line), 1, 1},
+         p.field.empty() ? p.message : fmt::format("{}: {}", p.field, p.message), std::nullopt});
   if (!read.problems.empty()) {
     cx.report(diag::Kind::TableProblem, decl.path.span,
               fmt::format("the MUE table has {} problems (listed above)", read.problems.total()),
               format == "cms_mue" && !read.effective
                   ? std::optional<std::string>("give the effective date with `since YYYY-MM-DD`")
-                  : std::optional<std::string>("fix the rows, or filter the table with `edict import mue`"));
+                  : std::optional<std::string>(
+                        "fix the rows, or filter the table with `edict import mue`"));
     return;
   }
 

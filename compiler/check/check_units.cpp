@@ -32,8 +32,10 @@ std::optional<MethodName> methodOf(CheckContext& cx, const ast::Word& word) {
     known.emplace_back(m.word);
   }
   std::optional<std::string> help;
-  if (auto guess = closestMatch(word.text, known)) help = fmt::format("did you mean `{}`?", *guess);
-  else help = "use `total_time` (CMS 8-minute rule), `per_code` (AMA) or `nearest_15`";
+  if (auto guess = closestMatch(word.text, known))
+    help = fmt::format("did you mean `{}`?", *guess);
+  else
+    help = "use `total_time` (CMS 8-minute rule), `per_code` (AMA) or `nearest_15`";
   cx.report(diag::Kind::UnknownName, word.span,
             fmt::format("`{}` is not a timed-unit method", word.text), help);
   return std::nullopt;
@@ -47,8 +49,7 @@ void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl) {
   if (decl.method) method = methodOf(cx, *decl.method);
   const bool timed = decl.method.has_value();
   bool messageOk = true;
-  if (decl.clauses.message)
-    messageOk = checkMessage(cx, *decl.clauses.message, false, true, timed);
+  if (decl.clauses.message) messageOk = checkMessage(cx, *decl.clauses.message, false, true, timed);
   if (!codes || (timed && !method) || !messageOk) return;
 
   ir::Builder& b = cx.builder();
@@ -61,9 +62,10 @@ void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl) {
   rule.predicate = b.inCodeSet(b.field(ir::Binding::Line, ir::LineField::Code), set);
   if (timed) {
     rule.units = b.timedUnits(method->method, set);
-    rule.message = decl.clauses.message
-                       ? decl.clauses.message->text
-                       : "{line.code}: {line.units} units billed, {allowed_units} allowed: {timing}";
+    rule.message =
+        decl.clauses.message
+            ? decl.clauses.message->text
+            : "{line.code}: {line.units} units billed, {allowed_units} allowed: {timing}";
   } else {
     rule.units = b.dayLimitUnits(1);
     rule.rejectsMinutes = true;

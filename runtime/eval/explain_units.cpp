@@ -12,7 +12,9 @@ namespace edict::eval {
 
 namespace {
 
-std::string unitsText(std::int64_t n) { return fmt::format("{} unit{}", n, n == 1 ? "" : "s"); }
+std::string unitsText(std::int64_t n) {
+  return fmt::format("{} unit{}", n, n == 1 ? "" : "s");
+}
 
 /// Indents every line of `text` by `spaces`.
 std::string indented(const std::string& text, std::size_t spaces) {
@@ -39,9 +41,10 @@ std::string dayLimitText(const Evaluator::Views& views, const LineView& line, st
     }
   out.back() = ';';
   const std::int64_t earlier = earlierUnitsOfCode(views.frame(&line));
-  out += fmt::format(" {} in all\n  earlier lines keep theirs first: {} before line {}, {} left for it\n",
-                     unitsText(total), unitsText(earlier), line.position,
-                     unitsText(std::max<std::int64_t>(0, perDay - earlier)));
+  out += fmt::format(
+      " {} in all\n  earlier lines keep theirs first: {} before line {}, {} left for it\n",
+      unitsText(total), unitsText(earlier), line.position,
+      unitsText(std::max<std::int64_t>(0, perDay - earlier)));
   return out;
 }
 
@@ -66,14 +69,14 @@ std::string mueText(const ir::Program& program, const ir::Expr& e, const Evaluat
   if (row == nullptr)
     return fmt::format("  no MUE row for {} on {}: no limit\n", code, model::Date{line.date}.iso());
   std::string out = fmt::format("  MUE {} of {}: indicator {} ({}){}{}\n", row->value, code,
-                                static_cast<int>(row->indicator),
-                                mueIndicatorLabel(row->indicator),
+                                static_cast<int>(row->indicator), mueIndicatorLabel(row->indicator),
                                 table.rationales[row->rationale].empty() ? "" : ", ",
                                 table.rationales[row->rationale]);
   if (row->indicator == 1)
-    return out + fmt::format("  the line is judged alone: {} billed against at most {}; more "
-                             "denies the whole line\n",
-                             unitsText(line.units), row->value);
+    return out + fmt::format(
+                     "  the line is judged alone: {} billed against at most {}; more "
+                     "denies the whole line\n",
+                     unitsText(line.units), row->value);
   return out + dayLimitText(views, line, row->value);
 }
 
@@ -109,7 +112,9 @@ std::string explainUnits(const ir::Program& program, const model::Claim& claim,
     const std::int64_t allowed = std::max<std::int64_t>(0, interpreter.units(r, frame));
     out += fmt::format("  line {}: billed {}, allowed {}: {}\n", line, view.units,
                        std::min<std::int64_t>(allowed, view.units),
-                       allowed >= view.units ? "no edit" : allowed == 0 ? "deny" : "modify");
+                       allowed >= view.units ? "no edit"
+                       : allowed == 0        ? "deny"
+                                             : "modify");
   }
   return out;
 }

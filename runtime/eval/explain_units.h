@@ -16,7 +16,6 @@ namespace edict::eval {
 /// (1-based) of `claim`, each ending with the billed and allowed units and
 /// the outcome; empty when no such rule applies (or `line` is out of range).
 /// Evaluated with the interpreter on the same views the evaluator builds.
-std::string explainUnits(const ir::Program& program, const model::Claim& claim,
-                         std::uint32_t line);
+std::string explainUnits(const ir::Program& program, const model::Claim& claim, std::uint32_t line);
 
 }  // namespace edict::eval

@@ -27,7 +27,9 @@ std::vector<std::uint32_t> earlierLinesOfCode(const std::vector<LineView>& lines
   return out;
 }
 
-std::string unitsText(std::int64_t n) { return fmt::format("{} unit{}", n, n == 1 ? "" : "s"); }
+std::string unitsText(std::int64_t n) {
+  return fmt::format("{} unit{}", n, n == 1 ? "" : "s");
+}
 
 std::string mueMessage(const ir::MueTable::Row& row, const LineView& line, std::int32_t allowed,
                        std::int64_t earlier) {
@@ -35,9 +37,10 @@ std::string mueMessage(const ir::MueTable::Row& row, const LineView& line, std::
   const std::string label = fmt::format("MUE, indicator {}: {}", static_cast<int>(row.indicator),
                                         mueIndicatorLabel(row.indicator));
   if (row.indicator == 1)
-    return fmt::format("{}: {} on one line, more than the {} a line may bill; the line is "
-                       "denied ({})",
-                       code, unitsText(line.units), row.value, label);
+    return fmt::format(
+        "{}: {} on one line, more than the {} a line may bill; the line is "
+        "denied ({})",
+        code, unitsText(line.units), row.value, label);
   return fmt::format("{}: {} billed, {} allowed: at most {} a day{} ({})", code,
                      unitsText(line.units), allowed, unitsText(row.value),
                      earlier > 0 ? fmt::format(", {} on earlier lines", earlier) : "", label);
@@ -92,10 +95,9 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   edit.appealable = row->indicator == 3;
   if (!table.source.empty()) edit.rule = fmt::format("mue_{}", model::Code{line.code}.text());
   if (row->indicator != 1) edit.relatedLines = earlier;
-  edit.message = rule.message.empty()
-                     ? mueMessage(*row, line, edit.allowedUnits.value_or(0),
-                                  earlierUnitsOfCode(frame))
-                     : renderMessage(rule.message, context);
+  edit.message = rule.message.empty() ? mueMessage(*row, line, edit.allowedUnits.value_or(0),
+                                                   earlierUnitsOfCode(frame))
+                                      : renderMessage(rule.message, context);
 }
 
 bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,
@@ -113,10 +115,10 @@ bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& v
       edit.ruleIndex = r;
       edit.action = model::Action::Reject;
       edit.reason = "invalid-input";
-      const std::string where = claim.origin.file.empty()
-                                    ? std::string()
-                                    : fmt::format("{}:{}: ", claim.origin.file,
-                                                  claim.origin.position);
+      const std::string where =
+          claim.origin.file.empty()
+              ? std::string()
+              : fmt::format("{}:{}: ", claim.origin.file, claim.origin.position);
       const std::string code = model::Code{line.code}.text();
       // The field as the claim readers name it (`lines[1].minutes`, from 0),
       // then the line as people count it.

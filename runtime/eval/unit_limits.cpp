@@ -65,16 +65,15 @@ std::int64_t mueAllowed(const ir::MueTable::Row& row, std::int64_t earlier, std:
   return dayLimitAllowed(row.value, earlier, billed);
 }
 
-std::string timingSummary(ir::UnitMethod method, const ir::CodeSet& timed,
-                          const EvalFrame& frame) {
+std::string timingSummary(ir::UnitMethod method, const ir::CodeSet& timed, const EvalFrame& frame) {
   std::vector<std::uint32_t> positions;
   const auto lines = timedLinesOfDay(timed, frame, positions);
   const units::TimingCheck check = units::checkTiming(unitsMethod(method), lines);
   const units::Allocation& a = check.allocation;
   std::string shares;
   for (const units::CodeShare& s : a.codes)
-    shares += fmt::format("{}{} {} min -> {}", shares.empty() ? "" : ", ", s.code.text(),
-                          s.minutes, s.units);
+    shares += fmt::format("{}{} {} min -> {}", shares.empty() ? "" : ", ", s.code.text(), s.minutes,
+                          s.units);
   const std::string date = model::Date{frame.line->date}.iso();
   switch (method) {
     case ir::UnitMethod::TotalTime:

@@ -47,8 +47,7 @@ std::int64_t mueAllowed(const ir::MueTable::Row& row, std::int64_t earlier, std:
 /// One line for an edit message: the day's timed minutes and units, e.g.
 /// `47 timed minutes on 2026-11-02 = 3 units by CMS total time: 97110 23
 /// min -> 1, 97112 24 min -> 2`.
-std::string timingSummary(ir::UnitMethod method, const ir::CodeSet& timed,
-                          const EvalFrame& frame);
+std::string timingSummary(ir::UnitMethod method, const ir::CodeSet& timed, const EvalFrame& frame);
 
 /// CMS's label of an MUE adjudication indicator (`Date of Service Edit: Clinical`).
 std::string_view mueIndicatorLabel(std::uint8_t indicator);

@@ -37,7 +37,8 @@ std::string claimOf(const std::vector<L>& lines) {
   return out + "]}\n";
 }
 
-std::vector<edict::model::Edit> run(const edict::ir::Program& program, const std::vector<L>& lines) {
+std::vector<edict::model::Edit> run(const edict::ir::Program& program,
+                                    const std::vector<L>& lines) {
   return evaluateBoth(program, claimsFromJsonl(claimOf(lines)));
 }
 
@@ -45,8 +46,8 @@ std::vector<edict::model::Edit> run(const edict::ir::Program& program, const std
 std::vector<std::string> edits(const edict::ir::Program& program, const std::vector<L>& lines) {
   std::vector<std::string> out;
   for (const auto& e : run(program, lines))
-    out.push_back(fmt::format("{}:{}:{}:{}->{}", *e.line, e.rule, edict::model::actionName(e.action),
-                              *e.billedUnits, *e.allowedUnits));
+    out.push_back(fmt::format("{}:{}:{}:{}->{}", *e.line, e.rule,
+                              edict::model::actionName(e.action), *e.billedUnits, *e.allowedUnits));
   return out;
 }
 
@@ -70,8 +71,9 @@ TEST_CASE("MUE indicator 1: each line alone; a line over the value is denied who
   CHECK_FALSE(e[0].appealable);
   CHECK(e[0].reason == "CO-96");
   CHECK(e[0].remark == "N362");
-  CHECK(e[0].message == "97110: 5 units on one line, more than the 4 a line may bill; the line is "
-                        "denied (MUE, indicator 1: Line Edit)");
+  CHECK(e[0].message ==
+        "97110: 5 units on one line, more than the 4 a line may bill; the line is "
+        "denied (MUE, indicator 1: Line Edit)");
 }
 
 TEST_CASE("MUE indicator 2: units summed over the date; earlier lines keep theirs", "[mue]") {
@@ -92,8 +94,9 @@ TEST_CASE("MUE indicator 2: units summed over the date; earlier lines keep their
   CHECK(e[0].mueIndicator == 2);
   CHECK_FALSE(e[0].appealable);
   CHECK(e[0].relatedLines == std::vector<std::uint32_t>{1});
-  CHECK(e[0].message == "97035: 1 unit billed, 0 allowed: at most 2 units a day, 2 on earlier "
-                        "lines (MUE, indicator 2: Date of Service Edit: Policy)");
+  CHECK(e[0].message ==
+        "97035: 1 unit billed, 0 allowed: at most 2 units a day, 2 on earlier "
+        "lines (MUE, indicator 2: Date of Service Edit: Policy)");
   // `per day` alone is the policy kind.
   CHECK(edits(limits("limit 97035 max 2 per day\n"), {{"97035", 2}, {"97035", 1}}) ==
         Edits{"2:mue_97035:deny:1->0"});
@@ -108,13 +111,14 @@ TEST_CASE("MUE indicator 3: summed like 2, and the denial may be appealed", "[mu
     REQUIRE(e.size() == 1);
     CHECK(e[0].mueIndicator == 3);
     CHECK(e[0].appealable);
-    CHECK(asJsonl(e) ==
-          R"j({"claim":"C","line":2,"rule":"mue_97035","action":"modify","reason":"CO-96",)j"
-          R"j("message":"97035: 2 units billed, 1 allowed: at most 2 units a day, 1 on earlier lines )j"
-          R"j((MUE, indicator 3: Date of Service Edit: Clinical)","related_lines":[1],)j"
-          R"j("billed_units":2,"allowed_units":1,"indicator":3,"rationale":"Clinical: Data",)j"
-          R"j("remark":"N362","appealable":true,"ruleset":"t","version":"1"})j"
-          "\n");
+    CHECK(
+        asJsonl(e) ==
+        R"j({"claim":"C","line":2,"rule":"mue_97035","action":"modify","reason":"CO-96",)j"
+        R"j("message":"97035: 2 units billed, 1 allowed: at most 2 units a day, 1 on earlier lines )j"
+        R"j((MUE, indicator 3: Date of Service Edit: Clinical)","related_lines":[1],)j"
+        R"j("billed_units":2,"allowed_units":1,"indicator":3,"rationale":"Clinical: Data",)j"
+        R"j("remark":"N362","appealable":true,"ruleset":"t","version":"1"})j"
+        "\n");
   }
 }
 

@@ -54,15 +54,18 @@ TEST_CASE("explainUnits shows the day's minutes, units and allocation", "[units]
         "  97163 on 2026-11-02: line 1 1 unit, line 7 1 unit; 2 units in all\n"
         "  earlier lines keep theirs first: 1 unit before line 7, 0 units left for it\n"
         "  line 7: billed 1, allowed 0: deny\n");
-  CHECK(edict::eval::explainUnits(program, claim, 1).find("allowed 1: no edit") != std::string::npos);
+  CHECK(edict::eval::explainUnits(program, claim, 1).find("allowed 1: no edit") !=
+        std::string::npos);
   CHECK(edict::eval::explainUnits(program, claim, 8).empty());
   CHECK(edict::eval::explainUnits(program, claim, 0).empty());
 }
 
 TEST_CASE("explainUnits says when a timed line cannot be checked", "[units][explain]") {
-  const auto program = compileOrFail("ruleset t version \"1\"\nunits 97110 97112 by per_code\n", "t.edict");
-  const auto claims = claimsFromJsonl(
-      R"({"id":"C","lines":[{"code":"97110","units":3,"date":"2026-11-02"}]})" "\n");
+  const auto program =
+      compileOrFail("ruleset t version \"1\"\nunits 97110 97112 by per_code\n", "t.edict");
+  const auto claims =
+      claimsFromJsonl(R"({"id":"C","lines":[{"code":"97110","units":3,"date":"2026-11-02"}]})"
+                      "\n");
   CHECK(edict::eval::explainUnits(program, claims.front(), 1) ==
         "units_97110 (t.edict:2), line 1 (97110):\n"
         "  line 1 gives no minutes: it cannot be checked and keeps its units\n"
