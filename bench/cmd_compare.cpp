@@ -54,7 +54,8 @@ void appendIncludedTargets(const std::string& name, const std::string& json,
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
   simdjson::dom::array list;
-  if (parser.parse(json).get(doc) != simdjson::SUCCESS || doc["targets"].get(list) != simdjson::SUCCESS)
+  if (parser.parse(json).get(doc) != simdjson::SUCCESS ||
+      doc["targets"].get(list) != simdjson::SUCCESS)
     return;
   for (simdjson::dom::element t : list) {
     std::string_view what;
@@ -82,22 +83,26 @@ int runCompare(const CompareOptions& o) {
   const Engine jit{"edict JIT", [&](const model::Claim& c, std::vector<model::Edit>& out) {
                      ruleset.jitEvaluator->evaluate(c, out);
                    }};
-  const Engine interp{"edict interpreter", [&](const model::Claim& c, std::vector<model::Edit>& out) {
+  const Engine interp{"edict interpreter",
+                      [&](const model::Claim& c, std::vector<model::Edit>& out) {
                         ruleset.interpEvaluator->evaluate(c, out);
                       }};
   const Engine hand{"hand-written C++", [&](const model::Claim& c, std::vector<model::Edit>& out) {
                       handwritten.evaluate(c, out);
                     }};
-  std::cout << fmt::format("edict benchmark: {} on {} claims ({} lines) from {}, {} malformed left out\n",
-                           o.ruleset, set.claims.size(), set.lines, o.claims, set.rejected)
+  std::cout << fmt::format(
+                   "edict benchmark: {} on {} claims ({} lines) from {}, {} malformed left out\n",
+                   o.ruleset, set.claims.size(), set.lines, o.claims, set.rejected)
             << "machine: " << machineLine() << "\n\n";
 
   // Equal work first: every engine's output against the JIT's.
   bool agree = true;
   const EditsByClaim jitEdits = collectEdits(jit, set);
   auto check = [&](const Engine& engine) {
-    const auto difference = firstDifference(set, jitEdits, jit.name, collectEdits(engine, set), engine.name);
-    if (difference) std::cerr << engine.name << " disagrees with " << jit.name << " on " << *difference;
+    const auto difference =
+        firstDifference(set, jitEdits, jit.name, collectEdits(engine, set), engine.name);
+    if (difference)
+      std::cerr << engine.name << " disagrees with " << jit.name << " on " << *difference;
     agree = agree && !difference;
     return difference ? "DIFFERS" : "= JIT, every field";
   };
@@ -110,8 +115,9 @@ int runCompare(const CompareOptions& o) {
     if (byRule.count(rule.id) == 0) silent.push_back(rule.id);
   std::size_t totalEdits = 0;
   for (const auto& [rule, n] : byRule) totalEdits += n;
-  std::cout << fmt::format("{} edits; every rule fired: {}\n", totalEdits,
-                           silent.empty() ? "yes" : fmt::format("no ({} never did)", fmt::join(silent, ", ")));
+  std::cout << fmt::format(
+      "{} edits; every rule fired: {}\n", totalEdits,
+      silent.empty() ? "yes" : fmt::format("no ({} never did)", fmt::join(silent, ", ")));
   if (o.requireCoverage && !silent.empty()) agree = false;
 
   std::vector<PeerResult> peers;
@@ -121,9 +127,10 @@ int runCompare(const CompareOptions& o) {
     const auto difference = comparePeer(set, jitEdits, peers.back());
     if (difference) std::cerr << *difference << "\n";
     agree = agree && !difference;
-    peerOutputs.push_back(difference ? "DIFFERS"
-                                     : fmt::format("= JIT (claim, line, rule, action, reason) on {} claims",
-                                                   peers.back().claims));
+    peerOutputs.push_back(
+        difference ? "DIFFERS"
+                   : fmt::format("= JIT (claim, line, rule, action, reason) on {} claims",
+                                 peers.back().claims));
   }
 
   // Then speed, in interleaved rounds so that a burst of other work on the
@@ -148,9 +155,10 @@ int runCompare(const CompareOptions& o) {
       manyThreads.runs.push_back(measure(jit, set, o.minTime, o.threads));
     }
     if (o.endToEnd) {
-      endToEndOne.runs.push_back(measureEndToEnd(claimsText, *ruleset.program, *ruleset.jitEvaluator, 1, o.minTime));
-      endToEndMany.runs.push_back(
-          measureEndToEnd(claimsText, *ruleset.program, *ruleset.jitEvaluator, o.threads, o.minTime));
+      endToEndOne.runs.push_back(
+          measureEndToEnd(claimsText, *ruleset.program, *ruleset.jitEvaluator, 1, o.minTime));
+      endToEndMany.runs.push_back(measureEndToEnd(claimsText, *ruleset.program,
+                                                  *ruleset.jitEvaluator, o.threads, o.minTime));
     }
   }
 
@@ -173,14 +181,15 @@ int runCompare(const CompareOptions& o) {
   const double handRate = rows[0].figure.claimsPerCpuSecond();
   const double jitRate = rows[1].figure.claimsPerCpuSecond();
 
-  TextTable table({"engine", "claims", "claims/CPU-s", "CPU ns/line", "time vs hand-written", "claims/s wall",
-                   "CPU share", "spread", "output"});
+  TextTable table({"engine", "claims", "claims/CPU-s", "CPU ns/line", "time vs hand-written",
+                   "claims/s wall", "CPU share", "spread", "output"});
   std::vector<std::string> engineJson;
   for (const EngineRow& row : rows) {
     const double ratio = handRate / row.figure.claimsPerCpuSecond();
     table.row({row.name, grouped(static_cast<double>(row.figure.claims)),
-               grouped(row.figure.claimsPerCpuSecond()), fmt::format("{:.1f}", row.figure.nsPerLine()),
-               times(ratio), grouped(row.figure.claimsPerSecond()),
+               grouped(row.figure.claimsPerCpuSecond()),
+               fmt::format("{:.1f}", row.figure.nsPerLine()), times(ratio),
+               grouped(row.figure.claimsPerSecond()),
                fmt::format("{:.0f}%", row.figure.cpuShare() * 100),
                row.rounds ? fmt::format("{:.0f}%", row.spread * 100) : "1 run", row.output});
     engineJson.push_back(JsonObject()
@@ -202,32 +211,42 @@ int runCompare(const CompareOptions& o) {
   }
   std::cout << "\n" << table.text();
   std::cout << fmt::format(
-      "(edict and the hand-written C++: best of {} interleaved rounds of at least {} CPU-s each, one "
-      "thread; spread = (best - worst) / best. The Node peers run once, on a prefix of the same claims. "
+      "(edict and the hand-written C++: best of {} interleaved rounds of at least {} CPU-s each, "
+      "one "
+      "thread; spread = (best - worst) / best. The Node peers run once, on a prefix of the same "
+      "claims. "
       "CPU share: the part of a core the run got.)\n",
       std::max(1u, o.rounds), o.minTime);
 
   // The predicates alone: what the JIT compiles, without the evaluator.
   const Throughput& pj = predicatesJit.best();
   const Throughput& pi = predicatesInterp.best();
-  auto heldPerPass = [&](const Throughput& t) { return t.claims == 0 ? 0 : t.edits / (t.claims / predicateCalls.size()); };
+  auto heldPerPass = [&](const Throughput& t) {
+    return t.claims == 0 ? 0 : t.edits / (t.claims / predicateCalls.size());
+  };
   const bool predicatesAgree = heldPerPass(pj) == heldPerPass(pi);
-  if (!predicatesAgree) std::cerr << "the JIT's and the interpreter's predicates hold a different number of times\n";
+  if (!predicatesAgree)
+    std::cerr << "the JIT's and the interpreter's predicates hold a different number of times\n";
   agree = agree && predicatesAgree;
   const double predicateRatio = pi.nsPerLine() / pj.nsPerLine();
   std::cout << fmt::format(
-      "\npredicates alone (the part the JIT compiles; {} calls a pass, {} hold): JIT {:.1f} ns a call, "
+      "\npredicates alone (the part the JIT compiles; {} calls a pass, {} hold): JIT {:.1f} ns a "
+      "call, "
       "interpreter {:.1f} ns, interpreter / JIT = {}\n",
-      grouped(static_cast<double>(predicateCalls.size())), grouped(static_cast<double>(heldPerPass(pj))),
-      pj.nsPerLine(), pi.nsPerLine(), times(predicateRatio));
+      grouped(static_cast<double>(predicateCalls.size())),
+      grouped(static_cast<double>(heldPerPass(pj))), pj.nsPerLine(), pi.nsPerLine(),
+      times(predicateRatio));
 
-  std::vector<Target> targets{
-      {"edict JIT >= 1,000,000 claims/s on one core", grouped(jitRate) + " claims per CPU-s", jitRate >= 1e6},
-      {"edict JIT time <= 1.5x the hand-written C++", times(handRate / jitRate), handRate / jitRate <= 1.5},
-      ratioTarget("edict JIT >= 5x the interpreter", jitRate / rows[2].figure.claimsPerCpuSecond(), 5)};
-  for (const auto& [id, factor] : std::map<std::string, double>{{"@gorules/zen-engine", 100},
-                                                                 {"json-rules-engine", 1000}}) {
-    const auto row = std::find_if(rows.begin(), rows.end(), [&](const EngineRow& r) { return r.id == id; });
+  std::vector<Target> targets{{"edict JIT >= 1,000,000 claims/s on one core",
+                               grouped(jitRate) + " claims per CPU-s", jitRate >= 1e6},
+                              {"edict JIT time <= 1.5x the hand-written C++",
+                               times(handRate / jitRate), handRate / jitRate <= 1.5},
+                              ratioTarget("edict JIT >= 5x the interpreter",
+                                          jitRate / rows[2].figure.claimsPerCpuSecond(), 5)};
+  for (const auto& [id, factor] :
+       std::map<std::string, double>{{"@gorules/zen-engine", 100}, {"json-rules-engine", 1000}}) {
+    const auto row =
+        std::find_if(rows.begin(), rows.end(), [&](const EngineRow& r) { return r.id == id; });
     const std::string what = fmt::format("edict JIT >= {}x {}", factor, id);
     if (row == rows.end())
       targets.push_back({what, "peer not run (bash bench/run.sh runs it)", false, false});
@@ -243,10 +262,12 @@ int runCompare(const CompareOptions& o) {
     const Throughput& one = oneThread.bestWall();
     const Throughput& many = manyThreads.bestWall();
     const double scaling = many.claimsPerSecond() / one.claimsPerSecond();
-    TextTable threadsTable({"edict JIT", "threads", "claims/s wall", "vs 1 thread", "claims/CPU-s", "CPU share"});
+    TextTable threadsTable(
+        {"edict JIT", "threads", "claims/s wall", "vs 1 thread", "claims/CPU-s", "CPU share"});
     auto row = [&](const std::string& what, unsigned n, const Throughput& t, double ratio) {
       threadsTable.row({what, std::to_string(n), grouped(t.claimsPerSecond()), times(ratio),
-                        grouped(t.claimsPerCpuSecond()), fmt::format("{:.0f}%", t.cpuShare() * 100)});
+                        grouped(t.claimsPerCpuSecond()),
+                        fmt::format("{:.0f}%", t.cpuShare() * 100)});
     };
     row("evaluation (claims in memory)", 1, one, 1.0);
     row("evaluation (claims in memory)", o.threads, many, scaling);
@@ -268,11 +289,13 @@ int runCompare(const CompareOptions& o) {
           .add("end_to_end_many_workers_claims_per_wall_second", eN.claimsPerSecond())
           .add("end_to_end_scaling", e2e);
     }
-    std::cout << "\n" << threadsTable.text()
-              << "(best of the rounds by wall clock; the run path's CPU share counts its reader thread too)\n";
+    std::cout << "\n"
+              << threadsTable.text()
+              << "(best of the rounds by wall clock; the run path's CPU share counts its reader "
+                 "thread too)\n";
     targets.push_back(ratioTarget(
-        fmt::format("{} threads >= 1.8x one thread (JIT evaluation, wall clock)", o.threads), scaling, 1.8,
-        fmt::format(" with {:.0f}% of {} cores", many.cpuShare() * 100, o.threads)));
+        fmt::format("{} threads >= 1.8x one thread (JIT evaluation, wall clock)", o.threads),
+        scaling, 1.8, fmt::format(" with {:.0f}% of {} cores", many.cpuShare() * 100, o.threads)));
   }
 
   JsonObject doc;
@@ -298,7 +321,8 @@ int runCompare(const CompareOptions& o) {
   doc.addRaw("edits_by_rule", rulesJson.text());
   for (const std::string& include : o.includes) {
     const auto eq = include.find('=');
-    if (eq == std::string::npos) throw std::runtime_error("--include `" + include + "`: expected NAME=FILE");
+    if (eq == std::string::npos)
+      throw std::runtime_error("--include `" + include + "`: expected NAME=FILE");
     const std::string name = include.substr(0, eq);
     const std::string json = readFile(include.substr(eq + 1));
     appendIncludedTargets(name, json, targets);
@@ -329,7 +353,8 @@ void addCompareVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verb
   cmd->add_option("--claims", o->claims, "claims (JSON Lines)")->required();
   cmd->add_option("--min-time", o->minTime, "seconds per engine per round")->capture_default_str();
   cmd->add_option("--rounds", o->rounds, "interleaved timing rounds")->capture_default_str();
-  cmd->add_option("--threads", o->threads, "threads for the scaling figure (1: none)")->capture_default_str();
+  cmd->add_option("--threads", o->threads, "threads for the scaling figure (1: none)")
+      ->capture_default_str();
   cmd->add_flag("--end-to-end", o->endToEnd, "also time the batch runner (read, evaluate, write)");
   cmd->add_flag("--require-coverage", o->requireCoverage, "fail unless every rule fired");
   cmd->add_option("--peer", o->peers, "a Node peer's summary JSON (bench/peers/run_peers.js)");

@@ -41,34 +41,39 @@ constexpr double kMemoryLimitMiB = 400.0;
 
 int runCompile(const CompileOptions& o) {
   std::string extra;
-  if (!o.pairs.empty()) extra += fmt::format("pairs from \"{}\" format {}\n", o.pairs, o.pairsFormat);
+  if (!o.pairs.empty())
+    extra += fmt::format("pairs from \"{}\" format {}\n", o.pairs, o.pairsFormat);
   if (!o.mue.empty()) extra += fmt::format("limits from \"{}\" format tsv\n", o.mue);
   const Memory before = processMemory();
   CompiledRuleset compiled = compileRuleset(o.ruleset, extra);
   const Memory loaded = processMemory();
   const PhaseTimes& t = compiled.times;
 
-  std::cout << fmt::format("{}: {}{}{}\nmachine: {}\n\n", o.label, o.ruleset,
-                           o.pairs.empty() ? "" : fmt::format(" + pairs from {} ({} rows)", o.pairs,
-                                                              grouped(static_cast<double>(compiled.pairTableRows))),
-                           o.mue.empty() ? "" : fmt::format(" + limits from {} ({} rows)", o.mue,
-                                                            grouped(static_cast<double>(compiled.mueTableRows))),
-                           machineLine());
+  std::cout << fmt::format(
+      "{}: {}{}{}\nmachine: {}\n\n", o.label, o.ruleset,
+      o.pairs.empty() ? ""
+                      : fmt::format(" + pairs from {} ({} rows)", o.pairs,
+                                    grouped(static_cast<double>(compiled.pairTableRows))),
+      o.mue.empty() ? ""
+                    : fmt::format(" + limits from {} ({} rows)", o.mue,
+                                  grouped(static_cast<double>(compiled.mueTableRows))),
+      machineLine());
   TextTable phases({"phase", "wall s", "CPU s"});
-  const std::vector<std::pair<std::string, Phase>> named{
-      {"read the file", t.read},
-      {"parse", t.parse},
-      {"check (reads imported tables)", t.check},
-      {"lower to IR", t.lower},
-      {"JIT: codegen, O2, native code", t.jit},
-      {"index rules by code", t.index},
-      {"total", t.total()}};
+  const std::vector<std::pair<std::string, Phase>> named{{"read the file", t.read},
+                                                         {"parse", t.parse},
+                                                         {"check (reads imported tables)", t.check},
+                                                         {"lower to IR", t.lower},
+                                                         {"JIT: codegen, O2, native code", t.jit},
+                                                         {"index rules by code", t.index},
+                                                         {"total", t.total()}};
   for (const auto& [name, phase] : named)
     phases.row({name, fmt::format("{:.4f}", phase.wall), fmt::format("{:.4f}", phase.cpu)});
   std::cout << phases.text()
-            << "load from a compiled artifact: not yet measured (edict compile does not write artifacts yet)\n";
-  std::cout << fmt::format("memory: {:.0f} MiB resident before, {:.0f} MiB after compiling, peak {:.0f} MiB\n",
-                           before.residentMiB, loaded.residentMiB, loaded.peakMiB);
+            << "load from a compiled artifact: not yet measured (edict compile does not write "
+               "artifacts yet)\n";
+  std::cout << fmt::format(
+      "memory: {:.0f} MiB resident before, {:.0f} MiB after compiling, peak {:.0f} MiB\n",
+      before.residentMiB, loaded.residentMiB, loaded.peakMiB);
 
   JsonObject doc;
   doc.addRaw("machine", machineJson())
@@ -80,16 +85,18 @@ int runCompile(const CompileOptions& o) {
       .add("mue_table", o.mue)
       .add("mue_table_rows", compiled.mueTableRows)
       .add("rules", compiled.program->rules.size())
-      .addRaw("phases_wall_seconds", [&] {
-        JsonObject byPhase;
-        for (const auto& [name, phase] : named) byPhase.add(name, phase.wall);
-        return byPhase.text();
-      }())
-      .addRaw("phases_cpu_seconds", [&] {
-        JsonObject byPhase;
-        for (const auto& [name, phase] : named) byPhase.add(name, phase.cpu);
-        return byPhase.text();
-      }())
+      .addRaw("phases_wall_seconds",
+              [&] {
+                JsonObject byPhase;
+                for (const auto& [name, phase] : named) byPhase.add(name, phase.wall);
+                return byPhase.text();
+              }())
+      .addRaw("phases_cpu_seconds",
+              [&] {
+                JsonObject byPhase;
+                for (const auto& [name, phase] : named) byPhase.add(name, phase.cpu);
+                return byPhase.text();
+              }())
       .addRaw("artifact_load_seconds", "null")
       .addRaw("memory_mib", JsonObject()
                                 .add("resident_before", before.residentMiB)
@@ -109,7 +116,8 @@ int runCompile(const CompileOptions& o) {
                        t.total().cpu <= kCompileLimit});
     targets.push_back({"load from a compiled artifact <= 0.3 s", "no artifact yet", false, false});
     targets.push_back({"peak RSS <= 400 MB (compiled, ready to evaluate)",
-                       fmt::format("{:.0f} MiB", loaded.peakMiB), loaded.peakMiB <= kMemoryLimitMiB});
+                       fmt::format("{:.0f} MiB", loaded.peakMiB),
+                       loaded.peakMiB <= kMemoryLimitMiB});
   }
 
   bool agree = true;
@@ -118,11 +126,13 @@ int runCompile(const CompileOptions& o) {
     const Engine jit{o.label + " JIT", [&](const model::Claim& c, std::vector<model::Edit>& out) {
                        compiled.jitEvaluator->evaluate(c, out);
                      }};
-    const Engine interp{o.label + " interpreter", [&](const model::Claim& c, std::vector<model::Edit>& out) {
+    const Engine interp{o.label + " interpreter",
+                        [&](const model::Claim& c, std::vector<model::Edit>& out) {
                           compiled.interpEvaluator->evaluate(c, out);
                         }};
     const EditsByClaim jitEdits = collectEdits(jit, set);
-    if (const auto difference = firstDifference(set, jitEdits, jit.name, collectEdits(interp, set), interp.name)) {
+    if (const auto difference =
+            firstDifference(set, jitEdits, jit.name, collectEdits(interp, set), interp.name)) {
       std::cerr << "the interpreter disagrees with the JIT on " << *difference;
       agree = false;
     }
@@ -133,9 +143,10 @@ int runCompile(const CompileOptions& o) {
     std::optional<Engine> referenceJit;
     if (!o.reference.empty()) {
       reference = compileRuleset(o.reference);
-      referenceJit = Engine{"reference JIT", [&](const model::Claim& c, std::vector<model::Edit>& out) {
-                              reference->jitEvaluator->evaluate(c, out);
-                            }};
+      referenceJit =
+          Engine{"reference JIT", [&](const model::Claim& c, std::vector<model::Edit>& out) {
+                   reference->jitEvaluator->evaluate(c, out);
+                 }};
     }
     Rounds mine;
     Rounds theirs;
@@ -144,10 +155,12 @@ int runCompile(const CompileOptions& o) {
       if (referenceJit) theirs.runs.push_back(measure(*referenceJit, set, o.minTime));
     }
     const Memory end = processMemory();
-    TextTable table({"engine", "claims/CPU-s", "claims/s wall", "CPU ns/line", "CPU share", "spread"});
+    TextTable table(
+        {"engine", "claims/CPU-s", "claims/s wall", "CPU ns/line", "CPU share", "spread"});
     auto row = [&](const std::string& name, const Rounds& r) {
       table.row({name, grouped(r.best().claimsPerCpuSecond()), grouped(r.best().claimsPerSecond()),
-                 fmt::format("{:.1f}", r.best().nsPerLine()), fmt::format("{:.0f}%", r.best().cpuShare() * 100),
+                 fmt::format("{:.1f}", r.best().nsPerLine()),
+                 fmt::format("{:.0f}%", r.best().cpuShare() * 100),
                  fmt::format("{:.0f}%", r.spread() * 100)});
     };
     row(jit.name, mine);
@@ -164,13 +177,15 @@ int runCompile(const CompileOptions& o) {
       row("reference JIT: " + o.reference, theirs);
       throughput.add("reference_claims_per_cpu_second", theirs.best().claimsPerCpuSecond())
           .add("reference_time_ratio", ratio);
-      targets.push_back({"throughput within 2x of the therapy ruleset's", times(ratio) + " the time",
-                         ratio <= 2.0});
+      targets.push_back({"throughput within 2x of the therapy ruleset's",
+                         times(ratio) + " the time", ratio <= 2.0});
     }
-    std::cout << fmt::format("\n{} claims, {} edits per pass; interpreter {} the JIT\n", set.claims.size(),
-                             edits, agree ? "agrees with" : "DISAGREES with")
+    std::cout << fmt::format("\n{} claims, {} edits per pass; interpreter {} the JIT\n",
+                             set.claims.size(), edits, agree ? "agrees with" : "DISAGREES with")
               << table.text()
-              << fmt::format("memory at the end (claims and edits in memory too): peak {:.0f} MiB\n", end.peakMiB);
+              << fmt::format(
+                     "memory at the end (claims and edits in memory too): peak {:.0f} MiB\n",
+                     end.peakMiB);
     doc.addRaw("throughput", throughput.text()).add("peak_mib_at_end", end.peakMiB);
   }
 

@@ -22,13 +22,13 @@ using Codes = std::span<const Weighted<const char*>>;
 
 // Procedure codes by how often a therapy practice bills them.
 constexpr std::array<Weighted<const char*>, 47> kCodes{{
-    {"97110", 40}, {"97140", 20}, {"97530", 20}, {"97112", 16}, {"97116", 6},  {"97535", 6},
-    {"97150", 6},  {"97124", 6},  {"97010", 6},  {"97014", 4},  {"G0283", 6},  {"97035", 4},
-    {"97750", 2},  {"97760", 2},  {"97761", 2},  {"97763", 1},  {"97032", 2},  {"97033", 1},
-    {"97161", 2},  {"97162", 2},  {"97163", 1},  {"97164", 2},  {"97165", 1},  {"97166", 1},
-    {"97167", 1},  {"97168", 1},  {"99202", 2},  {"99203", 3},  {"99204", 2},  {"99205", 1},
-    {"99211", 2},  {"99212", 4},  {"99213", 6},  {"99214", 4},  {"99215", 1},  {"98940", 4},
-    {"98941", 6},  {"98942", 2},  {"98943", 1},  {"20560", 1},  {"20610", 1},  {"36415", 1},
+    {"97110", 40}, {"97140", 20}, {"97530", 20}, {"97112", 16}, {"97116", 6}, {"97535", 6},
+    {"97150", 6},  {"97124", 6},  {"97010", 6},  {"97014", 4},  {"G0283", 6}, {"97035", 4},
+    {"97750", 2},  {"97760", 2},  {"97761", 2},  {"97763", 1},  {"97032", 2}, {"97033", 1},
+    {"97161", 2},  {"97162", 2},  {"97163", 1},  {"97164", 2},  {"97165", 1}, {"97166", 1},
+    {"97167", 1},  {"97168", 1},  {"99202", 2},  {"99203", 3},  {"99204", 2}, {"99205", 1},
+    {"99211", 2},  {"99212", 4},  {"99213", 6},  {"99214", 4},  {"99215", 1}, {"98940", 4},
+    {"98941", 6},  {"98942", 2},  {"98943", 1},  {"20560", 1},  {"20610", 1}, {"36415", 1},
     {"95851", 1},  {"64483", 1},  {"A4556", 1},  {"E0730", 1},  {"0552T", 1},
 }};
 
@@ -37,18 +37,24 @@ constexpr std::array<Weighted<const char*>, 4> kDiscipline{
 constexpr std::array<Weighted<const char*>, 5> kDistinct{
     {{"59", 40}, {"XS", 25}, {"XE", 15}, {"XU", 15}, {"XP", 5}}};
 constexpr std::array<const char*, 14> kDiagnoses = {
-    "M54.50", "M54.16", "M25.561", "M25.511", "M99.03", "M99.01", "S39.012A",
-    "G89.29", "M62.81", "R26.89", "M17.11",  "Z96.651", "I69.351", "M48.061"};
+    "M54.50", "M54.16", "M25.561", "M25.511", "M99.03",  "M99.01",  "S39.012A",
+    "G89.29", "M62.81", "R26.89",  "M17.11",  "Z96.651", "I69.351", "M48.061"};
 constexpr std::array<Weighted<const char*>, 6> kPayers{
     {{"MEDICARE", 50}, {"ACME", 20}, {"60054", 10}, {"BCBSIL", 10}, {"87726", 8}, {"TRICARE", 2}}};
 
-bool isTherapy(std::string_view code) { return code >= "97010" && code <= "97799"; }
+bool isTherapy(std::string_view code) {
+  return code >= "97010" && code <= "97799";
+}
 bool isTimed(std::string_view code) {
   return isTherapy(code) && code != "97010" && code != "97014" && code != "97150" &&
          !(code >= "97161" && code <= "97168");
 }
-bool isEvaluation(std::string_view code) { return code >= "97161" && code <= "97168"; }
-bool isEm(std::string_view code) { return code >= "99202" && code <= "99215"; }
+bool isEvaluation(std::string_view code) {
+  return code >= "97161" && code <= "97168";
+}
+bool isEm(std::string_view code) {
+  return code >= "99202" && code <= "99215";
+}
 
 /// A ten-digit NPI with a valid check digit (Luhn over `80840` + 9 digits).
 std::string npi(std::uint64_t body) {
@@ -124,15 +130,14 @@ void writeLine(std::string& out, const Line& line) {
   fmt::format_to(std::back_inserter(out), R"(,"units":{})", line.units);
   if (line.minutes >= 0) fmt::format_to(std::back_inserter(out), R"(,"minutes":{})", line.minutes);
   fmt::format_to(std::back_inserter(out), R"(,"date":"{}","charge":{}.{:02})",
-                 line.date == 0 ? kImpossibleDate : model::Date{line.date}.iso(),
-                 line.charge / 100, line.charge % 100);
+                 line.date == 0 ? kImpossibleDate : model::Date{line.date}.iso(), line.charge / 100,
+                 line.charge % 100);
   if (!line.placeOfService.empty())
     fmt::format_to(std::back_inserter(out), R"(,"place_of_service":"{}")", line.placeOfService);
   if (!line.provider.empty())
     fmt::format_to(std::back_inserter(out), R"(,"provider":{{"npi":"{}"}})", line.provider);
   out += '}';
 }
-
 
 }  // namespace
 
@@ -172,12 +177,13 @@ ClaimMixStats writeClaimMix(std::ostream& out, const ClaimMixOptions& options) {
     }
 
     const char* sex = rng.chance(55) ? "F" : rng.chance(98) ? "M" : "U";
-    fmt::format_to(std::back_inserter(text),
-                   R"({{"id":"B{:08}","payer":"{}","patient":{{"id":"M{:07}","birth_date":"{}",)"
-                   R"("sex":"{}"}},"provider":{{"npi":"{}"}},"place_of_service":"{}","diagnoses":[)",
-                   c, pick(rng, std::span<const Weighted<const char*>>(kPayers)), rng.below(5000000),
-                   model::Date{static_cast<std::int32_t>(rng.between(-12800, 15000))}.iso(), sex,
-                   provider, rng.chance(90) ? "11" : "22");
+    fmt::format_to(
+        std::back_inserter(text),
+        R"({{"id":"B{:08}","payer":"{}","patient":{{"id":"M{:07}","birth_date":"{}",)"
+        R"("sex":"{}"}},"provider":{{"npi":"{}"}},"place_of_service":"{}","diagnoses":[)",
+        c, pick(rng, std::span<const Weighted<const char*>>(kPayers)), rng.below(5000000),
+        model::Date{static_cast<std::int32_t>(rng.between(-12800, 15000))}.iso(), sex, provider,
+        rng.chance(90) ? "11" : "22");
     for (std::size_t d = 0, n = 1 + rng.below(4); d < n; ++d)
       fmt::format_to(std::back_inserter(text), R"({}"{}")", d > 0 ? "," : "",
                      kDiagnoses[rng.below(kDiagnoses.size())]);

@@ -38,27 +38,32 @@ constexpr std::array kHubCodes = {"36000", "36410", "36591", "62322", "64415", "
                                   "99211", "99212", "99213", "0213T", "0216T", "20560",
                                   "97140", "G0471", "J2001", "94640", "93000", "76942"};
 
-constexpr std::array kPtpRationales = {
-    "Standards of medical/surgical practice",
-    "Mutually exclusive procedures",
-    "CPT Manual or CMS manual coding instruction",
-    "Misuse of Column Two code with Column One code",
-    "Anesthesia service included in surgical procedure",
-    "More extensive procedure",
-    "Gender-specific procedures",
-    "Laboratory panel",
-    "HCPCS/CPT procedure code definition",
-    "CPT separate procedure definition",
-    "Deleted/Not Used",
-    "Sequential procedure",
-    "Standard preparation/monitoring services for anesthesia",
-    "Add-on code policy"};
+constexpr std::array kPtpRationales = {"Standards of medical/surgical practice",
+                                       "Mutually exclusive procedures",
+                                       "CPT Manual or CMS manual coding instruction",
+                                       "Misuse of Column Two code with Column One code",
+                                       "Anesthesia service included in surgical procedure",
+                                       "More extensive procedure",
+                                       "Gender-specific procedures",
+                                       "Laboratory panel",
+                                       "HCPCS/CPT procedure code definition",
+                                       "CPT separate procedure definition",
+                                       "Deleted/Not Used",
+                                       "Sequential procedure",
+                                       "Standard preparation/monitoring services for anesthesia",
+                                       "Add-on code policy"};
 
-constexpr std::array kMueRationales = {
-    "Anatomic Consideration",      "Code Descriptor / CPT Instruction", "Clinical: Data",
-    "Clinical: CMS Workgroup",     "Clinical: Society Comment",         "Nature of Analyte",
-    "Nature of Equipment",         "Nature of Service/Procedure",       "Prescribing Information",
-    "CMS Policy",                  "CMS NCD"};
+constexpr std::array kMueRationales = {"Anatomic Consideration",
+                                       "Code Descriptor / CPT Instruction",
+                                       "Clinical: Data",
+                                       "Clinical: CMS Workgroup",
+                                       "Clinical: Society Comment",
+                                       "Nature of Analyte",
+                                       "Nature of Equipment",
+                                       "Nature of Service/Procedure",
+                                       "Prescribing Information",
+                                       "CMS Policy",
+                                       "CMS NCD"};
 
 /// A random code of a realistic family: anesthesia and surgery, radiology,
 /// laboratory, medicine (CPT), HCPCS level II, CPT category III.
@@ -164,7 +169,8 @@ std::uint32_t drawPartner(Rng& rng, std::uint32_t c1, std::size_t universe,
     // often, as therapy claims meet CMS's.
     const auto distance = static_cast<std::int64_t>(1 + std::abs(normal(rng)) * 600.0);
     const std::int64_t at = static_cast<std::int64_t>(c1) + (rng.chance(50) ? distance : -distance);
-    return static_cast<std::uint32_t>(std::clamp<std::int64_t>(at, 0, static_cast<std::int64_t>(universe) - 1));
+    return static_cast<std::uint32_t>(
+        std::clamp<std::int64_t>(at, 0, static_cast<std::int64_t>(universe) - 1));
   }
   return static_cast<std::uint32_t>(rng.below(universe));
 }
@@ -195,8 +201,8 @@ PtpStats writePtpTable(std::ostream& out, const PtpOptions& options) {
   const std::vector<std::string> codes = codeUniverse(rng, options.codes);
   std::vector<std::uint32_t> hubs;
   for (const char* hub : kHubCodes)
-    hubs.push_back(static_cast<std::uint32_t>(
-        std::lower_bound(codes.begin(), codes.end(), hub) - codes.begin()));
+    hubs.push_back(static_cast<std::uint32_t>(std::lower_bound(codes.begin(), codes.end(), hub) -
+                                              codes.begin()));
   for (int i = 0; i < 40; ++i) hubs.push_back(static_cast<std::uint32_t>(rng.below(codes.size())));
 
   // Fan-out per column-1 code: log-normal (a heavy tail), none for 15% of
@@ -226,7 +232,8 @@ PtpStats writePtpTable(std::ostream& out, const PtpOptions& options) {
     for (std::uint32_t c2 : partners) addHistory(rng, quarters, c1, c2, rows);
   }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    return std::tie(a.column1, a.column2, a.effective) < std::tie(b.column1, b.column2, b.effective);
+    return std::tie(a.column1, a.column2, a.effective) <
+           std::tie(b.column1, b.column2, b.effective);
   });
   // Cut to the exact size at random places: a whole pair when the excess
   // allows, else a pair's latest row (its history then ends earlier, which
@@ -255,7 +262,8 @@ PtpStats writePtpTable(std::ostream& out, const PtpOptions& options) {
   std::size_t fanOut = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Row& r = rows[i];
-    const bool newPair = i == 0 || rows[i - 1].column1 != r.column1 || rows[i - 1].column2 != r.column2;
+    const bool newPair =
+        i == 0 || rows[i - 1].column1 != r.column1 || rows[i - 1].column2 != r.column2;
     const bool newColumn1 = i == 0 || rows[i - 1].column1 != r.column1;
     if (newPair) ++stats.pairs;
     if (newColumn1) {
@@ -265,7 +273,8 @@ PtpStats writePtpTable(std::ostream& out, const PtpOptions& options) {
     stats.largestFanOut = std::max(stats.largestFanOut, ++fanOut);
     isColumn2[r.column2] = true;
   }
-  stats.column2Codes = static_cast<std::size_t>(std::count(isColumn2.begin(), isColumn2.end(), true));
+  stats.column2Codes =
+      static_cast<std::size_t>(std::count(isColumn2.begin(), isColumn2.end(), true));
 
   std::string buffer;
   if (options.layout == PtpLayout::Tsv) {
@@ -314,8 +323,10 @@ std::size_t writeMueTable(std::ostream& out, const MueOptions& options) {
                                         : rng.between(101, 3000);
     const auto indicator = rng.below(100);
     fmt::format_to(std::back_inserter(buffer), "{}\t{}\t{}\t{}\t{}\n", code, value,
-                   indicator < 20 ? 1 : indicator < 55 ? 2 : 3, effective,
-                   kMueRationales[rng.below(kMueRationales.size())]);
+                   indicator < 20   ? 1
+                   : indicator < 55 ? 2
+                                    : 3,
+                   effective, kMueRationales[rng.below(kMueRationales.size())]);
     flushIfLarge(out, buffer);
   }
   out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));

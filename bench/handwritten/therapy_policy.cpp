@@ -19,7 +19,9 @@ constexpr const char* kRuleset = "therapy_bench";
 constexpr const char* kVersion = "2026.4";
 constexpr std::size_t kInlineLines = 64;
 
-std::uint32_t code(std::string_view text) { return model::Code::parse(text)->packed; }
+std::uint32_t code(std::string_view text) {
+  return model::Code::parse(text)->packed;
+}
 
 std::bitset<model::kModifierSpace> mask(std::initializer_list<std::string_view> modifiers) {
   std::bitset<model::kModifierSpace> bits;
@@ -46,17 +48,17 @@ HandwrittenTherapy::HandwrittenTherapy()
       discipline_(mask({"GP", "GO", "GN"})),
       distinctService_(mask({"59", "XE", "XS", "XP", "XU"})),
       regionBypass_(mask({"59", "XS"})),
-      ncciPlain_(mask({"24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP",
-                       "XU"})),
+      ncciPlain_(
+          mask({"24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU"})),
       anatomic_(mask({"E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6",
                       "F7", "F8", "F9", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7",
                       "T8", "T9", "LT", "RT", "LC", "LD", "RC", "LM", "RI"})) {
   // In the ruleset's order, which is the order of a line's edits.
   auto add = [&](const char* c1, const char* c2, const char* rationale, bool ncci) {
-    pairs_.push_back({code(c1), code(c2), std::string("ptp_") + c1 + "_" + c2,
-                      std::string(c2) + " is not paid with " + c1 +
-                          " on the same date of service: " + rationale,
-                      ncci});
+    pairs_.push_back(
+        {code(c1), code(c2), std::string("ptp_") + c1 + "_" + c2,
+         std::string(c2) + " is not paid with " + c1 + " on the same date of service: " + rationale,
+         ncci});
   };
   add("97140", "97530", "Mutually exclusive procedures", true);
   for (const char* column2 : {"97140", "97112", "97124"})
@@ -83,8 +85,8 @@ bool HandwrittenTherapy::bypassed(const Pair& pair, const model::Line& line,
   return anyIn(ncciPlain_, line) || anyIn(ncciPlain_, other) || sitesDiffer(line, other);
 }
 
-model::Edit HandwrittenTherapy::edit(const model::Claim& claim, std::size_t index,
-                                     const char* rule, model::Action action, const char* reason,
+model::Edit HandwrittenTherapy::edit(const model::Claim& claim, std::size_t index, const char* rule,
+                                     model::Action action, const char* reason,
                                      std::string message) const {
   model::Edit e;
   e.claimId = claim.id;
@@ -113,7 +115,8 @@ void HandwrittenTherapy::evaluate(const model::Claim& claim, std::vector<model::
   for (std::size_t i = 0; i < n; ++i) {
     group[i] = static_cast<std::uint32_t>(i);
     for (std::size_t j = 0; j < i; ++j)
-      if (lines[j].date == lines[i].date && claim.providerOf(lines[j]) == claim.providerOf(lines[i])) {
+      if (lines[j].date == lines[i].date &&
+          claim.providerOf(lines[j]) == claim.providerOf(lines[i])) {
         group[i] = group[j];
         break;
       }
@@ -135,9 +138,9 @@ void HandwrittenTherapy::evaluate(const model::Claim& claim, std::vector<model::
                            "modifier"));
     }
     if (c >= evaluationFirst_ && c <= evaluationLast_ && line.units > 1) {
-      model::Edit e = edit(claim, i, "evaluation_one_unit", model::Action::Modify, "CO-151",
-                           line.code.text() + " is one unit per day; " +
-                               std::to_string(line.units) + " billed");
+      model::Edit e = edit(
+          claim, i, "evaluation_one_unit", model::Action::Modify, "CO-151",
+          line.code.text() + " is one unit per day; " + std::to_string(line.units) + " billed");
       e.billedUnits = line.units;
       e.allowedUnits = 1;
       out.push_back(std::move(e));

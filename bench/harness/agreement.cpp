@@ -75,7 +75,8 @@ PeerResult readPeerResult(const std::string& summaryPath) {
       summary["seconds"].get(peer.seconds) != simdjson::SUCCESS ||
       summary["cpu_seconds"].get(peer.cpuSeconds) != simdjson::SUCCESS ||
       summary["edits"].get(editsFile) != simdjson::SUCCESS)
-    throw std::runtime_error("`" + summaryPath + "` lacks claims, lines, seconds, cpu_seconds or edits");
+    throw std::runtime_error("`" + summaryPath +
+                             "` lacks claims, lines, seconds, cpu_seconds or edits");
   peer.claims = claims;
   peer.lines = lines;
   const auto editsPath = std::filesystem::path(summaryPath).parent_path() / editsFile;

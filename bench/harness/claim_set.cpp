@@ -13,8 +13,8 @@ namespace edict::bench {
 
 ClaimSet ClaimSet::prefix(std::size_t count) const {
   ClaimSet out;
-  out.claims.assign(claims.begin(), claims.begin() + static_cast<std::ptrdiff_t>(
-                                                          std::min(count, claims.size())));
+  out.claims.assign(claims.begin(),
+                    claims.begin() + static_cast<std::ptrdiff_t>(std::min(count, claims.size())));
   for (const model::Claim& c : out.claims) out.lines += c.lines.size();
   return out;
 }
@@ -34,10 +34,8 @@ ClaimSet readClaimSet(const std::string& path) {
       ++set.rejected;
     }
   }
-  if (!reader->fatalError().empty())
-    throw std::runtime_error(path + ": " + reader->fatalError());
-  set.readSeconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!reader->fatalError().empty()) throw std::runtime_error(path + ": " + reader->fatalError());
+  set.readSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return set;
 }
 

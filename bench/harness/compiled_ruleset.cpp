@@ -20,7 +20,8 @@ namespace edict::bench {
 
 namespace {
 
-check::RulesetResolver resolverFor(const std::filesystem::path& from, diag::DiagnosticSink& sink, int depth);
+check::RulesetResolver resolverFor(const std::filesystem::path& from, diag::DiagnosticSink& sink,
+                                   int depth);
 
 using Clock = std::chrono::steady_clock;
 
@@ -29,7 +30,8 @@ class Stopwatch {
  public:
   Stopwatch() : wall_(Clock::now()), cpu_(processCpuSeconds()) {}
   [[nodiscard]] Phase elapsed() const {
-    return {std::chrono::duration<double>(Clock::now() - wall_).count(), processCpuSeconds() - cpu_};
+    return {std::chrono::duration<double>(Clock::now() - wall_).count(),
+            processCpuSeconds() - cpu_};
   }
 
  private:
@@ -45,7 +47,11 @@ std::optional<check::CheckedRuleset> checkLayer(const std::filesystem::path& pat
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   if (!in || !(text << in.rdbuf()) || depth > driver::kMaxLayerDepth) {
-    sink.report({diag::Kind::CannotLoad, path.string(), {}, "cannot load the layered ruleset", std::nullopt});
+    sink.report({diag::Kind::CannotLoad,
+                 path.string(),
+                 {},
+                 "cannot load the layered ruleset",
+                 std::nullopt});
     return std::nullopt;
   }
   const source::SourceFile file(path.string(), text.str());
@@ -54,7 +60,8 @@ std::optional<check::CheckedRuleset> checkLayer(const std::filesystem::path& pat
   return check::checkRuleset(*ast, sink, resolverFor(path, sink, depth + 1));
 }
 
-check::RulesetResolver resolverFor(const std::filesystem::path& from, diag::DiagnosticSink& sink, int depth) {
+check::RulesetResolver resolverFor(const std::filesystem::path& from, diag::DiagnosticSink& sink,
+                                   int depth) {
   return [dir = from.parent_path(), &sink, depth](const ast::Word& name, std::string_view) {
     return checkLayer((dir / name.text).lexically_normal(), sink, depth);
   };
@@ -117,8 +124,10 @@ Memory processMemory() {
   std::string key;
   while (status >> key) {
     double kib = 0;
-    if (key == "VmRSS:" && status >> kib) memory.residentMiB = kib / 1024.0;
-    else if (key == "VmHWM:" && status >> kib) memory.peakMiB = kib / 1024.0;
+    if (key == "VmRSS:" && status >> kib)
+      memory.residentMiB = kib / 1024.0;
+    else if (key == "VmHWM:" && status >> kib)
+      memory.peakMiB = kib / 1024.0;
     status.ignore(1 << 20, '\n');
   }
   return memory;

@@ -38,8 +38,12 @@ double cpuSeconds(clockid_t clock) {
 
 }  // namespace
 
-double threadCpuSeconds() { return cpuSeconds(CLOCK_THREAD_CPUTIME_ID); }
-double processCpuSeconds() { return cpuSeconds(CLOCK_PROCESS_CPUTIME_ID); }
+double threadCpuSeconds() {
+  return cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
+}
+double processCpuSeconds() {
+  return cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
+}
 
 std::string machineJson() {
   return JsonObject()

@@ -22,8 +22,13 @@ PredicateCalls::PredicateCalls(const ir::Program& program, const ClaimSet& set) 
     ClaimViews& v = views_[c];
     // Strings the program compares are not looked up: the benchmark
     // ruleset reads none, and the calls' cost is the same either way.
-    v.claim = {-1, -1, -1, static_cast<std::int32_t>(claim.patient.sex),
-               claim.patient.birthDate ? claim.patient.birthDate->days : eval::kUnknownDate, -1, 0};
+    v.claim = {-1,
+               -1,
+               -1,
+               static_cast<std::int32_t>(claim.patient.sex),
+               claim.patient.birthDate ? claim.patient.birthDate->days : eval::kUnknownDate,
+               -1,
+               0};
     v.lines.resize(claim.lines.size());
     for (std::size_t i = 0; i < claim.lines.size(); ++i) {
       const model::Line& line = claim.lines[i];
@@ -37,7 +42,8 @@ PredicateCalls::PredicateCalls(const ir::Program& program, const ClaimSet& set) 
       for (std::size_t m = 0; m < 4; ++m) l.modifiers[m] = line.modifiers[m].packed;
       l.group = static_cast<std::uint32_t>(i);
       for (std::size_t j = 0; j < i; ++j)
-        if (claim.lines[j].date == line.date && claim.providerOf(claim.lines[j]) == claim.providerOf(line)) {
+        if (claim.lines[j].date == line.date &&
+            claim.providerOf(claim.lines[j]) == claim.providerOf(line)) {
           l.group = v.lines[j].group;
           break;
         }
@@ -74,9 +80,13 @@ Throughput PredicateCalls::measure(const eval::PredicateEngine& engine, double m
   do {
     for (const Call& call : calls_) {
       const ClaimViews& v = views_[call.claim];
-      const eval::EvalFrame frame{call.line < 0 ? nullptr : &v.lines[static_cast<std::size_t>(call.line)],
-                                  call.other < 0 ? nullptr : &v.lines[static_cast<std::size_t>(call.other)],
-                                  v.lines.data(), static_cast<std::uint32_t>(v.lines.size()), 0, &v.claim};
+      const eval::EvalFrame frame{
+          call.line < 0 ? nullptr : &v.lines[static_cast<std::size_t>(call.line)],
+          call.other < 0 ? nullptr : &v.lines[static_cast<std::size_t>(call.other)],
+          v.lines.data(),
+          static_cast<std::uint32_t>(v.lines.size()),
+          0,
+          &v.claim};
       t.edits += engine.holds(call.rule, frame) ? 1 : 0;
     }
     t.claims += calls_.size();

@@ -65,7 +65,8 @@ std::string TextTable::text() const {
     std::string line;
     for (std::size_t c = 0; c < widths.size(); ++c) {
       const std::string cell = c < cells.size() ? cells[c] : "";
-      line += c == 0 ? fmt::format("{:<{}}", cell, widths[c]) : fmt::format("  {:>{}}", cell, widths[c]);
+      line += c == 0 ? fmt::format("{:<{}}", cell, widths[c])
+                     : fmt::format("  {:>{}}", cell, widths[c]);
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     return line + "\n";

@@ -15,7 +15,9 @@ namespace edict::bench {
 class JsonObject {
  public:
   JsonObject& add(std::string_view key, std::string_view text);
-  JsonObject& add(std::string_view key, const char* text) { return add(key, std::string_view(text)); }
+  JsonObject& add(std::string_view key, const char* text) {
+    return add(key, std::string_view(text));
+  }
   JsonObject& add(std::string_view key, double number);
   JsonObject& add(std::string_view key, std::size_t number);
   JsonObject& add(std::string_view key, bool value);

@@ -15,8 +15,8 @@ using Clock = std::chrono::steady_clock;
 
 /// Passes over claims[first, last) until `minSeconds`; the edits vector is
 /// reused, as a runner reuses it between claims.
-Throughput runShare(const Engine& engine, const ClaimSet& set, std::size_t first,
-                    std::size_t last, double minSeconds) {
+Throughput runShare(const Engine& engine, const ClaimSet& set, std::size_t first, std::size_t last,
+                    double minSeconds) {
   Throughput t;
   std::vector<model::Edit> edits;
   std::size_t linesPerPass = 0;
@@ -39,8 +39,7 @@ Throughput runShare(const Engine& engine, const ClaimSet& set, std::size_t first
 
 }  // namespace
 
-Throughput measure(const Engine& engine, const ClaimSet& set, double minSeconds,
-                   unsigned threads) {
+Throughput measure(const Engine& engine, const ClaimSet& set, double minSeconds, unsigned threads) {
   const std::size_t n = set.claims.size();
   if (threads <= 1) return runShare(engine, set, 0, n, minSeconds);
   std::vector<Throughput> shares(threads);
@@ -87,9 +86,9 @@ const Throughput& Rounds::bestWall() const {
 
 double Rounds::spread() const {
   if (runs.size() < 2) return 0;
-  const auto [lo, hi] = std::minmax_element(runs.begin(), runs.end(), [](const auto& a, const auto& b) {
-    return a.claimsPerCpuSecond() < b.claimsPerCpuSecond();
-  });
+  const auto [lo, hi] = std::minmax_element(
+      runs.begin(), runs.end(),
+      [](const auto& a, const auto& b) { return a.claimsPerCpuSecond() < b.claimsPerCpuSecond(); });
   return (hi->claimsPerCpuSecond() - lo->claimsPerCpuSecond()) / hi->claimsPerCpuSecond();
 }
 

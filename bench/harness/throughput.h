@@ -36,11 +36,15 @@ struct Throughput {
   unsigned threads = 1;
 
   [[nodiscard]] double claimsPerSecond() const { return seconds > 0 ? claims / seconds : 0; }
-  [[nodiscard]] double claimsPerCpuSecond() const { return cpuSeconds > 0 ? claims / cpuSeconds : 0; }
+  [[nodiscard]] double claimsPerCpuSecond() const {
+    return cpuSeconds > 0 ? claims / cpuSeconds : 0;
+  }
   /// CPU nanoseconds per service line.
   [[nodiscard]] double nsPerLine() const { return lines > 0 ? cpuSeconds * 1e9 / lines : 0; }
   /// The share of its cores the run got: 1 on an idle machine.
-  [[nodiscard]] double cpuShare() const { return seconds > 0 ? cpuSeconds / (seconds * threads) : 0; }
+  [[nodiscard]] double cpuShare() const {
+    return seconds > 0 ? cpuSeconds / (seconds * threads) : 0;
+  }
 };
 
 /// Runs `engine` over `set` in whole passes until each thread has used
