@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "eval/evaluator.h"
+#include "eval/explain_units.h"
 #include "interp/interpreter.h"
 #include "ir/expr_text.h"
 
@@ -98,6 +99,11 @@ class Explainer {
                        rule.origin);
     out += fmt::format("  \"{}\"\n", e.message);
     if (e.allowedUnits) out += fmt::format("  units: {} billed, {} allowed\n", *e.billedUnits, *e.allowedUnits);
+    // Unit methods and limits: the day's arithmetic (minutes, units, allocation).
+    if (e.line && (rule.units || rule.mueTable)) {
+      const std::string arithmetic = eval::explainUnits(program_, claim_, *e.line);
+      if (!arithmetic.empty()) out += arithmetic;
+    }
     if (!rule.detail.empty()) out += "  " + rule.detail + "\n";
     const eval::LineView* line = e.line ? &views_.lines[*e.line - 1] : nullptr;
     if (rule.scope == ir::RuleScope::LineWithOther) {
