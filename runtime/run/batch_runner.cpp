@@ -1,5 +1,7 @@
 #include "run/batch_runner.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <condition_variable>
@@ -53,6 +55,17 @@ model::Edit unroutedRecord(const model::Claim& claim) {
   return edit;
 }
 
+namespace {
+
+/// A claim the rules themselves refuse (e.g. minutes on an untimed code)
+/// gets one reject record and counts as rejected, like a malformed claim.
+bool rejectedByRules(const std::vector<model::Edit>& edits) {
+  return std::any_of(edits.begin(), edits.end(),
+                     [](const model::Edit& e) { return e.action == model::Action::Reject; });
+}
+
+}  // namespace
+
 void runClaims(read::ClaimReader& reader, const eval::Evaluator& evaluator,
                const RulesetLabel& label, const RecordSink& sink, RunSummary& summary) {
   read::ReadItem item;
@@ -66,7 +79,7 @@ void runClaims(read::ClaimReader& reader, const eval::Evaluator& evaluator,
     }
     edits.clear();
     evaluator.evaluate(std::get<model::Claim>(item), edits);
-    ++summary.evaluated;
+    ++(rejectedByRules(edits) ? summary.rejected : summary.evaluated);
     for (const model::Edit& edit : edits) {
       ++summary.editsByAction[static_cast<std::size_t>(edit.action)];
       sink(edit);
@@ -108,7 +121,7 @@ void process(Batch& batch, const Router& router, const write::RecordFormat& form
     }
     edits.clear();
     route->evaluator->evaluate(claim, edits);
-    ++batch.counts.evaluated;
+    ++(rejectedByRules(edits) ? batch.counts.rejected : batch.counts.evaluated);
     for (const model::Edit& edit : edits) {
       ++batch.counts.editsByAction[static_cast<std::size_t>(edit.action)];
       format.append(edit, batch.text);
