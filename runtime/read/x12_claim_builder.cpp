@@ -88,7 +88,6 @@ std::string separatorHint(const X12Segment& s) {
 
 void X12ClaimBuilder::add(const X12Segment& s, std::deque<ReadItem>& out) {
   if (!fatal_.empty()) return;
-  segment_ = s.number();
   try {
     if (!isSegmentId(s.id()))
       failField("segment", fmt::format("{} is not a segment id (two or three capitals or digits)",
@@ -109,9 +108,7 @@ void X12ClaimBuilder::add(const X12Segment& s, std::deque<ReadItem>& out) {
   }
 }
 
-void X12ClaimBuilder::addUnreadable(std::uint64_t number, const std::string& what,
-                                    std::deque<ReadItem>& /*out*/) {
-  segment_ = number;
+void X12ClaimBuilder::addUnreadable(std::uint64_t number, const std::string& what) {
   spoil({what, number});
 }
 

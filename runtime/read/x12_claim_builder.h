@@ -61,7 +61,7 @@ class X12ClaimBuilder {
   /// Feeds one segment; appends the items it completes to `out`.
   void add(const X12Segment& segment, std::deque<ReadItem>& out);
   /// A segment that could not be read (too long): spoils what it belongs to.
-  void addUnreadable(std::uint64_t number, const std::string& what, std::deque<ReadItem>& out);
+  void addUnreadable(std::uint64_t number, const std::string& what);
   /// The end of the input; a claim still open was cut off and is rejected.
   void finish(std::uint64_t lastSegment, std::deque<ReadItem>& out);
 
@@ -95,7 +95,6 @@ class X12ClaimBuilder {
   std::string fileName_;
   std::string fatal_;
   bool emittedAny_ = false;
-  std::uint64_t segment_ = 0;
 
   std::string groupVersion_;
   bool inTransaction_ = false;

@@ -40,8 +40,7 @@ class X12Reader final : public ClaimReader {
         builder_.addUnreadable(segments_.segmentNumber(),
                                fmt::format("segment {} is longer than {} bytes",
                                            segments_.segmentNumber(),
-                                           X12SegmentReader::kMaxSegment),
-                               ready_);
+                                           X12SegmentReader::kMaxSegment));
         return;
       case X12SegmentReader::Status::Error:
         fatal_ = segments_.error();
