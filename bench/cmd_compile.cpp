@@ -16,6 +16,7 @@
 #include "harness/agreement.h"
 #include "harness/compiled_ruleset.h"
 #include "harness/machine.h"
+#include "harness/predicates_only.h"
 #include "harness/report.h"
 #include "harness/throughput.h"
 
@@ -136,8 +137,18 @@ int runCompile(const CompileOptions& o) {
       std::cerr << "the interpreter disagrees with the JIT on " << *difference;
       agree = false;
     }
+    // Where the edits come from: the ruleset's own rules or the tables.
     std::size_t edits = 0;
-    for (const auto& e : jitEdits) edits += e.size();
+    std::size_t fromPairs = 0;
+    std::size_t fromMue = 0;
+    for (const auto& claimEdits : jitEdits)
+      for (const model::Edit& e : claimEdits) {
+        ++edits;
+        const ir::Rule& rule = compiled.program->rules.at(e.ruleIndex.value_or(0));
+        fromPairs += rule.pairTable ? 1 : 0;
+        fromMue += rule.mueTable ? 1 : 0;
+      }
+    const PredicateCalls calls(*compiled.program, set);
 
     std::optional<CompiledRuleset> reference;
     std::optional<Engine> referenceJit;
@@ -150,11 +161,20 @@ int runCompile(const CompileOptions& o) {
     }
     Rounds mine;
     Rounds theirs;
+    Rounds predicates;
     for (unsigned r = 0; r < std::max(1u, o.rounds); ++r) {
       mine.runs.push_back(measure(jit, set, o.minTime));
+      predicates.runs.push_back(calls.measure(*compiled.jit, o.minTime));
       if (referenceJit) theirs.runs.push_back(measure(*referenceJit, set, o.minTime));
     }
     const Memory end = processMemory();
+    // Predicate calls per claim, times their cost, against the whole
+    // evaluation's: how much of the time the predicates (table lookups
+    // included) take, and how much the evaluator and the edit records.
+    const double predicateNsPerClaim = predicates.best().nsPerLine() *
+                                       static_cast<double>(calls.size()) /
+                                       static_cast<double>(set.claims.size());
+    const double claimNs = 1e9 / mine.best().claimsPerCpuSecond();
     TextTable table(
         {"engine", "claims/CPU-s", "claims/s wall", "CPU ns/line", "CPU share", "spread"});
     auto row = [&](const std::string& name, const Rounds& r) {
@@ -168,6 +188,11 @@ int runCompile(const CompileOptions& o) {
     throughput.add("claims", set.claims.size())
         .add("lines", set.lines)
         .add("edits_per_pass", edits)
+        .add("edits_from_pair_table", fromPairs)
+        .add("edits_from_mue_table", fromMue)
+        .add("predicate_calls_per_pass", calls.size())
+        .add("jit_cpu_ns_per_predicate_call", predicates.best().nsPerLine())
+        .add("predicate_cpu_ns_per_claim", predicateNsPerClaim)
         .add("jit_claims_per_cpu_second", mine.best().claimsPerCpuSecond())
         .add("jit_claims_per_wall_second", mine.best().claimsPerSecond())
         .add("jit_cpu_ns_per_line", mine.best().nsPerLine())
@@ -180,8 +205,18 @@ int runCompile(const CompileOptions& o) {
       targets.push_back({"throughput within 2x of the therapy ruleset's",
                          times(ratio) + " the time", ratio <= 2.0});
     }
-    std::cout << fmt::format("\n{} claims, {} edits per pass; interpreter {} the JIT\n",
-                             set.claims.size(), edits, agree ? "agrees with" : "DISAGREES with")
+    std::cout << fmt::format(
+                     "\n{} claims, {} lines; {} edits a pass ({} from the PTP table, {} from the "
+                     "MUE table, {} from the ruleset's rules); the interpreter {} the JIT\n"
+                     "predicates alone: {} calls a pass, JIT {:.1f} ns a call, {:.0f} ns of the "
+                     "{:.0f} ns a claim takes\n",
+                     grouped(static_cast<double>(set.claims.size())),
+                     grouped(static_cast<double>(set.lines)), grouped(static_cast<double>(edits)),
+                     grouped(static_cast<double>(fromPairs)), grouped(static_cast<double>(fromMue)),
+                     grouped(static_cast<double>(edits - fromPairs - fromMue)),
+                     agree ? "agrees with" : "DISAGREES with",
+                     grouped(static_cast<double>(calls.size())), predicates.best().nsPerLine(),
+                     predicateNsPerClaim, claimNs)
               << table.text()
               << fmt::format(
                      "memory at the end (claims and edits in memory too): peak {:.0f} MiB\n",

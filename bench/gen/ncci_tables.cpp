@@ -53,6 +53,29 @@ constexpr std::array kPtpRationales = {"Standards of medical/surgical practice",
                                        "Standard preparation/monitoring services for anesthesia",
                                        "Add-on code policy"};
 
+// The claim mix's codes get limits of the order CMS sets for such services
+// (a handful of timed therapy units a day, one evaluation or visit), so that
+// MUE edits are as rare on benchmark claims as on real ones; the values are
+// illustrative, not CMS's.
+struct ClaimCodeLimit {
+  const char* code;
+  int value;
+  int indicator;
+};
+constexpr std::array<ClaimCodeLimit, 47> kClaimCodeLimits{{
+    {"97010", 1, 2}, {"97014", 1, 3}, {"97032", 4, 3}, {"97033", 4, 3}, {"97035", 4, 3},
+    {"97110", 6, 3}, {"97112", 6, 3}, {"97116", 4, 3}, {"97124", 4, 3}, {"97140", 6, 3},
+    {"97150", 2, 3}, {"97161", 1, 2}, {"97162", 1, 2}, {"97163", 1, 2}, {"97164", 1, 2},
+    {"97165", 1, 2}, {"97166", 1, 2}, {"97167", 1, 2}, {"97168", 1, 2}, {"97530", 6, 3},
+    {"97535", 6, 3}, {"97750", 8, 3}, {"97760", 6, 3}, {"97761", 6, 3}, {"97763", 6, 3},
+    {"98940", 1, 2}, {"98941", 1, 2}, {"98942", 1, 2}, {"98943", 1, 2}, {"99202", 1, 2},
+    {"99203", 1, 2}, {"99204", 1, 2}, {"99205", 1, 2}, {"99211", 1, 2}, {"99212", 1, 2},
+    {"99213", 1, 2}, {"99214", 1, 2}, {"99215", 1, 2}, {"G0283", 1, 3}, {"20560", 1, 2},
+    {"20610", 2, 1}, {"36415", 2, 3}, {"95851", 3, 3}, {"64483", 1, 2}, {"A4556", 15, 3},
+    {"E0730", 1, 3}, {"0552T", 1, 2},
+}};
+static_assert(kClaimCodeLimits.size() == kClaimCodes.size());
+
 constexpr std::array kMueRationales = {"Anatomic Consideration",
                                        "Code Descriptor / CPT Instruction",
                                        "Clinical: Data",
@@ -315,17 +338,20 @@ std::size_t writeMueTable(std::ostream& out, const MueOptions& options) {
   for (const std::string& code : codes) {
     // Most codes allow one or two units a day; a few (drugs, supplies) thousands.
     const auto r = rng.below(100);
-    const std::int64_t value = r < 45   ? 1
-                               : r < 65 ? 2
-                               : r < 80 ? rng.between(3, 4)
-                               : r < 92 ? rng.between(5, 10)
-                               : r < 98 ? rng.between(11, 100)
-                                        : rng.between(101, 3000);
-    const auto indicator = rng.below(100);
-    fmt::format_to(std::back_inserter(buffer), "{}\t{}\t{}\t{}\t{}\n", code, value,
-                   indicator < 20   ? 1
-                   : indicator < 55 ? 2
-                                    : 3,
+    std::int64_t value = r < 45   ? 1
+                         : r < 65 ? 2
+                         : r < 80 ? rng.between(3, 4)
+                         : r < 92 ? rng.between(5, 10)
+                         : r < 98 ? rng.between(11, 100)
+                                  : rng.between(101, 3000);
+    const auto draw = rng.below(100);
+    int indicator = draw < 20 ? 1 : draw < 55 ? 2 : 3;
+    for (const ClaimCodeLimit& limit : kClaimCodeLimits) {
+      if (code != limit.code) continue;
+      value = limit.value;
+      indicator = limit.indicator;
+    }
+    fmt::format_to(std::back_inserter(buffer), "{}\t{}\t{}\t{}\t{}\n", code, value, indicator,
                    effective, kMueRationales[rng.below(kMueRationales.size())]);
     flushIfLarge(out, buffer);
   }
