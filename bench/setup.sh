@@ -17,5 +17,9 @@ if installed; then
   echo "bench/setup.sh: Node peers already installed"
   exit 0
 fi
-npm ci --omit=dev --no-audit --no-fund
+# Not `npm ci`: npm 11 writes only this platform's native ZEN package into
+# the lock file and `npm ci` then refuses the lock as incomplete. `install
+# --no-save` keeps the lock's versions (package.json pins them exactly too)
+# and leaves the committed files as they are.
+npm install --no-save --omit=dev --no-audit --no-fund
 installed || { echo "bench/setup.sh: the peers were installed but do not load" >&2; exit 2; }
