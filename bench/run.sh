@@ -5,7 +5,8 @@
 # (bench/setup.sh), generates the inputs into a work directory (claims, and
 # NCCI-scale tables: 2.6 million PTP rows, 15,000 MUE rows; never committed),
 # then prints, part by part:
-#   1. compile figures of the benchmark's therapy ruleset;
+#   1. compile figures of the benchmark's therapy ruleset, and of the shipped
+#      rulesets with the JIT's throughput on the claims;
 #   2. compile, memory and throughput figures at NCCI scale, with the table
 #      in edict's TSV and in CMS's own layout;
 #   3. the engines side by side on the same claims, outputs checked equal:
@@ -45,8 +46,14 @@ ptp_tsv=$work/ptp-2600000.tsv ptp_cms=$work/ptp-2600000.txt mue=$work/mue-15000.
 [ -s "$ptp_cms" ] || "$bench" gen-ptp --rows 2600000 --codes 10000 --seed 2026 --layout cms -o "$ptp_cms"
 [ -s "$mue" ] || "$bench" gen-mue --rows 15000 --seed 2026 -o "$mue"
 
-section "1. compile figures: therapy ruleset"
+section "1. compile figures: the benchmark's therapy ruleset"
 "$bench" compile --label therapy --json "$work/compile_therapy.json"
+
+section "1b. the shipped rulesets (timed units, MUE limits, layering): compile, and the JIT on the claims"
+"$bench" compile --label cms_therapy --ruleset rulesets/cms/therapy.edict --claims "$work/claims.jsonl" \
+  --min-time "$min_time" --rounds "$rounds" --json "$work/compile_cms_therapy.json"
+"$bench" compile --label acme --ruleset rulesets/examples/acme_commercial.edict --claims "$work/claims.jsonl" \
+  --min-time "$min_time" --rounds "$rounds" --json "$work/compile_acme.json"
 
 section "2. NCCI scale: therapy ruleset + 2.6 M PTP rows (edict TSV), 15,000 MUE rows"
 "$bench" compile --label ncci --pairs "$ptp_tsv" --mue "$mue" --claims "$work/claims.jsonl" \
@@ -63,5 +70,6 @@ node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/p
   --threads 2 --end-to-end --require-coverage \
   --peer "$work/peers/zen.json" --peer "$work/peers/json-rules-engine.json" \
   --include "compile_therapy=$work/compile_therapy.json" \
+  --include "cms_therapy=$work/compile_cms_therapy.json" --include "acme=$work/compile_acme.json" \
   --include "ncci=$work/compile_ncci.json" --include "ncci_cms=$work/compile_ncci_cms.json" \
   --json "$work/results.json"
