@@ -40,11 +40,16 @@ Options parse(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view flag = argv[i];
     const bool hasValue = i + 1 < argc;
-    if (flag == "--reuse") options.reuse = true;
-    else if (flag == "--claims" && hasValue) options.claims = std::strtoull(argv[++i], nullptr, 10);
-    else if (flag == "--runs" && hasValue) options.runs = std::atoi(argv[++i]);
-    else if (flag == "--dir" && hasValue) options.dir = argv[++i];
-    else if (flag == "--only" && hasValue) options.only = argv[++i];
+    if (flag == "--reuse")
+      options.reuse = true;
+    else if (flag == "--claims" && hasValue)
+      options.claims = std::strtoull(argv[++i], nullptr, 10);
+    else if (flag == "--runs" && hasValue)
+      options.runs = std::atoi(argv[++i]);
+    else if (flag == "--dir" && hasValue)
+      options.dir = argv[++i];
+    else if (flag == "--only" && hasValue)
+      options.only = argv[++i];
     else {
       std::cerr << "usage: edict_bench_readers [--claims N] [--runs R] [--dir DIR] [--only "
                    "jsonl|csv|x12|fhir] [--reuse]\n";
@@ -128,8 +133,8 @@ int main(int argc, char** argv) {
       status = 1;
     }
     std::cout << fmt::format("{:<8} {:>10.1f} {:>10} {:>9.3f} {:>8.1f} {:>12.0f}\n",
-                             edict::read::formatName(format), megabytes, best.claims,
-                             best.seconds, megabytes / best.seconds,
+                             edict::read::formatName(format), megabytes, best.claims, best.seconds,
+                             megabytes / best.seconds,
                              static_cast<double>(best.claims) / best.seconds);
   }
   return status;

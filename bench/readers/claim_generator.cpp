@@ -10,8 +10,8 @@ namespace edict::bench {
 std::vector<model::Claim> generateClaims(std::size_t count, unsigned seed) {
   std::mt19937 rng(seed);
   auto pick = [&](const auto& options) { return options[rng() % std::size(options)]; };
-  const std::array codes = {"97110", "97112", "97140", "97530", "97150", "97124", "98940",
-                            "98941", "97161", "97035", "G0283", "97116"};
+  const std::array codes = {"97110", "97112", "97140", "97530", "97150", "97124",
+                            "98940", "98941", "97161", "97035", "G0283", "97116"};
   const std::array modifiers = {"GP", "GP", "GP", "59", "XS", "KX"};
   const std::array diagnoses = {"M54.50", "M25.561", "M99.03", "S39.012A", "G89.29", "M62.81"};
   const std::array npis = {"1234567893", "1497758544", "1588667638", "1003000126"};

@@ -105,7 +105,8 @@ std::optional<std::vector<model::Modifier>> CheckContext::modifiers(
       std::vector<std::string> known{"ncci", "anatomic"};
       for (const auto& [name, members] : out_.modifierSets) known.push_back(name);
       std::optional<std::string> help;
-      if (auto guess = closestMatch(item.text, known)) help = fmt::format("did you mean `{}`?", *guess);
+      if (auto guess = closestMatch(item.text, known))
+        help = fmt::format("did you mean `{}`?", *guess);
       const std::string upper = toUpper(item.text);
       if (!help && model::Modifier::parse(upper))
         help = fmt::format("modifiers are written in capitals: `{}`", upper);
@@ -147,14 +148,15 @@ std::optional<CodeRanges> CheckContext::codeItem(const ast::Word& first,
     std::vector<std::string> known;
     for (const auto& [name, ranges] : out_.codeSets) known.push_back(name);
     std::optional<std::string> help;
-    if (auto guess = closestMatch(first.text, known)) help = fmt::format("did you mean `{}`?", *guess);
+    if (auto guess = closestMatch(first.text, known))
+      help = fmt::format("did you mean `{}`?", *guess);
     if (!help && isModifierSet(first.text))
       help = fmt::format("`{}` is a set of modifiers, not of codes", first.text);
     const std::string upper = toUpper(first.text);
     if (!help && model::Code::parse(upper))
       help = fmt::format("codes are written in capitals: `{}`", upper);
-    report(diag::Kind::UnknownName, first.span, fmt::format("no code set is named `{}`", first.text),
-           help);
+    report(diag::Kind::UnknownName, first.span,
+           fmt::format("no code set is named `{}`", first.text), help);
     return std::nullopt;
   }
   auto from = code(first);
@@ -240,12 +242,12 @@ void CheckContext::addItem(Item item, bool isOverride, const source::Span& span)
   if (isOverride) {
     if (wasInherited) {
       // Replace every inherited row of this id, in place of the first one.
-      auto first = std::find_if(items.begin(), items.end(),
-                                [&](const Item& i) { return idOf(i) == id; });
+      auto first =
+          std::find_if(items.begin(), items.end(), [&](const Item& i) { return idOf(i) == id; });
       const auto at = first - items.begin();
-      items.erase(std::remove_if(items.begin(), items.end(),
-                                 [&](const Item& i) { return idOf(i) == id; }),
-                  items.end());
+      items.erase(
+          std::remove_if(items.begin(), items.end(), [&](const Item& i) { return idOf(i) == id; }),
+          items.end());
       items.insert(items.begin() + at, std::move(item));
       inherited_.erase(id);
       overridden_.insert(id);
@@ -265,8 +267,8 @@ void CheckContext::addItem(Item item, bool isOverride, const source::Span& span)
   }
   // A later row of an overridden pair goes right after its other rows.
   if (overridden_.count(id) > 0) {
-    auto last = std::find_if(items.rbegin(), items.rend(),
-                             [&](const Item& i) { return idOf(i) == id; });
+    auto last =
+        std::find_if(items.rbegin(), items.rend(), [&](const Item& i) { return idOf(i) == id; });
     items.insert(last.base(), std::move(item));
     return;
   }
@@ -312,9 +314,9 @@ void CheckContext::disable(const ast::Word& id) {
       removeTableRows(id.text) > 0)
     return;
   const auto before = items.size();
-  items.erase(std::remove_if(items.begin(), items.end(),
-                             [&](const Item& i) { return idOf(i) == id.text; }),
-              items.end());
+  items.erase(
+      std::remove_if(items.begin(), items.end(), [&](const Item& i) { return idOf(i) == id.text; }),
+      items.end());
   if (items.size() == before) {
     std::vector<std::string> known;
     for (const Item& i : items) known.push_back(idOf(i));
@@ -346,19 +348,19 @@ void CheckContext::inherit(CheckedRuleset base, bool asBase, const source::Span&
   const auto stringShift = static_cast<std::int64_t>(out_.program.strings.size());
   const auto dxShift = out_.program.diagnosisPatterns.size();
   if (dxShift + base.program.diagnosisPatterns.size() > 64) {
-    report(diag::Kind::TooManyDiagnoses, where, "the included rulesets use more than 64 diagnosis patterns");
+    report(diag::Kind::TooManyDiagnoses, where,
+           "the included rulesets use more than 64 diagnosis patterns");
     return;
   }
   for (ir::Expr e : base.program.exprs) {
     for (ir::ExprId& op : e.operands) op += exprShift;
     using Kind = ir::Expr::Kind;
     if (e.kind == Kind::HasModifierIn || e.kind == Kind::SitesDiffer) e.set += modShift;
-    if (e.kind == Kind::InCodeSet || e.kind == Kind::SameDayCount ||
-        e.kind == Kind::SameDayUnits || e.kind == Kind::ClaimCount || e.kind == Kind::ClaimUnits ||
-        e.kind == Kind::TimedUnits)
+    if (e.kind == Kind::InCodeSet || e.kind == Kind::SameDayCount || e.kind == Kind::SameDayUnits ||
+        e.kind == Kind::ClaimCount || e.kind == Kind::ClaimUnits || e.kind == Kind::TimedUnits)
       e.set += codeShift;
-    if (e.kind == Kind::DiagnosisAny) e.value = static_cast<std::int64_t>(
-        static_cast<std::uint64_t>(e.value) << dxShift);
+    if (e.kind == Kind::DiagnosisAny)
+      e.value = static_cast<std::int64_t>(static_cast<std::uint64_t>(e.value) << dxShift);
     if (e.kind == Kind::IntConst && e.set == ir::kStringConstant) e.value += stringShift;
     out_.program.exprs.push_back(std::move(e));
   }

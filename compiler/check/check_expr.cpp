@@ -121,15 +121,16 @@ class ExprChecker {
       }
       case Type::Int:
       case Type::Money: {
-        const bool digits = !w.text.empty() && w.text.size() <= 12 &&
-                            std::all_of(w.text.begin(), w.text.end(),
-                                        [](char c) { return c >= '0' && c <= '9'; });
+        const bool digits =
+            !w.text.empty() && w.text.size() <= 12 &&
+            std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (!digits) {
           cx_.report(diag::Kind::MalformedNumber, w.span,
                      fmt::format("`{}` is not a whole number", w.text),
-                     cx_.isCodeSet(w.text) ? std::optional<std::string>(fmt::format(
-                                                 "to test a code set, write `line.code in {}`", w.text))
-                                           : std::nullopt);
+                     cx_.isCodeSet(w.text)
+                         ? std::optional<std::string>(
+                               fmt::format("to test a code set, write `line.code in {}`", w.text))
+                         : std::nullopt);
           return std::nullopt;
         }
         const std::int64_t n = std::stoll(w.text);
@@ -138,9 +139,10 @@ class ExprChecker {
       case Type::Modifier: {
         auto m = model::Modifier::parse(w.text);
         if (!m) {
-          cx_.report(diag::Kind::MalformedModifier, w.span,
-                     fmt::format("`{}` is not a modifier: modifiers are two digits or capital letters",
-                                 w.text));
+          cx_.report(
+              diag::Kind::MalformedModifier, w.span,
+              fmt::format("`{}` is not a modifier: modifiers are two digits or capital letters",
+                          w.text));
           return std::nullopt;
         }
         return b_.intConst(m->packed);
@@ -230,8 +232,8 @@ class ExprChecker {
         auto l = as(*left, Type::Bool, left->span);
         auto r = as(*right, Type::Bool, right->span);
         if (!l || !r) return std::nullopt;
-        const ir::ExprId id = e.op == ast::BinaryOp::And ? b_.allOf({l->id, r->id})
-                                                         : b_.anyOf({l->id, r->id});
+        const ir::ExprId id =
+            e.op == ast::BinaryOp::And ? b_.allOf({l->id, r->id}) : b_.anyOf({l->id, r->id});
         return Value{Type::Bool, id, std::nullopt, {}, span};
       }
       case ast::BinaryOp::Add:
@@ -244,7 +246,8 @@ class ExprChecker {
   /// (`wordType` maps that type to the word's, e.g. days next to a date).
   bool unify(Value& left, Value& right, const source::Span& span, Type (*wordType)(Type)) {
     if (left.type == Type::Word && right.type == Type::Word) {
-      cx_.report(diag::Kind::TypeMismatch, span, "both sides are plain words, so nothing is read from the claim",
+      cx_.report(diag::Kind::TypeMismatch, span,
+                 "both sides are plain words, so nothing is read from the claim",
                  "put a field such as `line.code` on one side");
       return false;
     }
@@ -298,8 +301,9 @@ class ExprChecker {
                                   const source::Span& span) {
     if (!unify(left, right, span, [](Type t) { return t; })) return std::nullopt;
     if (left.type != right.type) {
-      cx_.report(diag::Kind::TypeMismatch, e.opSpan,
-                 fmt::format("cannot compare {} with {}", typeName(left.type), typeName(right.type)));
+      cx_.report(
+          diag::Kind::TypeMismatch, e.opSpan,
+          fmt::format("cannot compare {} with {}", typeName(left.type), typeName(right.type)));
       return std::nullopt;
     }
     static const std::map<ast::BinaryOp, ir::CmpOp> ops{
@@ -309,12 +313,14 @@ class ExprChecker {
     const ir::CmpOp op = ops.at(e.op);
     const bool ordered = op != ir::CmpOp::Eq && op != ir::CmpOp::Ne;
     const Type t = left.type;
-    if (t == Type::Bool || (ordered && (t == Type::Text || t == Type::Sex || t == Type::Modifier))) {
+    if (t == Type::Bool ||
+        (ordered && (t == Type::Text || t == Type::Sex || t == Type::Modifier))) {
       cx_.report(diag::Kind::TypeMismatch, e.opSpan,
                  fmt::format("{} cannot be compared with `{}`", typeName(t),
                              ordered ? "<, <=, > or >=" : "== or !="),
-                 t == Type::Bool ? std::optional<std::string>("combine conditions with `and`, `or`, `not`")
-                                 : std::nullopt);
+                 t == Type::Bool
+                     ? std::optional<std::string>("combine conditions with `and`, `or`, `not`")
+                     : std::nullopt);
       return std::nullopt;
     }
     std::vector<ir::ExprId> all = left.guards;
@@ -374,7 +380,8 @@ class ExprChecker {
       words.push_back(path->parts[0]);
     }
     if (words.empty()) {
-      cx_.report(diag::Kind::WrongArguments, span, fmt::format("{} needs at least one modifier", what));
+      cx_.report(diag::Kind::WrongArguments, span,
+                 fmt::format("{} needs at least one modifier", what));
       return std::nullopt;
     }
     return words;
@@ -418,8 +425,10 @@ class ExprChecker {
     if (name == "claim.diagnoses.any") return diagnoses(args, span);
 
     std::optional<std::string> help;
-    if (auto guess = closestMatch(name, functionNames())) help = fmt::format("did you mean `{}`?", *guess);
-    cx_.report(diag::Kind::UnknownFunction, span, fmt::format("`{}` is not a function", name), help);
+    if (auto guess = closestMatch(name, functionNames()))
+      help = fmt::format("did you mean `{}`?", *guess);
+    cx_.report(diag::Kind::UnknownFunction, span, fmt::format("`{}` is not a function", name),
+               help);
     return std::nullopt;
   }
 
@@ -433,11 +442,14 @@ class ExprChecker {
       const auto* text = e != nullptr ? std::get_if<ast::StringExpr>(&e->node) : nullptr;
       const auto* word = e != nullptr ? std::get_if<ast::PathExpr>(&e->node) : nullptr;
       std::string pattern;
-      if (text != nullptr) pattern = text->value;
-      else if (word != nullptr && word->parts.size() == 1) pattern = word->parts[0].text;
+      if (text != nullptr)
+        pattern = text->value;
+      else if (word != nullptr && word->parts.size() == 1)
+        pattern = word->parts[0].text;
       if (pattern.empty()) {
-        cx_.report(diag::Kind::WrongArguments, e != nullptr ? e->span : span,
-                   "`claim.diagnoses.any` takes ICD-10 codes in quotes, such as \"M54.50\" or \"M54.5*\"");
+        cx_.report(
+            diag::Kind::WrongArguments, e != nullptr ? e->span : span,
+            "`claim.diagnoses.any` takes ICD-10 codes in quotes, such as \"M54.50\" or \"M54.5*\"");
         return std::nullopt;
       }
       auto found = std::find(patterns.begin(), patterns.end(), pattern);
@@ -454,7 +466,8 @@ class ExprChecker {
       mask |= 1ull << (found - patterns.begin());
     }
     if (mask == 0) {
-      cx_.report(diag::Kind::WrongArguments, span, "`claim.diagnoses.any` needs at least one diagnosis");
+      cx_.report(diag::Kind::WrongArguments, span,
+                 "`claim.diagnoses.any` needs at least one diagnosis");
       return std::nullopt;
     }
     return Value{Type::Bool, b_.diagnosisAny(mask), std::nullopt, {}, span};
@@ -477,7 +490,8 @@ class ExprChecker {
     } else if (value->type == Type::Text || value->type == Type::Int) {
       if (e.setName) {
         cx_.report(diag::Kind::TypeMismatch, e.setName->span,
-                   fmt::format("named sets hold codes or modifiers, not {}s", typeName(value->type).substr(2)),
+                   fmt::format("named sets hold codes or modifiers, not {}s",
+                               typeName(value->type).substr(2)),
                    "list the values in parentheses: `in (\"11\", \"22\")`");
         return std::nullopt;
       }
@@ -501,9 +515,10 @@ class ExprChecker {
     } else {
       cx_.report(diag::Kind::TypeMismatch, e.value->span,
                  fmt::format("`in` tests codes, texts and numbers, not {}", typeName(value->type)),
-                 value->type == Type::Word ? std::optional<std::string>(
-                                                 "put a field on the left, such as `line.code in therapy`")
-                                           : std::nullopt);
+                 value->type == Type::Word
+                     ? std::optional<std::string>(
+                           "put a field on the left, such as `line.code in therapy`")
+                     : std::nullopt);
       return std::nullopt;
     }
     std::vector<ir::ExprId> all = value->guards;
@@ -524,9 +539,10 @@ std::optional<ir::ExprId> checkCondition(CheckContext& cx, const ast::Expr& expr
   auto value = checker.check(expr);
   if (!value) return std::nullopt;
   if (value->type != Type::Bool) {
-    cx.report(diag::Kind::NotACondition, expr.span,
-              fmt::format("a condition must be true or false, but this is {}", typeName(value->type)),
-              "compare it with something, such as `line.units > 4`");
+    cx.report(
+        diag::Kind::NotACondition, expr.span,
+        fmt::format("a condition must be true or false, but this is {}", typeName(value->type)),
+        "compare it with something, such as `line.units > 4`");
     return std::nullopt;
   }
   return value->id;

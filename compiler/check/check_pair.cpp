@@ -34,10 +34,10 @@ void checkPair(CheckContext& cx, const ast::PairDecl& pair) {
   if (pair.since)
     since = cx.date(*pair.since);
   else
-    cx.report(diag::Kind::MissingSince, pair.span,
-              fmt::format("the pair `{} {}` has no effective date", pair.column1.text,
-                          pair.column2.text),
-              "add `since YYYY-MM-DD`: the first date of service the row applies to");
+    cx.report(
+        diag::Kind::MissingSince, pair.span,
+        fmt::format("the pair `{} {}` has no effective date", pair.column1.text, pair.column2.text),
+        "add `since YYYY-MM-DD`: the first date of service the row applies to");
   std::optional<model::Date> until;
   if (pair.until) until = cx.date(*pair.until);
   std::optional<std::vector<model::Modifier>> bypass = ncciAssociatedModifiers();

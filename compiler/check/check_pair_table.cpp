@@ -35,7 +35,8 @@ ir::PairTable toIr(const tables::PtpTable& table, const std::string& source) {
   for (std::size_t i = 0; i < table.rationales.size(); ++i)
     out.rationales.emplace_back(table.rationales.at(static_cast<std::uint32_t>(i)));
   std::stable_sort(out.rows.begin(), out.rows.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.column2, a.column1, a.effective) < std::tie(b.column2, b.column1, b.effective);
+    return std::tie(a.column2, a.column1, a.effective) <
+           std::tie(b.column2, b.column1, b.effective);
   });
   return out;
 }
@@ -63,18 +64,18 @@ void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
                          : format == "tsv" ? tables::readPtpTsv(in, path.string())
                                            : tables::readCmsPtp(in, path.string());
   for (const tables::Problem& p : read.problems.kept())
-    cx.sink().report({diag::Kind::TableProblem, p.file,
-                      source::Span{static_cast<std::uint32_t>(p.line), 1, 1},
-                      p.field.empty() ? p.message : fmt::format("{}: {}", p.field, p.message),
-                      std::nullopt});
+    cx.sink().report(
+        {diag::Kind::TableProblem, p.file, source::Span{static_cast<std::uint32_t>(p.line), 1, 1},
+         p.field.empty() ? p.message : fmt::format("{}: {}", p.field, p.message), std::nullopt});
   if (!read.problems.empty()) {
     cx.report(diag::Kind::TableProblem, decl.path.span,
               fmt::format("the pair table has {} bad rows (listed above)", read.problems.total()),
               "fix the rows, or filter the table with `edict import ptp`");
     return;
   }
-  auto bypass = decl.bypass ? cx.modifiers(*decl.bypass)
-                            : std::optional<std::vector<model::Modifier>>(ncciAssociatedModifiers());
+  auto bypass = decl.bypass
+                    ? cx.modifiers(*decl.bypass)
+                    : std::optional<std::vector<model::Modifier>>(ncciAssociatedModifiers());
   if (!bypass) return;
 
   PairTableItem item;

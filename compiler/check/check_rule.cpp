@@ -54,10 +54,10 @@ void indexRule(CheckContext& cx, CheckedRule& rule) {
     return;
   }
   if (constraint->empty()) {
-    cx.report(diag::Kind::RuleNeverFires, rule.span,
-              fmt::format("the rule `{}` can never fire: no procedure code meets its condition",
-                          rule.id),
-              "a line has one code; check the `line.code` tests joined with `and`");
+    cx.report(
+        diag::Kind::RuleNeverFires, rule.span,
+        fmt::format("the rule `{}` can never fire: no procedure code meets its condition", rule.id),
+        "a line has one code; check the `line.code` tests joined with `and`");
     return;
   }
   if (auto codes = indexCodes(*constraint))
@@ -96,8 +96,8 @@ void checkRule(CheckContext& cx, const ast::RuleDecl& decl) {
   rule.action = actionOf(decl.verb);
   rule.onClaim = decl.onClaim;
   rule.reason = *reason;
-  rule.message = decl.clauses.message ? decl.clauses.message->text
-                                      : decl.title.value_or(decl.id.text);
+  rule.message =
+      decl.clauses.message ? decl.clauses.message->text : decl.title.value_or(decl.id.text);
   rule.predicate = *predicate;
   rule.units = units;
   rule.origin = cx.originOf(decl.span);
@@ -120,27 +120,30 @@ void checkModifierRule(CheckContext& cx, const ast::ModifierRule& decl) {
   const std::string modifierList = [&] {
     std::string out;
     for (std::size_t i = 0; i < members->size(); ++i)
-      out.append(i == 0 ? "" : i + 1 == members->size() ? " or " : ", ").append((*members)[i].text());
+      out.append(i == 0                     ? ""
+                 : i + 1 == members->size() ? " or "
+                                            : ", ")
+          .append((*members)[i].text());
     return out;
   }();
   std::vector<ir::ExprId> all{
       b.inCodeSet(b.field(ir::Binding::Line, ir::LineField::Code), b.codeSet("codes", *codes))};
   if (condition) all.push_back(*condition);
-  const ir::ExprId has =
-      b.hasModifierIn(ir::Binding::Line, b.modifierSet("modifiers", *members));
+  const ir::ExprId has = b.hasModifierIn(ir::Binding::Line, b.modifierSet("modifiers", *members));
   all.push_back(decl.require ? b.negate(has) : has);
 
   CheckedRule rule;
   const std::string& firstCode = decl.codes.front().first.text;
-  rule.id = decl.clauses.id ? decl.clauses.id->text
-                            : fmt::format("{}_modifier_{}_on_{}", decl.require ? "require" : "forbid",
-                                          decl.modifiers.front().text, firstCode);
+  rule.id = decl.clauses.id
+                ? decl.clauses.id->text
+                : fmt::format("{}_modifier_{}_on_{}", decl.require ? "require" : "forbid",
+                              decl.modifiers.front().text, firstCode);
   rule.action = model::Action::Deny;
   rule.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-4";
-  rule.message = decl.clauses.message
-                     ? decl.clauses.message->text
-                     : decl.require ? fmt::format("{{line.code}} needs modifier {}", modifierList)
-                                    : fmt::format("{{line.code}} may not carry modifier {}", modifierList);
+  rule.message = decl.clauses.message ? decl.clauses.message->text
+                 : decl.require
+                     ? fmt::format("{{line.code}} needs modifier {}", modifierList)
+                     : fmt::format("{{line.code}} may not carry modifier {}", modifierList);
   rule.predicate = b.allOf(std::move(all));
   rule.origin = cx.originOf(decl.span);
   rule.span = decl.span;

@@ -13,8 +13,9 @@ namespace {
 
 std::optional<std::int32_t> number(CheckContext& cx, const ast::Word& w, const char* what,
                                    std::int32_t max) {
-  const bool digits = !w.text.empty() && w.text.size() <= 6 &&
-                      std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool digits =
+      !w.text.empty() && w.text.size() <= 6 &&
+      std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits || std::stoi(w.text) > max) {
     cx.report(diag::Kind::BadTestClaim, w.span,
               fmt::format("`{}` is not a valid {} (a whole number up to {})", w.text, what, max));
@@ -36,11 +37,13 @@ std::optional<model::Claim> claimOf(CheckContext& cx, const ast::TestDecl& test)
   if (t.provider) claim.providerNpi = t.provider->text;
   for (const ast::Word& dx : t.diagnoses) claim.diagnoses.push_back(dx.text);
   if (t.sex) {
-    if (t.sex->text == "F") claim.patient.sex = model::Sex::Female;
-    else if (t.sex->text == "M") claim.patient.sex = model::Sex::Male;
+    if (t.sex->text == "F")
+      claim.patient.sex = model::Sex::Female;
+    else if (t.sex->text == "M")
+      claim.patient.sex = model::Sex::Male;
     else if (t.sex->text != "U") {
-      cx.report(diag::Kind::MalformedSex, t.sex->span, fmt::format("`{}` is not a sex", t.sex->text),
-                "write F, M or U");
+      cx.report(diag::Kind::MalformedSex, t.sex->span,
+                fmt::format("`{}` is not a sex", t.sex->text), "write F, M or U");
       ok = false;
     }
   }
@@ -53,7 +56,8 @@ std::optional<model::Claim> claimOf(CheckContext& cx, const ast::TestDecl& test)
       auto modifier = model::Modifier::parse(m.text);
       if (!modifier) {
         cx.report(diag::Kind::MalformedModifier, m.span,
-                  fmt::format("`{}` is not a modifier: modifiers are two digits or capital letters", m.text));
+                  fmt::format("`{}` is not a modifier: modifiers are two digits or capital letters",
+                              m.text));
         ok = false;
       } else if (line.modifierCount == 4) {
         cx.report(diag::Kind::BadTestClaim, m.span, "a line has at most four modifiers");
@@ -81,8 +85,9 @@ std::optional<model::Claim> claimOf(CheckContext& cx, const ast::TestDecl& test)
     if (tl.date) date = cx.date(*tl.date);
     if (!date) {
       if (!tl.date)
-        cx.report(diag::Kind::BadTestClaim, tl.code.span, "this test line has no date of service",
-                  "give the claim one with `claim date YYYY-MM-DD`, or the line with `date YYYY-MM-DD`");
+        cx.report(
+            diag::Kind::BadTestClaim, tl.code.span, "this test line has no date of service",
+            "give the claim one with `claim date YYYY-MM-DD`, or the line with `date YYYY-MM-DD`");
       ok = false;
     } else {
       line.date = *date;
@@ -96,8 +101,10 @@ std::optional<model::Claim> claimOf(CheckContext& cx, const ast::TestDecl& test)
     ok = age.has_value() && ok;
     // Born on the first date of service, `age` years earlier (a birthday).
     if (age && !claim.lines.empty()) {
-      const model::Date first = std::min_element(claim.lines.begin(), claim.lines.end(),
-                                                 [](const auto& a, const auto& b) { return a.date < b.date; })->date;
+      const model::Date first =
+          std::min_element(claim.lines.begin(), claim.lines.end(),
+                           [](const auto& a, const auto& b) { return a.date < b.date; })
+              ->date;
       const std::string iso = first.iso();
       const int year = std::stoi(iso.substr(0, 4)) - *age;
       auto birth = model::Date::fromParts(year, static_cast<unsigned>(std::stoi(iso.substr(5, 2))),
@@ -156,8 +163,10 @@ void checkTest(CheckContext& cx, const ast::TestDecl& test) {
                   fmt::format("the test claim has no line {}; it has {}", *n, claim->lines.size()));
         n.reset();
       }
-      if (!n) ok = false;
-      else x.line = static_cast<std::uint32_t>(*n);
+      if (!n)
+        ok = false;
+      else
+        x.line = static_cast<std::uint32_t>(*n);
     } else if (e.kind == ast::Expectation::Kind::Edit && !e.onClaim) {
       cx.report(diag::Kind::BadExpectation, e.span, "which line? write `expect line N ...`");
       ok = false;
@@ -200,7 +209,8 @@ void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>&
       for (const auto& row : table->table.rows)
         ids.push_back(fmt::format("ptp_{}_{}", model::Code{row.column1}.text(),
                                   model::Code{row.column2}.text()));
-    if (const auto* mue = std::get_if<MueTableItem>(&item); mue != nullptr && !mue->table.source.empty())
+    if (const auto* mue = std::get_if<MueTableItem>(&item);
+        mue != nullptr && !mue->table.source.empty())
       for (const auto& row : mue->table.rows) ids.push_back("mue_" + model::Code{row.code}.text());
   }
   std::sort(ids.begin(), ids.end());
@@ -209,7 +219,8 @@ void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>&
     for (const ast::Expectation& e : test->expectations) {
       if (!e.rule || std::binary_search(ids.begin(), ids.end(), e.rule->text)) continue;
       std::optional<std::string> help;
-      if (auto guess = closestMatch(e.rule->text, ids)) help = fmt::format("did you mean `{}`?", *guess);
+      if (auto guess = closestMatch(e.rule->text, ids))
+        help = fmt::format("did you mean `{}`?", *guess);
       cx.report(diag::Kind::BadExpectation, e.rule->span,
                 fmt::format("no rule of this ruleset has the id `{}`", e.rule->text), help);
     }

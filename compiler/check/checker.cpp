@@ -36,9 +36,11 @@ void checkLayers(CheckContext& cx, const ast::Header& header, const RulesetResol
     return resolve(path, why);
   };
   if (header.extends)
-    if (auto base = load(*header.extends, "extend")) cx.inherit(std::move(*base), true, header.extends->span);
+    if (auto base = load(*header.extends, "extend"))
+      cx.inherit(std::move(*base), true, header.extends->span);
   for (const ast::Word& include : header.includes)
-    if (auto included = load(include, "include")) cx.inherit(std::move(*included), false, include.span);
+    if (auto included = load(include, "include"))
+      cx.inherit(std::move(*included), false, include.span);
 }
 
 void checkCodeSet(CheckContext& cx, const ast::CodeSetDecl& set) {
@@ -100,20 +102,29 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
     std::visit(
         [&](const auto& s) {
           using S = std::decay_t<decltype(s)>;
-          if constexpr (std::is_same_v<S, ast::CodeSetDecl>) checkCodeSet(cx, s);
-          else if constexpr (std::is_same_v<S, ast::ModifierSetDecl>) checkModifierSet(cx, s);
-          else if constexpr (std::is_same_v<S, ast::PairDecl>) checkPair(cx, s);
-          else if constexpr (std::is_same_v<S, ast::PairsFromDecl>) checkPairsFrom(cx, s);
-          else if constexpr (std::is_same_v<S, ast::RuleDecl>) checkRule(cx, s);
-          else if constexpr (std::is_same_v<S, ast::ModifierRule>) checkModifierRule(cx, s);
-          else if constexpr (std::is_same_v<S, ast::UnitsDecl>) checkUnits(cx, s);
-          else if constexpr (std::is_same_v<S, ast::LimitDecl>) checkLimit(cx, s);
-          else if constexpr (std::is_same_v<S, ast::LimitsFromDecl>) checkLimitsFrom(cx, s);
+          if constexpr (std::is_same_v<S, ast::CodeSetDecl>)
+            checkCodeSet(cx, s);
+          else if constexpr (std::is_same_v<S, ast::ModifierSetDecl>)
+            checkModifierSet(cx, s);
+          else if constexpr (std::is_same_v<S, ast::PairDecl>)
+            checkPair(cx, s);
+          else if constexpr (std::is_same_v<S, ast::PairsFromDecl>)
+            checkPairsFrom(cx, s);
+          else if constexpr (std::is_same_v<S, ast::RuleDecl>)
+            checkRule(cx, s);
+          else if constexpr (std::is_same_v<S, ast::ModifierRule>)
+            checkModifierRule(cx, s);
+          else if constexpr (std::is_same_v<S, ast::UnitsDecl>)
+            checkUnits(cx, s);
+          else if constexpr (std::is_same_v<S, ast::LimitDecl>)
+            checkLimit(cx, s);
+          else if constexpr (std::is_same_v<S, ast::LimitsFromDecl>)
+            checkLimitsFrom(cx, s);
           else if constexpr (std::is_same_v<S, ast::TestDecl>) {
             checkTest(cx, s);
             tests.push_back(&s);
-          }
-          else cx.disable(s.id);
+          } else
+            cx.disable(s.id);
         },
         statement);
   }

@@ -74,7 +74,8 @@ std::optional<std::vector<model::Code>> indexCodes(const CodeRanges& ranges) {
   std::vector<model::Code> codes;
   codes.reserve(total);
   for (const auto& [first, last] : ranges)
-    for (std::uint64_t c = first; c <= last; ++c) codes.push_back(model::Code{static_cast<std::uint32_t>(c)});
+    for (std::uint64_t c = first; c <= last; ++c)
+      codes.push_back(model::Code{static_cast<std::uint32_t>(c)});
   return codes;
 }
 

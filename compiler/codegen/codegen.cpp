@@ -129,11 +129,11 @@ class PredicateEmitter {
   /// modifier) is never in a set.
   llvm::Value* inSet(std::uint32_t set, llvm::Value* m) {
     auto* words = llvm::ArrayType::get(b_.getInt64Ty(), kBitmapWords);
-    llvm::Value* wordPtr = b_.CreateInBoundsGEP(
-        words, bitmaps_[set], {b_.getInt64(0), b_.CreateLShr(m, b_.getInt64(6))});
+    llvm::Value* wordPtr = b_.CreateInBoundsGEP(words, bitmaps_[set],
+                                                {b_.getInt64(0), b_.CreateLShr(m, b_.getInt64(6))});
     llvm::Value* word = b_.CreateLoad(b_.getInt64Ty(), wordPtr);
-    llvm::Value* bit = b_.CreateAnd(b_.CreateLShr(word, b_.CreateAnd(m, b_.getInt64(63))),
-                                    b_.getInt64(1));
+    llvm::Value* bit =
+        b_.CreateAnd(b_.CreateLShr(word, b_.CreateAnd(m, b_.getInt64(63))), b_.getInt64(1));
     return b_.CreateICmpNE(bit, b_.getInt64(0));
   }
 
@@ -150,9 +150,9 @@ class PredicateEmitter {
                                                : field(e.binding, e.lineField);
       case Kind::Known: {
         if (e.binding == ir::Binding::Claim && e.claimField == ir::ClaimField::BirthDate)
-          return toI64(b_.CreateICmpNE(claimField(e.claimField), b_.getInt64(
-                                                                     static_cast<std::uint64_t>(
-                                                                         std::int64_t{eval::kUnknownDate}))));
+          return toI64(b_.CreateICmpNE(
+              claimField(e.claimField),
+              b_.getInt64(static_cast<std::uint64_t>(std::int64_t{eval::kUnknownDate}))));
         llvm::Value* v = e.binding == ir::Binding::Claim ? claimField(e.claimField)
                                                          : field(e.binding, e.lineField);
         return toI64(b_.CreateICmpSGE(v, b_.getInt64(0)));
@@ -161,8 +161,8 @@ class PredicateEmitter {
       case Kind::Sub: return b_.CreateSub(value(e.operands[0]), value(e.operands[1]));
       case Kind::InCodeSet: return toI64(inCodeSet(e.set, value(e.operands[0])));
       case Kind::DiagnosisAny: {
-        llvm::Value* bits = loadField(claim_, offsetof(eval::ClaimView, diagnosisBits),
-                                      b_.getInt64Ty());
+        llvm::Value* bits =
+            loadField(claim_, offsetof(eval::ClaimView, diagnosisBits), b_.getInt64Ty());
         llvm::Value* hit = b_.CreateAnd(bits, b_.getInt64(static_cast<std::uint64_t>(e.value)));
         return toI64(b_.CreateICmpNE(hit, b_.getInt64(0)));
       }
@@ -180,7 +180,8 @@ class PredicateEmitter {
         llvm::Value* acc = nullptr;
         for (ir::ExprId op : e.operands) {
           llvm::Value* v = b_.CreateICmpNE(value(op), b_.getInt64(0));
-          acc = acc == nullptr ? v : (e.kind == Kind::And ? b_.CreateAnd(acc, v) : b_.CreateOr(acc, v));
+          acc = acc == nullptr ? v
+                               : (e.kind == Kind::And ? b_.CreateAnd(acc, v) : b_.CreateOr(acc, v));
         }
         return toI64(acc != nullptr ? acc : b_.getInt1(e.kind == Kind::And));
       }
@@ -196,11 +197,9 @@ class PredicateEmitter {
   llvm::Value* inCodeSet(std::uint32_t set, llvm::Value* code) {
     llvm::Value* any = b_.getInt1(false);
     for (const auto& [first, last] : program_.codeSets[set].ranges) {
-      llvm::Value* in =
-          first == last
-              ? b_.CreateICmpEQ(code, b_.getInt64(first))
-              : b_.CreateAnd(b_.CreateICmpUGE(code, b_.getInt64(first)),
-                             b_.CreateICmpULE(code, b_.getInt64(last)));
+      llvm::Value* in = first == last ? b_.CreateICmpEQ(code, b_.getInt64(first))
+                                      : b_.CreateAnd(b_.CreateICmpUGE(code, b_.getInt64(first)),
+                                                     b_.CreateICmpULE(code, b_.getInt64(last)));
       any = b_.CreateOr(any, in);
     }
     return any;
@@ -235,7 +234,8 @@ class PredicateEmitter {
 
     b_.SetInsertPoint(body);
     auto* lineType = llvm::ArrayType::get(b_.getInt8Ty(), sizeof(eval::LineView));
-    llvm::Value* other = b_.CreateInBoundsGEP(lineType, lines_, {b_.CreateZExt(i, b_.getInt64Ty())});
+    llvm::Value* other =
+        b_.CreateInBoundsGEP(lineType, lines_, {b_.CreateZExt(i, b_.getInt64Ty())});
     llvm::Value* counts = inCodeSet(e.set, lineField(other, ir::LineField::Code));
     if (sameDay) {
       llvm::Value* group = loadField(other, offsetof(eval::LineView, group), b_.getInt32Ty());
@@ -270,19 +270,20 @@ class PredicateEmitter {
     auto* i32 = b_.getInt32Ty();
     auto* lookupType = llvm::FunctionType::get(i32, {b_.getPtrTy(), i32, i32, i32}, false);
     llvm::FunctionCallee lookup = module_.getOrInsertFunction(kPairIndicatorSymbol, lookupType);
-    llvm::Value* tablePtr = b_.CreateIntToPtr(
-        b_.getInt64(reinterpret_cast<std::uintptr_t>(&table)), b_.getPtrTy());
-    llvm::Value* indicator = b_.CreateCall(
-        lookup, {tablePtr, loadField(other_, offsetof(eval::LineView, code), i32),
-                 loadField(line_, offsetof(eval::LineView, code), i32),
-                 loadField(line_, offsetof(eval::LineView, date), i32)});
+    llvm::Value* tablePtr =
+        b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<std::uintptr_t>(&table)), b_.getPtrTy());
+    llvm::Value* indicator =
+        b_.CreateCall(lookup, {tablePtr, loadField(other_, offsetof(eval::LineView, code), i32),
+                               loadField(line_, offsetof(eval::LineView, code), i32),
+                               loadField(line_, offsetof(eval::LineView, date), i32)});
     llvm::Value* bypassed = b_.getInt1(false);
     if (table.plainBypass >= 0) {
       const auto set = static_cast<std::uint32_t>(table.plainBypass);
       bypassed = b_.CreateOr(anyModifierIn(line_, set), anyModifierIn(other_, set));
     }
     if (table.anatomicBypass >= 0)
-      bypassed = b_.CreateOr(bypassed, sitesDiffer(static_cast<std::uint32_t>(table.anatomicBypass)));
+      bypassed =
+          b_.CreateOr(bypassed, sitesDiffer(static_cast<std::uint32_t>(table.anatomicBypass)));
     llvm::Value* never = b_.CreateICmpEQ(indicator, b_.getInt32(0));
     llvm::Value* unlessBypassed =
         b_.CreateAnd(b_.CreateICmpEQ(indicator, b_.getInt32(1)), b_.CreateNot(bypassed));
@@ -301,8 +302,8 @@ class PredicateEmitter {
     b_.CreateCondBr(b_.CreateICmpSGE(minutes, b_.getInt64(0)), call, done);
 
     b_.SetInsertPoint(call);
-    auto* fnType = llvm::FunctionType::get(
-        b_.getInt64Ty(), {b_.getPtrTy(), b_.getInt32Ty(), b_.getPtrTy()}, false);
+    auto* fnType = llvm::FunctionType::get(b_.getInt64Ty(),
+                                           {b_.getPtrTy(), b_.getInt32Ty(), b_.getPtrTy()}, false);
     llvm::FunctionCallee allocate = module_.getOrInsertFunction(kTimedUnitsSymbol, fnType);
     llvm::Value* set = b_.CreateIntToPtr(
         b_.getInt64(reinterpret_cast<std::uintptr_t>(&program_.codeSets[e.set])), b_.getPtrTy());
@@ -341,11 +342,13 @@ class PredicateEmitter {
 
     b_.SetInsertPoint(body);
     auto* lineType = llvm::ArrayType::get(b_.getInt8Ty(), sizeof(eval::LineView));
-    llvm::Value* other = b_.CreateInBoundsGEP(lineType, lines_, {b_.CreateZExt(i, b_.getInt64Ty())});
+    llvm::Value* other =
+        b_.CreateInBoundsGEP(lineType, lines_, {b_.CreateZExt(i, b_.getInt64Ty())});
     llvm::Value* counts = b_.CreateAnd(
         b_.CreateICmpULT(loadField(other, offsetof(eval::LineView, position), i32), myPosition),
-        b_.CreateAnd(b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, group), i32), myGroup),
-                     b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, code), i32), myCode)));
+        b_.CreateAnd(
+            b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, group), i32), myGroup),
+            b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, code), i32), myCode)));
     llvm::Value* added = b_.CreateAdd(
         total, b_.CreateSelect(counts, lineField(other, ir::LineField::Units), b_.getInt64(0)));
     i->addIncoming(b_.CreateAdd(i, b_.getInt32(1)), body);
@@ -375,14 +378,13 @@ class PredicateEmitter {
     llvm::FunctionCallee lookup = module_.getOrInsertFunction(kMueLimitSymbol, lookupType);
     llvm::Value* tablePtr = b_.CreateIntToPtr(
         b_.getInt64(reinterpret_cast<std::uintptr_t>(&program_.mueTables[index])), b_.getPtrTy());
-    llvm::Value* found = b_.CreateCall(
-        lookup, {tablePtr, loadField(line_, offsetof(eval::LineView, code), i32),
-                 loadField(line_, offsetof(eval::LineView, date), i32)});
+    llvm::Value* found =
+        b_.CreateCall(lookup, {tablePtr, loadField(line_, offsetof(eval::LineView, code), i32),
+                               loadField(line_, offsetof(eval::LineView, date), i32)});
     llvm::Value* units = lineField(line_, ir::LineField::Units);
     llvm::Value* indicator = b_.CreateLShr(found, b_.getInt64(32));
     llvm::Value* value = b_.CreateAnd(found, b_.getInt64(0xFFFFFFFFu));
-    llvm::Value* wholeLine =
-        b_.CreateSelect(b_.CreateICmpSGT(units, value), b_.getInt64(0), units);
+    llvm::Value* wholeLine = b_.CreateSelect(b_.CreateICmpSGT(units, value), b_.getInt64(0), units);
     llvm::Value* allowed =
         b_.CreateSelect(b_.CreateICmpEQ(indicator, b_.getInt64(1)), wholeLine, dayLimit(value));
     return b_.CreateSelect(b_.CreateICmpSLT(found, b_.getInt64(0)), units, allowed);
@@ -455,9 +457,13 @@ std::vector<llvm::GlobalVariable*> emitBitmaps(const ir::Program& program, llvm:
 
 }  // namespace
 
-std::string predicateSymbol(std::uint32_t index) { return fmt::format("edict_rule_{}", index); }
+std::string predicateSymbol(std::uint32_t index) {
+  return fmt::format("edict_rule_{}", index);
+}
 
-std::string unitsSymbol(std::uint32_t index) { return fmt::format("edict_units_{}", index); }
+std::string unitsSymbol(std::uint32_t index) {
+  return fmt::format("edict_units_{}", index);
+}
 
 std::unique_ptr<llvm::Module> generateModule(const ir::Program& program,
                                              llvm::LLVMContext& context) {

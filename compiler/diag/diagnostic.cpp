@@ -5,7 +5,8 @@ namespace edict::diag {
 std::string_view codeOf(Kind kind) {
   switch (kind) {
 #define EDICT_DIAG(code, name, severity, summary) \
-  case Kind::name: return #code;
+  case Kind::name:                                \
+    return #code;
 #include "diag/kinds.def"
 #undef EDICT_DIAG
   }
@@ -15,7 +16,8 @@ std::string_view codeOf(Kind kind) {
 Severity severityOf(Kind kind) {
   switch (kind) {
 #define EDICT_DIAG(code, name, severity, summary) \
-  case Kind::name: return Severity::severity;
+  case Kind::name:                                \
+    return Severity::severity;
 #include "diag/kinds.def"
 #undef EDICT_DIAG
   }
@@ -25,7 +27,8 @@ Severity severityOf(Kind kind) {
 std::string_view summaryOf(Kind kind) {
   switch (kind) {
 #define EDICT_DIAG(code, name, severity, summary) \
-  case Kind::name: return summary;
+  case Kind::name:                                \
+    return summary;
 #include "diag/kinds.def"
 #undef EDICT_DIAG
   }

@@ -46,7 +46,8 @@ std::string renderText(const Diagnostic& d, const source::SourceFile* file) {
       pad.push_back(ch == '\t' ? '\t' : ' ');
     }
     out += fmt::format(" {} | {}\n", number, text);
-    out += fmt::format(" {} | {}{}\n", gutter, pad, std::string(std::max<std::uint32_t>(1, d.span.length), '^'));
+    out += fmt::format(" {} | {}{}\n", gutter, pad,
+                       std::string(std::max<std::uint32_t>(1, d.span.length), '^'));
   }
   if (d.help) out += fmt::format("help: {}\n", *d.help);
   return out;
@@ -83,11 +84,11 @@ std::string renderSarif(const std::vector<Diagnostic>& diagnostics, std::string_
   write::appendJsonString(out, toolVersion);
   out += ",\"rules\":[";
   bool first = true;
-#define EDICT_DIAG(code, name, severity, summary)                                     \
-  out += first ? "" : ",";                                                           \
-  first = false;                                                                     \
+#define EDICT_DIAG(code, name, severity, summary)                                        \
+  out += first ? "" : ",";                                                               \
+  first = false;                                                                         \
   out += "{\"id\":\"" #code "\",\"name\":\"" #name "\",\"shortDescription\":{\"text\":"; \
-  write::appendJsonString(out, summary);                                             \
+  write::appendJsonString(out, summary);                                                 \
   out += "}}";
 #include "diag/kinds.def"
 #undef EDICT_DIAG

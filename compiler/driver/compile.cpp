@@ -28,8 +28,9 @@ class Session {
     if (!ast) return std::nullopt;
     stack_.push_back(std::filesystem::weakly_canonical(path).string());
     const std::filesystem::path dir = std::filesystem::path(path).parent_path();
-    auto resolver = [this, dir, path](const ast::Word& name,
-                                      std::string_view why) -> std::optional<check::CheckedRuleset> {
+    auto resolver = [this, dir, path](
+                        const ast::Word& name,
+                        std::string_view why) -> std::optional<check::CheckedRuleset> {
       return resolve(path, (dir / name.text).lexically_normal().string(), name, why);
     };
     auto checked = check::checkRuleset(*ast, sink_, resolver);
@@ -37,13 +38,12 @@ class Session {
     return checked;
   }
 
-  std::optional<check::CheckedRuleset> checkFile(const std::string& path,
-                                                 const std::string& from, source::Span where) {
+  std::optional<check::CheckedRuleset> checkFile(const std::string& path, const std::string& from,
+                                                 source::Span where) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       sink_.report({diag::Kind::CannotRead, from.empty() ? path : from, where,
-                    fmt::format("cannot open `{}`: {}", path, std::strerror(errno)),
-                    std::nullopt});
+                    fmt::format("cannot open `{}`: {}", path, std::strerror(errno)), std::nullopt});
       return std::nullopt;
     }
     // Read one byte past the limit so the parser can say the file is too large.
@@ -62,10 +62,10 @@ class Session {
                                                const ast::Word& name, std::string_view why) {
     const std::string canonical = std::filesystem::weakly_canonical(path).string();
     if (std::find(stack_.begin(), stack_.end(), canonical) != stack_.end()) {
-      sink_.report({diag::Kind::IncludeCycle, from, name.span,
-                    fmt::format("`{}` already {}s this file, directly or through others",
-                                name.text, why),
-                    std::string("rulesets may not extend or include each other in a circle")});
+      sink_.report(
+          {diag::Kind::IncludeCycle, from, name.span,
+           fmt::format("`{}` already {}s this file, directly or through others", name.text, why),
+           std::string("rulesets may not extend or include each other in a circle")});
       return std::nullopt;
     }
     if (static_cast<int>(stack_.size()) >= kMaxLayerDepth) {

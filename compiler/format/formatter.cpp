@@ -24,7 +24,8 @@ struct Layout {
 void collectLineStarts(EdictParser::FileContext& file, Layout& layout) {
   auto* header = file.header();
   layout.lineStarts.insert(header->getStart()->getTokenIndex());
-  for (auto* item : header->headerItem()) layout.lineStarts.insert(item->getStart()->getTokenIndex());
+  for (auto* item : header->headerItem())
+    layout.lineStarts.insert(item->getStart()->getTokenIndex());
   for (auto* statement : file.statement()) {
     layout.lineStarts.insert(statement->getStart()->getTokenIndex());
     auto* test = dynamic_cast<EdictParser::TestStmtContext*>(statement);
@@ -39,7 +40,9 @@ void collectLineStarts(EdictParser::FileContext& file, Layout& layout) {
 bool noSpaceBefore(const std::string& t) {
   return t == "," || t == ";" || t == ")" || t == "." || t == ".." || t == ":";
 }
-bool noSpaceAfter(const std::string& t) { return t == "(" || t == "." || t == ".."; }
+bool noSpaceAfter(const std::string& t) {
+  return t == "(" || t == "." || t == "..";
+}
 
 std::size_t newlinesIn(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
@@ -102,7 +105,8 @@ class Printer {
 
  private:
   static bool isWordLike(const std::string& t) {
-    return !t.empty() && (std::isalnum(static_cast<unsigned char>(t.back())) != 0 || t.back() == '_');
+    return !t.empty() &&
+           (std::isalnum(static_cast<unsigned char>(t.back())) != 0 || t.back() == '_');
   }
 
   int commentIndent() const { return depth_ * 2; }
@@ -126,7 +130,8 @@ class Printer {
 
 }  // namespace
 
-std::optional<std::string> formatRuleset(const source::SourceFile& file, diag::DiagnosticSink& sink) {
+std::optional<std::string> formatRuleset(const source::SourceFile& file,
+                                         diag::DiagnosticSink& sink) {
   // Parse first: a file with syntax errors is reported, never re-laid.
   if (!parse::parseRuleset(file, sink)) return std::nullopt;
 

@@ -17,6 +17,7 @@ namespace edict::format {
 
 /// The canonical text of `file`, or nullopt (with diagnostics) when it does
 /// not parse: a file with syntax errors is never rewritten.
-std::optional<std::string> formatRuleset(const source::SourceFile& file, diag::DiagnosticSink& sink);
+std::optional<std::string> formatRuleset(const source::SourceFile& file,
+                                         diag::DiagnosticSink& sink);
 
 }  // namespace edict::format

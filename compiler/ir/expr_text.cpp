@@ -114,15 +114,17 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
   auto sub = [&](ExprId op) { return text(p, op, Flavor::Number); };
   switch (e.kind) {
     case Kind::BoolConst: return e.value != 0 ? "true" : "false";
-    case Kind::IntConst: return valueText(p, e.set == kStringConstant ? Flavor::Text : constantFlavor, e.value);
+    case Kind::IntConst:
+      return valueText(p, e.set == kStringConstant ? Flavor::Text : constantFlavor, e.value);
     case Kind::Field: return fieldName(e);
     case Kind::Known: return fieldName(e) + " is known";
     case Kind::Compare: {
       static const std::map<CmpOp, const char*> ops{{CmpOp::Eq, "=="}, {CmpOp::Ne, "!="},
                                                     {CmpOp::Lt, "<"},  {CmpOp::Le, "<="},
                                                     {CmpOp::Gt, ">"},  {CmpOp::Ge, ">="}};
-      const Flavor flavor = flavorOf(p, e.operands[0]) != Flavor::Number ? flavorOf(p, e.operands[0])
-                                                                         : flavorOf(p, e.operands[1]);
+      const Flavor flavor = flavorOf(p, e.operands[0]) != Flavor::Number
+                                ? flavorOf(p, e.operands[0])
+                                : flavorOf(p, e.operands[1]);
       return fmt::format("{} {} {}", text(p, e.operands[0], flavor), ops.at(e.op),
                          text(p, e.operands[1], flavor));
     }
@@ -156,9 +158,10 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
     case Kind::ClaimCount: return fmt::format("claim.lines.count({})", codeSetText(p, e.set));
     case Kind::ClaimUnits: return fmt::format("claim.lines.units({})", codeSetText(p, e.set));
     case Kind::PairTableHolds:
-      return fmt::format("the pair table {} has a row in force for (other.code, line.code) that "
-                         "no modifier bypasses",
-                         p.pairTables[e.set].source);
+      return fmt::format(
+          "the pair table {} has a row in force for (other.code, line.code) that "
+          "no modifier bypasses",
+          p.pairTables[e.set].source);
     case Kind::TimedUnits: {
       static const char* const methods[] = {"total_time", "per_code", "nearest_15"};
       return fmt::format("units of ({}) by {}", codeSetText(p, e.set),
@@ -187,7 +190,9 @@ void collectFields(const Program& p, ExprId id, std::vector<ExprId>& out) {
 
 }  // namespace
 
-std::string exprText(const Program& program, ExprId id) { return text(program, id, Flavor::Number); }
+std::string exprText(const Program& program, ExprId id) {
+  return text(program, id, Flavor::Number);
+}
 
 std::vector<ExprId> conjuncts(const Program& program, ExprId id) {
   const Expr& e = program.exprs[id];
@@ -208,8 +213,8 @@ std::string fieldsRead(const Program& program, ExprId id,
   for (ExprId f : fields) {
     const std::int64_t v = value(f);
     const Flavor flavor = flavorOf(program, f);
-    const bool absent = (flavor == Flavor::Number && v < 0) ||
-                        (flavor == Flavor::Date && v == INT32_MIN);
+    const bool absent =
+        (flavor == Flavor::Number && v < 0) || (flavor == Flavor::Date && v == INT32_MIN);
     out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", fieldName(program.exprs[f]),
                        absent ? "(none)" : valueText(program, flavor, v));
   }

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "ir/test_case.h"
 #include "model/code.h"
 #include "model/date.h"
-#include "ir/test_case.h"
 #include "model/edit.h"
 
 namespace edict::ir {
@@ -27,7 +27,15 @@ enum class Binding : std::uint8_t {
 /// Integer-valued fields of a line (codes, dates, strings are integers in
 /// the IR: strings are indices into Program::strings, -1 when absent).
 enum class LineField : std::uint8_t {
-  Code, Units, Minutes, Date, Position, Charge, PlaceOfService, Provider, Age,
+  Code,
+  Units,
+  Minutes,
+  Date,
+  Position,
+  Charge,
+  PlaceOfService,
+  Provider,
+  Age,
 };
 
 /// Integer-valued fields of the claim.
@@ -46,35 +54,35 @@ using ExprId = std::uint32_t;
 /// One node of a predicate.
 struct Expr {
   enum class Kind : std::uint8_t {
-    BoolConst,      ///< value (0 or 1)
-    IntConst,       ///< value
-    Field,          ///< binding.field (lineField or claimField), an integer
-    Known,          ///< binding.field has a value (minutes, age, birth date)
-    Compare,        ///< operands[0] op operands[1]
-    Add,            ///< operands[0] + operands[1]
-    Sub,            ///< operands[0] - operands[1]
-    And,            ///< all operands
-    Or,             ///< any operand
-    Not,            ///< operands[0] is false
-    InCodeSet,      ///< operands[0] (a code) is in codeSets[set]
-    HasModifierIn,  ///< binding carries a modifier of modifierSets[set]
-    SitesDiffer,    ///< line and other both carry modifiers of `set`, none shared
-    DiagnosisAny,   ///< the claim has a diagnosis matching a pattern of bit mask `value`
-    SameDayCount,   ///< lines of the line's day, other than it, with a code in codeSets[set]
-    SameDayUnits,   ///< the units of those lines
-    ClaimCount,     ///< lines of the claim with a code in codeSets[set]
-    ClaimUnits,     ///< the units of those lines
-    PairTableHolds, ///< pairTables[set] has a row for (other.code, line.code) in force
-                    ///< on line.date that is not bypassed
-    TimedUnits,     ///< the units the line may keep when the minutes of the same-day
-                    ///< lines with a code in codeSets[set] become units by method
-                    ///< UnitMethod(value); its billed units when it has no minutes
-    DayLimitUnits,  ///< the units the line may keep when its code may have at most
-                    ///< `value` units a day: what earlier same-day lines of the code
-                    ///< left, between 0 and its billed units
-    MueUnits,       ///< the units the line may keep under mueTables[set]: the row in
-                    ///< force for (line.code, line.date) judges the line alone
-                    ///< (indicator 1) or as DayLimitUnits (2, 3); billed units if no row
+    BoolConst,       ///< value (0 or 1)
+    IntConst,        ///< value
+    Field,           ///< binding.field (lineField or claimField), an integer
+    Known,           ///< binding.field has a value (minutes, age, birth date)
+    Compare,         ///< operands[0] op operands[1]
+    Add,             ///< operands[0] + operands[1]
+    Sub,             ///< operands[0] - operands[1]
+    And,             ///< all operands
+    Or,              ///< any operand
+    Not,             ///< operands[0] is false
+    InCodeSet,       ///< operands[0] (a code) is in codeSets[set]
+    HasModifierIn,   ///< binding carries a modifier of modifierSets[set]
+    SitesDiffer,     ///< line and other both carry modifiers of `set`, none shared
+    DiagnosisAny,    ///< the claim has a diagnosis matching a pattern of bit mask `value`
+    SameDayCount,    ///< lines of the line's day, other than it, with a code in codeSets[set]
+    SameDayUnits,    ///< the units of those lines
+    ClaimCount,      ///< lines of the claim with a code in codeSets[set]
+    ClaimUnits,      ///< the units of those lines
+    PairTableHolds,  ///< pairTables[set] has a row for (other.code, line.code) in force
+                     ///< on line.date that is not bypassed
+    TimedUnits,      ///< the units the line may keep when the minutes of the same-day
+                     ///< lines with a code in codeSets[set] become units by method
+                     ///< UnitMethod(value); its billed units when it has no minutes
+    DayLimitUnits,   ///< the units the line may keep when its code may have at most
+                     ///< `value` units a day: what earlier same-day lines of the code
+                     ///< left, between 0 and its billed units
+    MueUnits,        ///< the units the line may keep under mueTables[set]: the row in
+                     ///< force for (line.code, line.date) judges the line alone
+                     ///< (indicator 1) or as DayLimitUnits (2, 3); billed units if no row
   };
 
   Kind kind = Kind::BoolConst;
@@ -109,7 +117,7 @@ struct PairTable {
     std::uint32_t column1;
     std::uint32_t column2;
     std::int32_t effective;
-    std::int32_t deletion;  ///< inclusive; INT32_MAX for none
+    std::int32_t deletion;    ///< inclusive; INT32_MAX for none
     std::uint32_t rationale;  ///< index into `rationales`
     std::uint8_t indicator;   ///< 0, 1 or 9
   };

@@ -1,8 +1,8 @@
 #include "jit/jit_engine.h"
 
+#include <llvm/ExecutionEngine/Orc/Core.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
-#include <llvm/ExecutionEngine/Orc/Core.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
@@ -95,9 +95,9 @@ std::unique_ptr<JitEngine> JitEngine::compile(const ir::Program& program) {
   optimize(*module);
 
   std::unique_ptr<JitEngine> engine(new JitEngine());
-  engine->impl_->jit = unwrap(
-      llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(machine)).create(),
-      "starting the JIT");
+  engine->impl_->jit =
+      unwrap(llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(machine)).create(),
+             "starting the JIT");
   auto& jit = *engine->impl_->jit;
   // Host functions that generated code calls, given to the JIT by address.
   llvm::orc::SymbolMap host;
@@ -109,8 +109,8 @@ std::unique_ptr<JitEngine> JitEngine::compile(const ir::Program& program) {
       llvm::orc::ExecutorAddr::fromPtr(&edictMueLimit), llvm::JITSymbolFlags::Exported};
   if (auto error = jit.getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(host))))
     raise(std::move(error), "defining host functions");
-  if (auto error = jit.addIRModule(
-          llvm::orc::ThreadSafeModule(std::move(module), std::move(context))))
+  if (auto error =
+          jit.addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context))))
     raise(std::move(error), "adding the module");
 
   engine->predicates_.reserve(program.rules.size());

@@ -46,11 +46,10 @@ class Lowering {
     rule.otherCodes = {row.column1};
     rule.predicate = b_.allOf(std::move(all));
     rule.origin = row.origin;
-    rule.detail = fmt::format("NCCI pair: column 1 {}, column 2 {}, modifier indicator {}, from {} {}",
-                              row.column1.text(), row.column2.text(),
-                              static_cast<int>(row.indicator), row.since.iso(),
-                              row.until == model::kEndOfTime ? std::string("with no end")
-                                                             : "through " + row.until.iso());
+    rule.detail = fmt::format(
+        "NCCI pair: column 1 {}, column 2 {}, modifier indicator {}, from {} {}",
+        row.column1.text(), row.column2.text(), static_cast<int>(row.indicator), row.since.iso(),
+        row.until == model::kEndOfTime ? std::string("with no end") : "through " + row.until.iso());
     program_.rules.push_back(std::move(rule));
   }
 
@@ -60,7 +59,8 @@ class Lowering {
     std::vector<model::Modifier> anatomic;
     for (model::Modifier m : item.bypass) (check::isAnatomic(m) ? anatomic : plain).push_back(m);
     if (!plain.empty()) table.plainBypass = static_cast<std::int32_t>(setOf("bypass", plain));
-    if (!anatomic.empty()) table.anatomicBypass = static_cast<std::int32_t>(setOf("anatomic", anatomic));
+    if (!anatomic.empty())
+      table.anatomicBypass = static_cast<std::int32_t>(setOf("anatomic", anatomic));
 
     ir::Rule rule;
     rule.id = item.id;
@@ -95,12 +95,12 @@ class Lowering {
     rule.origin = item.origin;
     if (item.table.source.empty() && !item.table.rows.empty()) {
       const auto& row = item.table.rows.front();
-      rule.detail = fmt::format("MUE: at most {} units of {} {} (indicator {})", row.value,
-                                model::Code{row.code}.text(),
-                                row.indicator == 1 ? "per line" : "per day",
-                                static_cast<int>(row.indicator));
+      rule.detail = fmt::format(
+          "MUE: at most {} units of {} {} (indicator {})", row.value, model::Code{row.code}.text(),
+          row.indicator == 1 ? "per line" : "per day", static_cast<int>(row.indicator));
     } else {
-      rule.detail = fmt::format("MUE table {} ({} rows)", item.table.source, item.table.rows.size());
+      rule.detail =
+          fmt::format("MUE table {} ({} rows)", item.table.source, item.table.rows.size());
     }
     program_.mueTables.push_back(item.table);
     program_.rules.push_back(std::move(rule));

@@ -21,11 +21,16 @@ bool checkText(const source::SourceFile& file, diag::DiagnosticSink& sink) {
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
     std::size_t length = 0;
-    if (byte == 0) length = 0;
-    else if (byte < 0x80) length = 1;
-    else if ((byte & 0xE0) == 0xC0 && byte >= 0xC2) length = 2;
-    else if ((byte & 0xF0) == 0xE0) length = 3;
-    else if ((byte & 0xF8) == 0xF0 && byte <= 0xF4) length = 4;
+    if (byte == 0)
+      length = 0;
+    else if (byte < 0x80)
+      length = 1;
+    else if ((byte & 0xE0) == 0xC0 && byte >= 0xC2)
+      length = 2;
+    else if ((byte & 0xF0) == 0xE0)
+      length = 3;
+    else if ((byte & 0xF8) == 0xF0 && byte <= 0xF4)
+      length = 4;
     bool ok = length > 0 && i + length <= text.size();
     for (std::size_t k = 1; ok && k < length; ++k)
       ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
@@ -81,9 +86,11 @@ bool checkNesting(const source::SourceFile& file, antlr4::CommonTokenStream& tok
 std::optional<ast::Ruleset> parseRuleset(const source::SourceFile& file,
                                          diag::DiagnosticSink& sink) {
   if (file.text().size() > kMaxSourceBytes) {
-    sink.report({diag::Kind::FileTooLarge, file.path(), {},
-                 fmt::format("the file has {} bytes, more than the limit of {}",
-                             file.text().size(), kMaxSourceBytes),
+    sink.report({diag::Kind::FileTooLarge,
+                 file.path(),
+                 {},
+                 fmt::format("the file has {} bytes, more than the limit of {}", file.text().size(),
+                             kMaxSourceBytes),
                  "split the ruleset, or import large tables with `pairs from`"});
     return std::nullopt;
   }

@@ -117,8 +117,8 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
     }
   }
   if (offendingSymbol != nullptr && offendingSymbol->getType() == grammar::EdictLexer::WORD) {
-    if (auto guess = check::closestMatch(offendingSymbol->getText(),
-                                         expectedKeywords(vocabulary, expected)))
+    if (auto guess =
+            check::closestMatch(offendingSymbol->getText(), expectedKeywords(vocabulary, expected)))
       d.help = fmt::format("did you mean `{}`?", *guess);
   }
   sink_.report(std::move(d));

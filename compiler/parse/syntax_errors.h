@@ -14,8 +14,8 @@ class SyntaxErrorListener final : public antlr4::BaseErrorListener {
   SyntaxErrorListener(std::string file, diag::DiagnosticSink& sink)
       : file_(std::move(file)), sink_(sink) {}
 
-  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offendingSymbol,
-                   size_t line, size_t charPositionInLine, const std::string& msg,
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offendingSymbol, size_t line,
+                   size_t charPositionInLine, const std::string& msg,
                    std::exception_ptr e) override;
 
   [[nodiscard]] std::size_t count() const { return count_; }

@@ -82,8 +82,8 @@ ast::ExprPtr Transformer::transformExpr(EdictParser::ExprContext& ctx) {
     for (auto* child : assign->children)
       if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child))
         if (terminal->getText() == "=") opSpan = spanOf(terminal->getSymbol());
-    sink_.report({diag::Kind::AssignInCondition, file_, opSpan,
-                  "`=` is not a comparison", std::string("use `==` to compare values")});
+    sink_.report({diag::Kind::AssignInCondition, file_, opSpan, "`=` is not a comparison",
+                  std::string("use `==` to compare values")});
     return make(ast::BinaryExpr{ast::BinaryOp::Eq, transformExpr(*assign->left),
                                 transformExpr(*assign->right), opSpan},
                 span);

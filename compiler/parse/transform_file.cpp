@@ -29,9 +29,13 @@ source::Span spanOf(antlr4::ParserRuleContext& ctx) {
   return span;
 }
 
-ast::Word wordOf(const antlr4::Token* token) { return ast::Word{token->getText(), spanOf(token)}; }
+ast::Word wordOf(const antlr4::Token* token) {
+  return ast::Word{token->getText(), spanOf(token)};
+}
 
-ast::Word wordOf(antlr4::ParserRuleContext* ctx) { return ast::Word{ctx->getText(), spanOf(*ctx)}; }
+ast::Word wordOf(antlr4::ParserRuleContext* ctx) {
+  return ast::Word{ctx->getText(), spanOf(*ctx)};
+}
 
 std::string unquote(const std::string& literal) {
   std::string out;
@@ -48,8 +52,7 @@ void Transformer::setOnce(std::optional<T>& slot, T value, const source::Span& w
                           std::string_view what) {
   if (slot) {
     sink_.report({diag::Kind::DuplicateClause, file_, where,
-                  fmt::format("`{}` is given twice in this statement", what),
-                  "keep one of them"});
+                  fmt::format("`{}` is given twice in this statement", what), "keep one of them"});
     return;
   }
   slot = std::move(value);
@@ -57,16 +60,17 @@ void Transformer::setOnce(std::optional<T>& slot, T value, const source::Span& w
 
 template void Transformer::setOnce(std::optional<ast::Word>&, ast::Word, const source::Span&,
                                    std::string_view);
-template void Transformer::setOnce(std::optional<std::string>&, std::string,
+template void Transformer::setOnce(std::optional<std::string>&, std::string, const source::Span&,
+                                   std::string_view);
+template void Transformer::setOnce(std::optional<std::vector<ast::Word>>&, std::vector<ast::Word>,
                                    const source::Span&, std::string_view);
-template void Transformer::setOnce(std::optional<std::vector<ast::Word>>&,
-                                   std::vector<ast::Word>, const source::Span&, std::string_view);
 
 ast::Ruleset Transformer::transformFile(EdictParser::FileContext& ctx) {
   ast::Ruleset ruleset;
   ruleset.file = file_;
   ruleset.header = transformHeader(*ctx.header());
-  for (auto* statement : ctx.statement()) ruleset.statements.push_back(transformStatement(*statement));
+  for (auto* statement : ctx.statement())
+    ruleset.statements.push_back(transformStatement(*statement));
   return ruleset;
 }
 
@@ -178,8 +182,7 @@ ast::CodeSetDecl Transformer::transformCodeSet(EdictParser::CodeSetDeclContext& 
 ast::ModifierSetDecl Transformer::transformModifierSet(EdictParser::ModifierSetDeclContext& ctx) {
   std::vector<EdictParser::ModifierItemContext*> included;
   for (auto* item : ctx.modifierItem())
-    if (std::find(ctx.excludedMods.begin(), ctx.excludedMods.end(), item) ==
-        ctx.excludedMods.end())
+    if (std::find(ctx.excludedMods.begin(), ctx.excludedMods.end(), item) == ctx.excludedMods.end())
       included.push_back(item);
   return ast::ModifierSetDecl{wordOf(ctx.name), transformModifierItems(included),
                               transformModifierItems(ctx.excludedMods)};

@@ -12,8 +12,7 @@ void Transformer::transformRuleClause(EdictParser::RuleClauseContext& ctx,
     setOnce(clauses.reason, wordOf(reason->REASON()->getSymbol()), where, "reason");
   } else if (auto* message = dynamic_cast<EdictParser::RuleMessageContext*>(&ctx)) {
     const auto* token = message->STRING()->getSymbol();
-    setOnce(clauses.message, ast::Word{unquote(token->getText()), spanOf(token)}, where,
-            "message");
+    setOnce(clauses.message, ast::Word{unquote(token->getText()), spanOf(token)}, where, "message");
   } else if (auto* id = dynamic_cast<EdictParser::RuleIdContext*>(&ctx)) {
     setOnce(clauses.id, wordOf(id->softWord()), where, "id");
   }
@@ -29,8 +28,9 @@ ast::RuleDecl Transformer::transformRule(EdictParser::RuleDeclContext& ctx) {
   std::vector<EdictParser::RuleClauseContext*> clauses;
   if (auto* verb = dynamic_cast<EdictParser::VerbActionContext*>(ctx.action())) {
     const std::string word = verb->verb->getText();
-    rule.verb = word == "deny" ? ast::Verb::Deny : word == "review" ? ast::Verb::Review
-                                                                    : ast::Verb::Flag;
+    rule.verb = word == "deny"     ? ast::Verb::Deny
+                : word == "review" ? ast::Verb::Review
+                                   : ast::Verb::Flag;
     rule.onClaim = verb->target->getText() == "claim";
     clauses = verb->ruleClause();
   } else {

@@ -19,8 +19,9 @@ ast::TestLine Transformer::transformTestLine(EdictParser::TestLineContext& ctx) 
     else if (auto* d = dynamic_cast<EdictParser::LineDateContext*>(item))
       setOnce(line.date, wordOf(d->DATE()->getSymbol()), where, "date");
     else if (auto* p = dynamic_cast<EdictParser::LinePlaceContext*>(item))
-      setOnce(line.place, ast::Word{unquote(p->STRING()->getText()), spanOf(p->STRING()->getSymbol())},
-              where, "place");
+      setOnce(line.place,
+              ast::Word{unquote(p->STRING()->getText()), spanOf(p->STRING()->getSymbol())}, where,
+              "place");
     else if (auto* v = dynamic_cast<EdictParser::LineProviderContext*>(item))
       setOnce(line.provider,
               ast::Word{unquote(v->STRING()->getText()), spanOf(v->STRING()->getSymbol())}, where,
@@ -48,8 +49,10 @@ ast::Expectation Transformer::transformExpectation(EdictParser::ExpectationConte
     e.onClaim = edit.target->getText() == "claim";
     if (edit.line != nullptr) e.line = wordOf(edit.line);
     const std::string verb = edit.verb->getText();
-    e.verb = verb == "deny" ? ast::Verb::Deny : verb == "modify" ? ast::Verb::Modify
-             : verb == "review" ? ast::Verb::Review : ast::Verb::Flag;
+    e.verb = verb == "deny"     ? ast::Verb::Deny
+             : verb == "modify" ? ast::Verb::Modify
+             : verb == "review" ? ast::Verb::Review
+                                : ast::Verb::Flag;
     for (auto* clause : edit.expectClause()) {
       const source::Span where = spanOf(clause->getStart());
       if (auto* r = dynamic_cast<EdictParser::ExpectRuleContext*>(clause))

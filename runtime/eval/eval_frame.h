@@ -11,7 +11,7 @@ namespace edict::eval {
 
 /// One service line, flattened for predicates.
 struct LineView {
-  std::uint32_t code;          ///< model::Code::packed
+  std::uint32_t code;  ///< model::Code::packed
   std::int32_t units;
   std::int32_t minutes;        ///< -1 when the claim gives no minutes
   std::int32_t date;           ///< model::Date::days

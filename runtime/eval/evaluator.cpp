@@ -80,8 +80,9 @@ void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
     const model::Line& line = claim.lines[i];
     firstDate = std::min(firstDate, line.date);
     const std::string_view npi = claim.providerOf(line);
-    const auto group = groups.try_emplace({npi, line.date.days},
-                                          static_cast<std::uint32_t>(groups.size())).first->second;
+    const auto group =
+        groups.try_emplace({npi, line.date.days}, static_cast<std::uint32_t>(groups.size()))
+            .first->second;
     LineView& v = views.lines[i];
     v.code = line.code.packed;
     v.units = line.units;
@@ -91,8 +92,8 @@ void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
     for (std::size_t m = 0; m < 4; ++m) v.modifiers[m] = line.modifiers[m].packed;
     v.group = group;
     v.chargeCents = std::llround(line.charge * 100.0);
-    v.placeOfService = stringId(line.placeOfService.empty() ? claim.placeOfService
-                                                             : line.placeOfService);
+    v.placeOfService =
+        stringId(line.placeOfService.empty() ? claim.placeOfService : line.placeOfService);
     v.provider = stringId(npi);
     v.age = birth ? std::max(-1, model::yearsBetween(*birth, line.date)) : -1;
     v.reserved = 0;
@@ -103,8 +104,9 @@ void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
 void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const Views& views,
                           const LineView* line, std::vector<model::Edit>& out) const {
   const ir::Rule& rule = program_.rules[r];
-  EvalFrame frame{line, nullptr, views.lines.data(),
-                  static_cast<std::uint32_t>(views.lines.size()), 0, &views.claim};
+  EvalFrame frame{
+      line, nullptr,     views.lines.data(), static_cast<std::uint32_t>(views.lines.size()),
+      0,    &views.claim};
   std::vector<std::uint32_t> related;
   if (rule.pairTable) {
     applyTableRule(r, claim, views, *line, out);
@@ -113,9 +115,8 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
   if (rule.scope == ir::RuleScope::LineWithOther) {
     for (const LineView& other : views.lines) {
       if (&other == line || other.group != line->group) continue;
-      const bool candidate =
-          std::any_of(rule.otherCodes.begin(), rule.otherCodes.end(),
-                      [&](model::Code c) { return c.packed == other.code; });
+      const bool candidate = std::any_of(rule.otherCodes.begin(), rule.otherCodes.end(),
+                                         [&](model::Code c) { return c.packed == other.code; });
       if (!candidate) continue;
       frame.other = &other;
       if (engine_.holds(r, frame)) related.push_back(other.position);
@@ -156,8 +157,9 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
 void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const Views& views,
                                const LineView& line, std::vector<model::Edit>& out) const {
   const ir::Rule& rule = program_.rules[r];
-  EvalFrame frame{&line, nullptr, views.lines.data(),
-                  static_cast<std::uint32_t>(views.lines.size()), 0, &views.claim};
+  EvalFrame frame{
+      &line, nullptr,     views.lines.data(), static_cast<std::uint32_t>(views.lines.size()),
+      0,     &views.claim};
   // One edit per column-1 code: each is its own pair, with its own row.
   std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> byColumn1;
   for (const LineView& other : views.lines) {

@@ -38,7 +38,8 @@ class Evaluator {
 
     /// A frame for `line` (and `other`, for pair-scoped rules).
     [[nodiscard]] EvalFrame frame(const LineView* line, const LineView* other = nullptr) const {
-      return EvalFrame{line, other, lines.data(), static_cast<std::uint32_t>(lines.size()), 0, &claim};
+      return EvalFrame{line, other, lines.data(), static_cast<std::uint32_t>(lines.size()),
+                       0,    &claim};
     }
   };
 

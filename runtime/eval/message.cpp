@@ -6,9 +6,9 @@ namespace edict::eval {
 
 const std::vector<std::string_view>& messagePlaceholders() {
   static const std::vector<std::string_view> names{
-      "line.code",  "line.units", "line.minutes",  "line.date",    "line.modifiers",
-      "line.position", "line.charge", "claim.id", "claim.payer", "claim.place_of_service",
-      "patient.age", "patient.sex", "allowed_units", "timing"};
+      "line.code",     "line.units",  "line.minutes",  "line.date",   "line.modifiers",
+      "line.position", "line.charge", "claim.id",      "claim.payer", "claim.place_of_service",
+      "patient.age",   "patient.sex", "allowed_units", "timing"};
   return names;
 }
 

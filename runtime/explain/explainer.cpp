@@ -15,7 +15,8 @@ namespace {
 
 std::string lineSummary(const model::Line& line) {
   std::string out = line.code.text();
-  for (std::uint8_t i = 0; i < line.modifierCount; ++i) out.append(" ").append(line.modifiers[i].text());
+  for (std::uint8_t i = 0; i < line.modifierCount; ++i)
+    out.append(" ").append(line.modifiers[i].text());
   out += fmt::format(", {} unit{}", line.units, line.units == 1 ? "" : "s");
   if (line.minutes) out += fmt::format(", {} minutes", *line.minutes);
   out.append(", ").append(line.date.iso());
@@ -58,9 +59,8 @@ class Explainer {
     for (ir::ExprId c : ir::conjuncts(program_, rule.predicate)) {
       const bool met = interpreter_.value(c, frame) != 0;
       if (onlyFailed && met) continue;
-      std::string read = ir::fieldsRead(program_, c, [&](ir::ExprId f) {
-        return interpreter_.value(f, frame);
-      });
+      std::string read =
+          ir::fieldsRead(program_, c, [&](ir::ExprId f) { return interpreter_.value(f, frame); });
       for (ir::Binding b : {ir::Binding::Line, ir::Binding::Other}) {
         const eval::LineView* view = b == ir::Binding::Line ? frame.line : frame.other;
         if (view != nullptr && readsModifiers(program_, c, b))
@@ -82,23 +82,24 @@ class Explainer {
                          model::Date{line.date}.iso());
       return;
     }
-    out += fmt::format("      row of {}: column 1 {}, column 2 {}, modifier indicator {}, from {} {}{}\n",
-                       table.source, model::Code{row->column1}.text(), model::Code{row->column2}.text(),
-                       static_cast<int>(row->indicator), model::Date{row->effective}.iso(),
-                       row->deletion == INT32_MAX ? std::string("with no end")
-                                                  : "through " + model::Date{row->deletion}.iso(),
-                       table.rationales[row->rationale].empty()
-                           ? ""
-                           : " (" + table.rationales[row->rationale] + ")");
+    out += fmt::format(
+        "      row of {}: column 1 {}, column 2 {}, modifier indicator {}, from {} {}{}\n",
+        table.source, model::Code{row->column1}.text(), model::Code{row->column2}.text(),
+        static_cast<int>(row->indicator), model::Date{row->effective}.iso(),
+        row->deletion == INT32_MAX ? std::string("with no end")
+                                   : "through " + model::Date{row->deletion}.iso(),
+        table.rationales[row->rationale].empty() ? ""
+                                                 : " (" + table.rationales[row->rationale] + ")");
   }
 
   void edit(std::string& out, const model::Edit& e) const {
     const ir::Rule& rule = program_.rules[*e.ruleIndex];
     out += fmt::format("\n{}: {} {}{} ({})\n", e.line ? fmt::format("line {}", *e.line) : "claim",
-                       model::actionName(e.action), e.rule, e.reason.empty() ? "" : " reason " + e.reason,
-                       rule.origin);
+                       model::actionName(e.action), e.rule,
+                       e.reason.empty() ? "" : " reason " + e.reason, rule.origin);
     out += fmt::format("  \"{}\"\n", e.message);
-    if (e.allowedUnits) out += fmt::format("  units: {} billed, {} allowed\n", *e.billedUnits, *e.allowedUnits);
+    if (e.allowedUnits)
+      out += fmt::format("  units: {} billed, {} allowed\n", *e.billedUnits, *e.allowedUnits);
     // Unit methods and limits: the day's arithmetic (minutes, units, allocation).
     if (e.line && (rule.units || rule.mueTable)) {
       const std::string arithmetic = eval::explainUnits(program_, claim_, *e.line);
@@ -119,7 +120,8 @@ class Explainer {
     }
   }
 
-  void whyNot(std::string& out, const std::string& id, const std::vector<model::Edit>& fired) const {
+  void whyNot(std::string& out, const std::string& id,
+              const std::vector<model::Edit>& fired) const {
     out += fmt::format("\nwhy not {}:\n", id);
     bool any = false;
     for (std::uint32_t r = 0; r < program_.rules.size(); ++r) {
@@ -136,17 +138,20 @@ class Explainer {
  private:
   bool tableHasPair(std::uint32_t table, const std::string& id) const {
     for (const auto& row : program_.pairTables[table].rows)
-      if (id == fmt::format("ptp_{}_{}", model::Code{row.column1}.text(), model::Code{row.column2}.text()))
+      if (id == fmt::format("ptp_{}_{}", model::Code{row.column1}.text(),
+                            model::Code{row.column2}.text()))
         return true;
     return false;
   }
 
   void whyNotRule(std::string& out, std::uint32_t r, const std::vector<model::Edit>& fired) const {
     const ir::Rule& rule = program_.rules[r];
-    out += fmt::format("  rule at {}{}\n", rule.origin, rule.detail.empty() ? "" : ": " + rule.detail);
+    out +=
+        fmt::format("  rule at {}{}\n", rule.origin, rule.detail.empty() ? "" : ": " + rule.detail);
     if (rule.scope == ir::RuleScope::Claim) {
       const bool held = interpreter_.holds(r, views_.frame(nullptr));
-      out += held ? "    it fired on the claim\n" : "    on the claim, these conditions do not hold:\n";
+      out += held ? "    it fired on the claim\n"
+                  : "    on the claim, these conditions do not hold:\n";
       if (!held) conditions(out, rule, views_.frame(nullptr), true);
       return;
     }
@@ -161,7 +166,8 @@ class Explainer {
         return e.ruleIndex == r && e.line == line.position;
       });
       if (didFire) {
-        out += fmt::format("    line {} ({}): it fired\n", line.position, model::Code{line.code}.text());
+        out += fmt::format("    line {} ({}): it fired\n", line.position,
+                           model::Code{line.code}.text());
         continue;
       }
       if (rule.scope == ir::RuleScope::Line) {
@@ -175,7 +181,8 @@ class Explainer {
         if (&other == &line || other.group != line.group) continue;
         sameDay = true;
         out += fmt::format("    line {} ({}) with line {} ({}):\n", line.position,
-                           model::Code{line.code}.text(), other.position, model::Code{other.code}.text());
+                           model::Code{line.code}.text(), other.position,
+                           model::Code{other.code}.text());
         if (rule.pairTable) tableRow(out, rule, line, other);
         conditions(out, rule, views_.frame(&line, &other), true);
       }

@@ -108,9 +108,10 @@ bool Interpreter::pairTableHolds(const ir::PairTable& table, const eval::EvalFra
   const auto* row = table.find(frame.other->code, frame.line->code, frame.line->date);
   if (row == nullptr || row->indicator == 9) return false;
   if (row->indicator == 0) return true;
-  const bool bypassed =
-      anyIn(table.plainBypass, *frame.line) || anyIn(table.plainBypass, *frame.other) ||
-      (table.anatomicBypass >= 0 && sitesDiffer(static_cast<std::uint32_t>(table.anatomicBypass), frame));
+  const bool bypassed = anyIn(table.plainBypass, *frame.line) ||
+                        anyIn(table.plainBypass, *frame.other) ||
+                        (table.anatomicBypass >= 0 &&
+                         sitesDiffer(static_cast<std::uint32_t>(table.anatomicBypass), frame));
   return !bypassed;
 }
 
@@ -158,8 +159,8 @@ std::int64_t Interpreter::value(ir::ExprId id, const eval::EvalFrame& frame) con
     case Kind::ClaimUnits: return aggregate(e, frame);
     case Kind::PairTableHolds: return pairTableHolds(program_.pairTables[e.set], frame);
     case Kind::TimedUnits:
-      return eval::timedAllowedUnits(static_cast<ir::UnitMethod>(e.value),
-                                     program_.codeSets[e.set], frame);
+      return eval::timedAllowedUnits(static_cast<ir::UnitMethod>(e.value), program_.codeSets[e.set],
+                                     frame);
     case Kind::DayLimitUnits:
       return eval::dayLimitAllowed(e.value, eval::earlierUnitsOfCode(frame), frame.line->units);
     case Kind::MueUnits: {

@@ -16,18 +16,21 @@ char fromBase36(unsigned v) {
   return v < 10 ? static_cast<char>('0' + v) : static_cast<char>('A' + (v - 10));
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool isUpper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
 
 bool hasCodeShape(std::string_view t) {
   if (t.size() != 5) return false;
   const bool middleDigits = isDigit(t[1]) && isDigit(t[2]) && isDigit(t[3]);
   if (!middleDigits) return false;
-  if (isDigit(t[0]) && isDigit(t[4])) return true;         // CPT category I
-  if (isUpper(t[0]) && isDigit(t[4])) return true;         // HCPCS level II
+  if (isDigit(t[0]) && isDigit(t[4])) return true;  // CPT category I
+  if (isUpper(t[0]) && isDigit(t[4])) return true;  // HCPCS level II
   // CPT category II (F), III (T), PLA (U), MAAA (M) and vaccine (A) codes.
-  return isDigit(t[0]) && (t[4] == 'F' || t[4] == 'T' || t[4] == 'U' || t[4] == 'M' ||
-                           t[4] == 'A');
+  return isDigit(t[0]) && (t[4] == 'F' || t[4] == 'T' || t[4] == 'U' || t[4] == 'M' || t[4] == 'A');
 }
 
 }  // namespace
@@ -44,8 +47,7 @@ std::string Code::whyNotCode(std::string_view text) {
     return fmt::format("procedure codes have five characters, `{}` has {}", text, text.size());
   for (char c : text)
     if (base36(c) < 0)
-      return fmt::format("procedure codes use digits and capital letters, `{}` has `{}`", text,
-                         c);
+      return fmt::format("procedure codes use digits and capital letters, `{}` has `{}`", text, c);
   return fmt::format(
       "`{}` is neither CPT (5 digits, or 4 digits and F, T, U, M or A) nor HCPCS (a letter and "
       "4 digits)",

@@ -1,7 +1,7 @@
 #include "model/date.h"
 
-#include <chrono>
 #include <fmt/format.h>
+#include <chrono>
 
 namespace edict::model {
 

@@ -10,9 +10,15 @@ namespace edict::read {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool isCodeChar(char c) { return isDigit(c) || isUpper(c); }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool isUpper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool isCodeChar(char c) {
+  return isDigit(c) || isUpper(c);
+}
 
 bool allOf(std::string_view text, bool (*pred)(char)) {
   for (char c : text)
@@ -89,8 +95,8 @@ model::Code FieldRules::code(std::string_view text, const FieldPath& path) const
   if (text.size() > 40)
     failField(path, fmt::format("{} is not a procedure code: procedure codes have five characters",
                                 quoted(text)));
-  failField(path, fmt::format("`{}` is not a procedure code: {}", text,
-                              model::Code::whyNotCode(text)));
+  failField(path,
+            fmt::format("`{}` is not a procedure code: {}", text, model::Code::whyNotCode(text)));
 }
 
 model::Date FieldRules::date(std::string_view text, const FieldPath& path) const {
@@ -109,8 +115,8 @@ void FieldRules::addModifier(model::Line& line, std::string_view text,
                              const FieldPath& path) const {
   auto m = model::Modifier::parse(text);
   if (!m)
-    failField(path, fmt::format("{} is not a modifier (two digits or capital letters)",
-                                quoted(text)));
+    failField(path,
+              fmt::format("{} is not a modifier (two digits or capital letters)", quoted(text)));
   if (line.modifierCount == line.modifiers.size())
     failField(path, "a line has at most four modifiers");
   line.modifiers[line.modifierCount++] = *m;
@@ -118,7 +124,8 @@ void FieldRules::addModifier(model::Line& line, std::string_view text,
 
 std::int32_t FieldRules::units(std::int64_t value, const FieldPath& path) const {
   if (value < 0) failField(path, fmt::format("must not be negative, got {}", value));
-  if (value > 99999) failField(path, fmt::format("{} is more units than a claim line can bill", value));
+  if (value > 99999)
+    failField(path, fmt::format("{} is more units than a claim line can bill", value));
   return static_cast<std::int32_t>(value);
 }
 
@@ -206,8 +213,7 @@ std::string FieldRules::diagnosis(std::string_view text, DiagnosisCodeSet set,
                               quoted(text)));
 }
 
-void FieldRules::addDiagnosis(model::Claim& claim, std::string code,
-                              const FieldPath& path) const {
+void FieldRules::addDiagnosis(model::Claim& claim, std::string code, const FieldPath& path) const {
   if (claim.diagnoses.size() == kMaxDiagnosesPerClaim)
     failField(path, fmt::format("a claim has at most {} diagnoses", kMaxDiagnosesPerClaim));
   claim.diagnoses.push_back(std::move(code));

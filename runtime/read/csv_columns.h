@@ -35,10 +35,22 @@ inline constexpr std::size_t kCsvColumnCount = 17;
 /// Header names, indexed by CsvColumn. Claim-level names are the JSON field
 /// paths; line-level ones are the fields of `lines[]` under `line.`.
 inline constexpr std::array<std::string_view, kCsvColumnCount> kCsvColumnNames = {
-    "id",           "payer",         "patient.id",           "patient.birth_date",
-    "patient.sex",  "provider.npi",  "billing_provider.npi", "place_of_service",
-    "diagnoses",    "line.code",     "line.modifiers",       "line.units",
-    "line.minutes", "line.date",     "line.charge",          "line.place_of_service",
+    "id",
+    "payer",
+    "patient.id",
+    "patient.birth_date",
+    "patient.sex",
+    "provider.npi",
+    "billing_provider.npi",
+    "place_of_service",
+    "diagnoses",
+    "line.code",
+    "line.modifiers",
+    "line.units",
+    "line.minutes",
+    "line.date",
+    "line.charge",
+    "line.place_of_service",
     "line.provider.npi"};
 
 /// True for the columns that describe the claim and repeat on each of its rows.

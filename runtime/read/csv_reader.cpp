@@ -77,8 +77,7 @@ std::vector<std::string_view> splitList(std::string_view text) {
 
 class CsvReader final : public ClaimReader {
  public:
-  CsvReader(std::istream& in, std::string fileName)
-      : records_(in), fileName_(std::move(fileName)) {
+  CsvReader(std::istream& in, std::string fileName) : records_(in), fileName_(std::move(fileName)) {
     columnIndex_.fill(-1);
   }
 
@@ -232,8 +231,8 @@ class CsvReader final : public ClaimReader {
       FieldRules{}.utf8(row.fields[i], FieldPath::lazy(column));
     }
     if (row.fields.size() != headerWidth_)
-      failField("row", fmt::format("has {} fields, the header has {}", row.fields.size(),
-                                   headerWidth_));
+      failField("row",
+                fmt::format("has {} fields, the header has {}", row.fields.size(), headerWidth_));
   }
 
   std::string_view headerNames(std::size_t index) const {
@@ -251,15 +250,14 @@ class CsvReader final : public ClaimReader {
     for (std::string_view m : splitList(cell(row, CsvColumn::LineModifiers)))
       rules.addModifier(line, m, path(CsvColumn::LineModifiers));
     if (auto units = cell(row, CsvColumn::LineUnits); !units.empty())
-      line.units = rules.units(
-          rules.wholeNumber(rules.decimal(units, path(CsvColumn::LineUnits)),
-                            path(CsvColumn::LineUnits)),
-          path(CsvColumn::LineUnits));
+      line.units = rules.units(rules.wholeNumber(rules.decimal(units, path(CsvColumn::LineUnits)),
+                                                 path(CsvColumn::LineUnits)),
+                               path(CsvColumn::LineUnits));
     if (auto minutes = cell(row, CsvColumn::LineMinutes); !minutes.empty())
-      line.minutes = rules.minutes(
-          rules.wholeNumber(rules.decimal(minutes, path(CsvColumn::LineMinutes)),
-                            path(CsvColumn::LineMinutes)),
-          path(CsvColumn::LineMinutes));
+      line.minutes =
+          rules.minutes(rules.wholeNumber(rules.decimal(minutes, path(CsvColumn::LineMinutes)),
+                                          path(CsvColumn::LineMinutes)),
+                        path(CsvColumn::LineMinutes));
     if (auto charge = cell(row, CsvColumn::LineCharge); !charge.empty())
       line.charge = rules.charge(rules.decimal(charge, path(CsvColumn::LineCharge)),
                                  path(CsvColumn::LineCharge));
@@ -295,8 +293,8 @@ class CsvReader final : public ClaimReader {
       errorLine_ = rows_[0].line;
       rules.completeClaim(claim, "rows");
     } catch (const FieldError& e) {
-      return RejectedClaim{{fileName_, errorLine_}, id, e.message,
-                           std::string(cell(rows_[0], CsvColumn::Payer))};
+      return RejectedClaim{
+          {fileName_, errorLine_}, id, e.message, std::string(cell(rows_[0], CsvColumn::Payer))};
     }
     claim.origin = {fileName_, rows_[0].line};
     return claim;

@@ -18,10 +18,10 @@ class CsvRecords {
   static constexpr std::size_t kMaxRecord = 1u << 20;
 
   enum class Status {
-    Record,          ///< `fields` holds the next record
-    TooLong,         ///< a record over kMaxRecord was skipped
-    UnclosedQuote,   ///< the input ended inside a quoted field
-    End,             ///< no more input
+    Record,         ///< `fields` holds the next record
+    TooLong,        ///< a record over kMaxRecord was skipped
+    UnclosedQuote,  ///< the input ended inside a quoted field
+    End,            ///< no more input
   };
 
   explicit CsvRecords(std::istream& in) : in_(in), chunk_(kChunk) {}

@@ -147,7 +147,8 @@ class References {
       object resource;
       if (e.get(resource) != simdjson::SUCCESS) failField(cpath, "expected an object");
       const std::string_view id = stringAt(resource, "id", FieldPath(cpath, ".id"));
-      if (!id.empty()) contained_.emplace(std::string(id), fhirTarget(resource, FieldPath(cpath, ".")));
+      if (!id.empty())
+        contained_.emplace(std::string(id), fhirTarget(resource, FieldPath(cpath, ".")));
     }
   }
 
@@ -166,8 +167,9 @@ class References {
     if (!reference.empty())
       if (const FhirTarget* target = directory_.find(reference)) {
         if (!target->problem.empty())
-          failField(FieldPath(path, ".reference"), fmt::format("the resource {} could not be read: {}",
-                                                     quoted(reference), target->problem));
+          failField(FieldPath(path, ".reference"),
+                    fmt::format("the resource {} could not be read: {}", quoted(reference),
+                                target->problem));
         return *target;
       }
     FhirTarget target;
@@ -236,7 +238,8 @@ model::Line convertItem(object item, const CareTeam& team, const FieldPath& path
     rules.addModifier(line, coding->code, coding->path);
   }
 
-  const std::string_view serviced = stringAt(item, "servicedDate", FieldPath(path, ".servicedDate"));
+  const std::string_view serviced =
+      stringAt(item, "servicedDate", FieldPath(path, ".servicedDate"));
   if (!serviced.empty()) {
     line.date = rules.date(serviced, FieldPath(path, ".servicedDate"));
   } else if (auto period = objectAt(item, "servicedPeriod", FieldPath(path, ".servicedPeriod"))) {
@@ -264,7 +267,8 @@ model::Line convertItem(object item, const CareTeam& team, const FieldPath& path
     object extension;
     if (e.get(extension) != simdjson::SUCCESS) failField(xpath, "expected an object");
     if (stringAt(extension, "url", FieldPath(xpath, ".url")) != kMinutesExtension) continue;
-    std::optional<double> minutes = numberAt(extension, "valueInteger", FieldPath(xpath, ".valueInteger"));
+    std::optional<double> minutes =
+        numberAt(extension, "valueInteger", FieldPath(xpath, ".valueInteger"));
     if (!minutes) minutes = numberAt(extension, "valueDecimal", FieldPath(xpath, ".valueDecimal"));
     if (!minutes)
       if (auto q = objectAt(extension, "valueQuantity", FieldPath(xpath, ".valueQuantity")))
@@ -323,8 +327,10 @@ model::Claim convertFhirClaim(object resource, const FhirDirectory& directory,
   readIdentifiers(resource, self, FieldPath(path, "identifier"));
   // The business identifier (the biller's claim number, X12 CLM01) is the
   // claim id; the resource id is the fallback.
-  claim.id = self.id.empty() ? std::string(stringAt(resource, "id", FieldPath(path, "id"))) : self.id;
-  if (claim.id.empty()) failField(FieldPath(path, "identifier"), "required field is missing (or id)");
+  claim.id =
+      self.id.empty() ? std::string(stringAt(resource, "id", FieldPath(path, "id"))) : self.id;
+  if (claim.id.empty())
+    failField(FieldPath(path, "identifier"), "required field is missing (or id)");
 
   const FieldPath typePath(path, "type");
   if (auto type = codingAt(resource, "type", typePath); type && type->code != "professional")
@@ -336,10 +342,12 @@ model::Claim convertFhirClaim(object resource, const FhirDirectory& directory,
   if (!patient) failField(FieldPath(path, "patient"), "required field is missing");
   claim.patient.id = patient->id;
   if (!patient->birthDate.empty())
-    claim.patient.birthDate = rules.date(patient->birthDate, FieldPath(path, "patient → Patient.birthDate"));
+    claim.patient.birthDate =
+        rules.date(patient->birthDate, FieldPath(path, "patient → Patient.birthDate"));
   claim.patient.sex = gender(patient->gender, FieldPath(path, "patient → Patient.gender"));
 
-  if (auto insurer = refs.resolve(resource, "insurer", FieldPath(path, "insurer"))) claim.payer = insurer->id;
+  if (auto insurer = refs.resolve(resource, "insurer", FieldPath(path, "insurer")))
+    claim.payer = insurer->id;
   if (auto provider = refs.resolve(resource, "provider", FieldPath(path, "provider")))
     claim.billingProviderNpi = provider->npi;
   const CareTeam team = readCareTeam(resource, refs, path);

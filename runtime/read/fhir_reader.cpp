@@ -83,8 +83,8 @@ class FhirReader final : public ClaimReader {
       case FhirResourceStream::Status::End:
         done_ = true;
         if (claims_ == 0 && sawResource_)
-          fatal_ = fmt::format("the file holds no FHIR Claim resource ({} other resources)",
-                               others_);
+          fatal_ =
+              fmt::format("the file holds no FHIR Claim resource ({} other resources)", others_);
         return;
       case FhirResourceStream::Status::TooLong:
         if (!sawResource_) return notFhir(piece.line, "the first resource is too long");
@@ -113,8 +113,7 @@ class FhirReader final : public ClaimReader {
     // A Bundle entry: the resource and the URL other entries refer to it by.
     object resource;
     if (obj["resource"].get(resource) != simdjson::SUCCESS) return;  // a request, no resource
-    handleResource(resource, stringOf(obj, "fullUrl"), entryPath(piece) + ".resource.",
-                   piece.line);
+    handleResource(resource, stringOf(obj, "fullUrl"), entryPath(piece) + ".resource.", piece.line);
   }
 
   static std::string entryPath(const FhirPiece& piece) {

@@ -8,7 +8,9 @@ namespace edict::read {
 
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 std::string show(char c) {
   if (static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F)
@@ -79,8 +81,8 @@ FhirResourceStream::Status FhirResourceStream::nextLine(FhirPiece& piece) {
     if (!tooLong_ && first == std::string::npos) continue;  // a blank line
     if (!tooLong_ && buffer_[first] != '{') {
       piece.line = startLine_;
-      piece.problem = fmt::format("expected a JSON object (a FHIR resource), found {}",
-                                  show(buffer_[first]));
+      piece.problem =
+          fmt::format("expected a JSON object (a FHIR resource), found {}", show(buffer_[first]));
       return Status::Malformed;
     }
     return deliver(piece, std::nullopt);

@@ -14,9 +14,9 @@ namespace edict::read {
 /// caller, or a parent path on the caller's stack. Pass it down, do not keep it.
 class FieldPath {
  public:
-  FieldPath(const char* text) : text_(text) {}                 // NOLINT: implicit on purpose
-  FieldPath(std::string_view text) : text_(text) {}            // NOLINT
-  FieldPath(const std::string& text) : text_(text) {}          // NOLINT
+  FieldPath(const char* text) : text_(text) {}         // NOLINT: implicit on purpose
+  FieldPath(std::string_view text) : text_(text) {}    // NOLINT
+  FieldPath(const std::string& text) : text_(text) {}  // NOLINT
   /// `parent` then `name`: `lines[0]` + `.code`.
   FieldPath(const FieldPath& parent, std::string_view name) : parent_(&parent), text_(name) {}
   /// `parent`, `name`, then `[index]`: `` + `lines` + `[0]`.

@@ -38,10 +38,10 @@ InputFormat jsonFlavour(std::string_view head) {
   if (parser.parse(firstLine.data(), firstLine.size()).get(obj) == simdjson::SUCCESS) {
     std::string_view type;
     return obj["resourceType"].get(type) == simdjson::SUCCESS ? InputFormat::Fhir
-                                                                : InputFormat::Jsonl;
+                                                              : InputFormat::Jsonl;
   }
   return head.find("\"resourceType\"") != std::string_view::npos ? InputFormat::Fhir
-                                                                  : InputFormat::Jsonl;
+                                                                 : InputFormat::Jsonl;
 }
 
 }  // namespace
@@ -73,8 +73,9 @@ Detection detectFormat(std::string_view head) {
                        firstLine.find('\0') == std::string_view::npos;
   if (textual && firstLine.find(',') != std::string_view::npos) return {InputFormat::Csv, {}};
   if (text.front() == '[')
-    return {std::nullopt, "it starts with a JSON array; JSON Lines holds one claim object per "
-                          "line, and FHIR input is NDJSON or a Bundle"};
+    return {std::nullopt,
+            "it starts with a JSON array; JSON Lines holds one claim object per "
+            "line, and FHIR input is NDJSON or a Bundle"};
   return {std::nullopt,
           fmt::format("it is none of the claim formats edict reads (JSON Lines, CSV, X12 837P, "
                       "FHIR R4): it starts with `{}`",

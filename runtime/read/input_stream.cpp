@@ -18,8 +18,8 @@ std::string_view InputBuffer::peek(std::size_t n) {
     before_ += offset;
     std::memmove(buffer_.data(), gptr(), have);
     while (have < n) {
-      const std::streamsize got = source_.sgetn(buffer_.data() + have,
-                                                static_cast<std::streamsize>(kChunk - have));
+      const std::streamsize got =
+          source_.sgetn(buffer_.data() + have, static_cast<std::streamsize>(kChunk - have));
       if (got <= 0) break;
       have += static_cast<std::size_t>(got);
     }

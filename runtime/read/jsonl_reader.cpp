@@ -118,15 +118,16 @@ model::Line convertLine(object obj, const FieldPath& path, const FieldRules& rul
     if (m[kCharge]->get(value) != simdjson::SUCCESS) failField(chargePath, "expected a number");
     line.charge = rules.charge(value, chargePath);
   }
-  line.placeOfService = placeOfServiceValue(m[kLinePos], FieldPath(path, ".place_of_service"), rules);
+  line.placeOfService =
+      placeOfServiceValue(m[kLinePos], FieldPath(path, ".place_of_service"), rules);
   line.providerNpi = npiOf(m[kLineProvider], FieldPath(path, ".provider"));
   return line;
 }
 
 enum ClaimKey { kId, kPayer, kPos, kPatient, kProvider, kBilling, kDiagnoses, kLines };
-constexpr std::array<std::string_view, 8> kClaimKeys = {
-    "id", "payer", "place_of_service", "patient", "provider", "billing_provider", "diagnoses",
-    "lines"};
+constexpr std::array<std::string_view, 8> kClaimKeys = {"id",        "payer",    "place_of_service",
+                                                        "patient",   "provider", "billing_provider",
+                                                        "diagnoses", "lines"};
 
 model::Claim convertClaim(object obj, const FieldRules& rules) {
   const Members<8> m(obj, kClaimKeys);
@@ -197,8 +198,8 @@ class JsonLinesReader final : public ClaimReader {
       if (status == LineSource::Status::End) return false;
       const model::ClaimOrigin origin{fileName_, source_.lineNumber()};
       if (status == LineSource::Status::TooLong) {
-        item = RejectedClaim{origin, {},
-                             fmt::format("line is longer than {} bytes", LineSource::kMaxLine), {}};
+        item = RejectedClaim{
+            origin, {}, fmt::format("line is longer than {} bytes", LineSource::kMaxLine), {}};
         sawRecord_ = true;
         return true;
       }
@@ -228,10 +229,9 @@ class JsonLinesReader final : public ClaimReader {
  private:
   ReadItem convert(std::string_view text, const model::ClaimOrigin& origin) {
     element root;
-    if (auto error = parser_.parse(text.data(), text.size()).get(root);
-        error != simdjson::SUCCESS)
-      return RejectedClaim{origin, {},
-                           fmt::format("not valid JSON: {}", simdjson::error_message(error)), {}};
+    if (auto error = parser_.parse(text.data(), text.size()).get(root); error != simdjson::SUCCESS)
+      return RejectedClaim{
+          origin, {}, fmt::format("not valid JSON: {}", simdjson::error_message(error)), {}};
     object obj;
     if (root.get(obj) != simdjson::SUCCESS)
       return RejectedClaim{origin, {}, "expected a JSON object for the claim", {}};

@@ -58,16 +58,19 @@ std::string refusal(std::string_view transactionSet, std::string_view version) {
                        quoted(transactionSet));
   if (version.starts_with("005010X222") || version.starts_with("004010X098")) return {};
   if (version.starts_with("005010X223") || version.starts_with("004010X096"))
-    return fmt::format("this is an 837I (institutional) transaction ({}); edict reads 837P "
-                       "professional claims (005010X222A1/A2, 004010X098A1)",
-                       version);
+    return fmt::format(
+        "this is an 837I (institutional) transaction ({}); edict reads 837P "
+        "professional claims (005010X222A1/A2, 004010X098A1)",
+        version);
   if (version.starts_with("005010X224") || version.starts_with("004010X097"))
-    return fmt::format("this is an 837D (dental) transaction ({}); edict reads 837P "
-                       "professional claims (005010X222A1/A2, 004010X098A1)",
-                       version);
-  return fmt::format("version {} is not an 837P implementation guide edict reads "
-                     "(005010X222A1/A2, 004010X098A1)",
-                     quoted(version));
+    return fmt::format(
+        "this is an 837D (dental) transaction ({}); edict reads 837P "
+        "professional claims (005010X222A1/A2, 004010X098A1)",
+        version);
+  return fmt::format(
+      "version {} is not an 837P implementation guide edict reads "
+      "(005010X222A1/A2, 004010X098A1)",
+      quoted(version));
 }
 
 /// A hint for the common mistake of data written with other separators
@@ -77,9 +80,10 @@ std::string separatorHint(const X12Segment& s) {
   for (char c : std::string_view(">:^|\\")) {
     if (c == seps.element || c == seps.component || c == seps.repetition) continue;
     if (s.text().find(c) != std::string_view::npos)
-      return fmt::format(" (the ISA segment declares `{}` as the component separator, ISA16, but "
-                         "this segment uses `{}`)",
-                         seps.component, c);
+      return fmt::format(
+          " (the ISA segment declares `{}` as the component separator, ISA16, but "
+          "this segment uses `{}`)",
+          seps.component, c);
   }
   return {};
 }
@@ -208,9 +212,10 @@ void X12ClaimBuilder::startLevel(const X12Segment& s) {
   } else if (level == "23") {
     level_ = 23;
   } else {
-    failField(ElementPath{s, 3}, fmt::format("{} is not an 837P hierarchical level (20 billing provider, "
-                                     "22 subscriber, 23 patient)",
-                                     quoted(level)));
+    failField(ElementPath{s, 3},
+              fmt::format("{} is not an 837P hierarchical level (20 billing provider, "
+                          "22 subscriber, 23 patient)",
+                          quoted(level)));
   }
   // A new subscriber or patient level starts a new patient; parent ids
   // (HL02) are not checked, as real files get them wrong and the levels
@@ -263,10 +268,9 @@ void X12ClaimBuilder::startClaim(const X12Segment& s) {
     claim.patient.sex = patient_.sex;
     // A 5010 dependent has no id of its own: the subscriber's member id
     // and the patient's name identify them.
-    claim.patient.id = !patient_.id.empty()
-                           ? patient_.id
-                           : fmt::format("{}/{}/{}", subscriber_.id, patient_.lastName,
-                                         patient_.firstName);
+    claim.patient.id = !patient_.id.empty() ? patient_.id
+                                            : fmt::format("{}/{}/{}", subscriber_.id,
+                                                          patient_.lastName, patient_.firstName);
   } else {
     claim.patient.id = subscriber_.id;
     claim.patient.birthDate = subscriber_.birthDate;
@@ -277,10 +281,12 @@ void X12ClaimBuilder::startClaim(const X12Segment& s) {
     if (*inherited && !open_->problem) open_->problem = **inherited;
   if (!refused_.empty() && !open_->problem) open_->problem = Problem{"ST: " + refused_, s.number()};
   if (level_ != 22 && level_ != 23 && !open_->problem)
-    open_->problem = Problem{"CLM: the claim comes before any subscriber level (HL*22)", s.number()};
+    open_->problem =
+        Problem{"CLM: the claim comes before any subscriber level (HL*22)", s.number()};
   if (claim.id.empty()) failField(ElementPath{s, 1, 0, "id"}, "required field is missing");
   if (const std::string_view pos = s.component(5, 1); !pos.empty())
-    claim.placeOfService = FieldRules{}.placeOfService(pos, ElementPath{s, 5, 1, "place_of_service"});
+    claim.placeOfService =
+        FieldRules{}.placeOfService(pos, ElementPath{s, 5, 1, "place_of_service"});
 }
 
 void X12ClaimBuilder::claimSegment(const X12Segment& s) {
@@ -305,8 +311,9 @@ void X12ClaimBuilder::claimSegment(const X12Segment& s) {
     else if (!open_->claim.lines.empty())
       open_->claim.lines.back().providerNpi = s.element(9);  // 2420A
   } else if (id == "SV2") {
-    failField("SV2", "an institutional service line (SV2) in a professional claim; 837P lines "
-                     "are SV1");
+    failField("SV2",
+              "an institutional service line (SV2) in a professional claim; 837P lines "
+              "are SV1");
   }
 }
 
@@ -374,7 +381,8 @@ void X12ClaimBuilder::service(const X12Segment& s) {
   line.charge = rules.charge(rules.decimal(s.element(2), ElementPath{s, 2, 0, "charge", index}),
                              ElementPath{s, 2, 0, "charge", index});
   const ElementPath unitsPath{s, 4, 0, "units", index};
-  const std::int64_t quantity = rules.wholeNumber(rules.decimal(s.element(4), unitsPath), unitsPath);
+  const std::int64_t quantity =
+      rules.wholeNumber(rules.decimal(s.element(4), unitsPath), unitsPath);
   if (s.element(3) == "UN") {
     line.units = rules.units(quantity, unitsPath);
   } else if (s.element(3) == "MJ") {
@@ -386,7 +394,8 @@ void X12ClaimBuilder::service(const X12Segment& s) {
                                              quoted(s.element(3))));
   }
   if (const std::string_view pos = s.element(5); !pos.empty())
-    line.placeOfService = rules.placeOfService(pos, ElementPath{s, 5, 0, "place_of_service", index});
+    line.placeOfService =
+        rules.placeOfService(pos, ElementPath{s, 5, 0, "place_of_service", index});
 }
 
 void X12ClaimBuilder::serviceDate(const X12Segment& s) {
@@ -404,14 +413,15 @@ void X12ClaimBuilder::serviceDate(const X12Segment& s) {
     // A range of dates: edits compare the first (docs/input-formats.md).
     const std::size_t dash = text.find('-');
     if (dash == std::string_view::npos)
-      failField(path, fmt::format("{} is not a date range (expected CCYYMMDD-CCYYMMDD)",
-                                  quoted(text)));
+      failField(path,
+                fmt::format("{} is not a date range (expected CCYYMMDD-CCYYMMDD)", quoted(text)));
     line.date = rules.compactDate(text.substr(0, dash), path);
     const model::Date last = rules.compactDate(text.substr(dash + 1), path);
     if (last < line.date)
       failField(path, fmt::format("the range {} ends before it begins", quoted(text)));
   } else {
-    failField(ElementPath{s, 2}, fmt::format("date format {} is neither `D8` nor `RD8`", quoted(format)));
+    failField(ElementPath{s, 2},
+              fmt::format("date format {} is neither `D8` nor `RD8`", quoted(format)));
   }
 }
 
@@ -419,8 +429,9 @@ void X12ClaimBuilder::finishLine() {
   if (open_->extraLines > 0 || open_->problem) return;
   const std::size_t index = open_->claim.lines.size() - 1;
   if (!open_->lineHasService)
-    open_->problem = Problem{fmt::format("LX (lines[{}]): the service line has no SV1 segment", index),
-                             open_->lineSegment};
+    open_->problem =
+        Problem{fmt::format("LX (lines[{}]): the service line has no SV1 segment", index),
+                open_->lineSegment};
   else if (!open_->lineHasDate)
     open_->problem = Problem{
         fmt::format("DTP*472 (lines[{}].date): required segment is missing: the line has no date "

@@ -37,14 +37,12 @@ class X12Reader final : public ClaimReader {
         if (!builder_.fatal().empty()) done_ = true;
         return;
       case X12SegmentReader::Status::TooLong:
-        builder_.addUnreadable(segments_.segmentNumber(),
-                               fmt::format("segment {} is longer than {} bytes",
-                                           segments_.segmentNumber(),
-                                           X12SegmentReader::kMaxSegment));
+        builder_.addUnreadable(
+            segments_.segmentNumber(),
+            fmt::format("segment {} is longer than {} bytes", segments_.segmentNumber(),
+                        X12SegmentReader::kMaxSegment));
         return;
-      case X12SegmentReader::Status::Error:
-        fatal_ = segments_.error();
-        [[fallthrough]];
+      case X12SegmentReader::Status::Error: fatal_ = segments_.error(); [[fallthrough]];
       case X12SegmentReader::Status::End:
         builder_.finish(segments_.segmentNumber(), ready_);
         done_ = true;

@@ -12,7 +12,9 @@ bool isAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 /// How a character is shown in a message: `~`, or its code when invisible.
 std::string show(char c) {
@@ -76,9 +78,10 @@ X12SegmentReader::Status X12SegmentReader::readIsa(X12Segment& segment) {
   }
   if (!text_.starts_with("ISA") || text_.size() < 4) {
     error_ = first ? "not X12: the file does not start with an ISA segment"
-                   : fmt::format("after the IEA segment (segment {}), the file goes on with data "
-                                 "that is not an ISA segment",
-                                 number_);
+                   : fmt::format(
+                         "after the IEA segment (segment {}), the file goes on with data "
+                         "that is not an ISA segment",
+                         number_);
     return Status::Error;
   }
   X12Separators seps;

@@ -28,7 +28,9 @@ struct X12Separators {
 class X12Segment {
  public:
   /// The segment id: `ISA`, `CLM`, `SV1`...
-  [[nodiscard]] std::string_view id() const { return parts_.empty() ? std::string_view{} : parts_[0]; }
+  [[nodiscard]] std::string_view id() const {
+    return parts_.empty() ? std::string_view{} : parts_[0];
+  }
   /// Element `n`, 1-based as X12 numbers them (`CLM01` is element(1)), up to
   /// its first repetition separator; empty when absent.
   [[nodiscard]] std::string_view element(std::size_t n) const;

@@ -22,12 +22,12 @@ void RunSummary::add(const RunSummary& other) {
 }
 
 std::string RunSummary::describe() const {
-  std::string out = fmt::format("{} claims read, {} evaluated, {} rejected", read, evaluated,
-                                rejected);
+  std::string out =
+      fmt::format("{} claims read, {} evaluated, {} rejected", read, evaluated, rejected);
   if (unrouted > 0) out += fmt::format(" ({} with no ruleset for their payer)", unrouted);
   out += "; edits:";
-  for (auto action : {model::Action::Deny, model::Action::Modify, model::Action::Review,
-                      model::Action::Flag})
+  for (auto action :
+       {model::Action::Deny, model::Action::Modify, model::Action::Review, model::Action::Flag})
     out += fmt::format(" {} {}", editsByAction[static_cast<std::size_t>(action)],
                        model::actionName(action));
   return out;
@@ -38,8 +38,8 @@ model::Edit rejectRecord(const read::RejectedClaim& rejected, const RulesetLabel
   edit.claimId = rejected.claimId;
   edit.action = model::Action::Reject;
   edit.reason = "invalid-input";
-  edit.message = fmt::format("{}:{}: {}", rejected.origin.file, rejected.origin.position,
-                             rejected.message);
+  edit.message =
+      fmt::format("{}:{}: {}", rejected.origin.file, rejected.origin.position, rejected.message);
   edit.ruleset = label.name;
   edit.version = label.version;
   return edit;
@@ -206,7 +206,9 @@ BatchRunner::BatchRunner(const Router& router, const write::RecordFormat& format
 
 BatchRunner::~BatchRunner() = default;
 
-unsigned BatchRunner::threads() const { return pool_->options.threads; }
+unsigned BatchRunner::threads() const {
+  return pool_->options.threads;
+}
 
 void BatchRunner::run(read::ClaimReader& reader, std::ostream& out, RunSummary& summary,
                       const ProgressFn& progress) {

@@ -24,8 +24,8 @@ std::string grouped(std::uint64_t n) {
 ProgressBar::ProgressBar(std::ostream& err, std::uint64_t totalBytes)
     : err_(err), totalBytes_(totalBytes), start_(Clock::now()), lastDraw_(start_) {}
 
-std::string ProgressBar::render(std::uint64_t bytes, std::uint64_t totalBytes,
-                                std::uint64_t claims, double seconds, std::size_t width) {
+std::string ProgressBar::render(std::uint64_t bytes, std::uint64_t totalBytes, std::uint64_t claims,
+                                double seconds, std::size_t width) {
   const double rate = seconds > 0 ? static_cast<double>(claims) / seconds : 0;
   const double megabytes = static_cast<double>(bytes) / 1e6;
   const std::string counts =

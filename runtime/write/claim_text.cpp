@@ -69,7 +69,8 @@ std::string claimToJsonLine(const model::Claim& claim) {
   out += ",\"patient\":{\"id\":";
   appendJsonString(out, claim.patient.id);
   if (claim.patient.birthDate) jsonMember(out, "birth_date", claim.patient.birthDate->iso());
-  if (claim.patient.sex != model::Sex::Unknown) jsonMember(out, "sex", sexLetter(claim.patient.sex));
+  if (claim.patient.sex != model::Sex::Unknown)
+    jsonMember(out, "sex", sexLetter(claim.patient.sex));
   out += "}";
   if (!claim.providerNpi.empty()) {
     out += ",\"provider\":{\"npi\":";
@@ -130,9 +131,8 @@ std::string claimToCsvRows(const model::Claim& claim) {
   }
   std::string out;
   for (const model::Line& line : claim.lines) {
-    for (std::string_view value :
-         {std::string_view(claim.id), std::string_view(claim.payer),
-          std::string_view(claim.patient.id)}) {
+    for (std::string_view value : {std::string_view(claim.id), std::string_view(claim.payer),
+                                   std::string_view(claim.patient.id)}) {
       appendCsvField(out, value);
       out.push_back(',');
     }
@@ -156,10 +156,11 @@ std::string claimToCsvRows(const model::Claim& claim) {
 std::string claimToFhirLine(const model::Claim& claim) {
   std::string out = "{\"resourceType\":\"Claim\",\"identifier\":[{\"value\":";
   appendJsonString(out, claim.id);
-  out += "}],\"status\":\"active\",\"type\":{\"coding\":[{\"system\":"
-         "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
-         "\"use\":\"claim\",\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"patient\","
-         "\"identifier\":[{\"value\":";
+  out +=
+      "}],\"status\":\"active\",\"type\":{\"coding\":[{\"system\":"
+      "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
+      "\"use\":\"claim\",\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"patient\","
+      "\"identifier\":[{\"value\":";
   appendJsonString(out, claim.patient.id);
   out += fmt::format("}}],\"gender\":\"{}\"", fhirGender(claim.patient.sex));
   if (claim.patient.birthDate) jsonMember(out, "birthDate", claim.patient.birthDate->iso());
@@ -184,24 +185,25 @@ std::string claimToFhirLine(const model::Claim& claim) {
   std::vector<std::string> team;
   if (!claim.providerNpi.empty()) team.push_back(claim.providerNpi);
   for (const model::Line& line : claim.lines)
-    if (!line.providerNpi.empty() && std::find(team.begin(), team.end(), line.providerNpi) == team.end())
+    if (!line.providerNpi.empty() &&
+        std::find(team.begin(), team.end(), line.providerNpi) == team.end())
       team.push_back(line.providerNpi);
   if (!team.empty()) {
     out += ",\"careTeam\":[";
     for (std::size_t i = 0; i < team.size(); ++i)
-      out += fmt::format("{}{{\"sequence\":{},\"provider\":{}{}}}", i > 0 ? "," : "", i + 1,
-                         reference(team[i]),
-                         i == 0 && team[0] == claim.providerNpi
-                             ? ",\"role\":{\"coding\":[{\"code\":\"primary\"}]}"
-                             : "");
+      out += fmt::format(
+          "{}{{\"sequence\":{},\"provider\":{}{}}}", i > 0 ? "," : "", i + 1, reference(team[i]),
+          i == 0 && team[0] == claim.providerNpi ? ",\"role\":{\"coding\":[{\"code\":\"primary\"}]}"
+                                                 : "");
     out.push_back(']');
   }
   if (!claim.diagnoses.empty()) {
     out += ",\"diagnosis\":[";
     for (std::size_t i = 0; i < claim.diagnoses.size(); ++i) {
-      out += fmt::format("{}{{\"sequence\":{},\"diagnosisCodeableConcept\":{{\"coding\":[{{"
-                         "\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":",
-                         i > 0 ? "," : "", i + 1);
+      out += fmt::format(
+          "{}{{\"sequence\":{},\"diagnosisCodeableConcept\":{{\"coding\":[{{"
+          "\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":",
+          i > 0 ? "," : "", i + 1);
       appendJsonString(out, claim.diagnoses[i]);
       out += "}]}}";
     }
@@ -215,9 +217,10 @@ std::string claimToFhirLine(const model::Claim& claim) {
       const auto at = std::find(team.begin(), team.end(), line.providerNpi) - team.begin();
       out += fmt::format(",\"careTeamSequence\":[{}]", at + 1);
     }
-    out += fmt::format(",\"productOrService\":{{\"coding\":[{{\"system\":"
-                       "\"http://www.ama-assn.org/go/cpt\",\"code\":\"{}\"}}]}}",
-                       line.code.text());
+    out += fmt::format(
+        ",\"productOrService\":{{\"coding\":[{{\"system\":"
+        "\"http://www.ama-assn.org/go/cpt\",\"code\":\"{}\"}}]}}",
+        line.code.text());
     if (line.modifierCount > 0) {
       out += ",\"modifier\":[";
       for (std::uint8_t m = 0; m < line.modifierCount; ++m)
@@ -226,15 +229,18 @@ std::string claimToFhirLine(const model::Claim& claim) {
       out.push_back(']');
     }
     out += fmt::format(",\"servicedDate\":\"{}\"", line.date.iso());
-    const std::string& pos = line.placeOfService.empty() ? claim.placeOfService : line.placeOfService;
+    const std::string& pos =
+        line.placeOfService.empty() ? claim.placeOfService : line.placeOfService;
     if (!pos.empty())
       out += fmt::format(",\"locationCodeableConcept\":{{\"coding\":[{{\"code\":\"{}\"}}]}}", pos);
-    out += fmt::format(",\"quantity\":{{\"value\":{}}},\"net\":{{\"value\":{},\"currency\":\"USD\"}}",
-                       line.units, line.charge);
+    out +=
+        fmt::format(",\"quantity\":{{\"value\":{}}},\"net\":{{\"value\":{},\"currency\":\"USD\"}}",
+                    line.units, line.charge);
     if (line.minutes)
-      out += fmt::format(",\"extension\":[{{\"url\":\"urn:edict:fhir:service-minutes\","
-                         "\"valueInteger\":{}}}]",
-                         *line.minutes);
+      out += fmt::format(
+          ",\"extension\":[{{\"url\":\"urn:edict:fhir:service-minutes\","
+          "\"valueInteger\":{}}}]",
+          *line.minutes);
     out.push_back('}');
   }
   out += "]}\n";

@@ -7,8 +7,8 @@
 namespace edict::write {
 
 void appendCsvField(std::string& out, std::string_view text) {
-  const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' ||
-                                         text[0] == '@');
+  const bool formula =
+      !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@');
   const bool quote = formula || text.find_first_of(",\"\r\n") != std::string_view::npos;
   if (quote) out.push_back('"');
   if (formula) out.push_back('\'');

@@ -10,7 +10,7 @@ std::size_t utf8SequenceLength(std::string_view text) {
   const unsigned char lead = byte(0);
   if (lead < 0x80) return 1;
   std::size_t length = 0;
-  unsigned char low = 0x80;  // bounds of the second byte, which rule out
+  unsigned char low = 0x80;   // bounds of the second byte, which rule out
   unsigned char high = 0xBF;  // overlong forms and surrogates (RFC 3629)
   if (lead >= 0xC2 && lead <= 0xDF) {
     length = 2;

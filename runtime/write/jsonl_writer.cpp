@@ -54,6 +54,8 @@ void appendJsonLine(const model::Edit& edit, std::string& out) {
   out.push_back('}');
 }
 
-void JsonLinesWriter::write(const model::Edit& edit) { out_ << formatJsonLine(edit) << '\n'; }
+void JsonLinesWriter::write(const model::Edit& edit) {
+  out_ << formatJsonLine(edit) << '\n';
+}
 
 }  // namespace edict::write

@@ -27,8 +27,9 @@ std::size_t appendSafe(std::string& out, std::string_view text, std::size_t maxC
     const std::size_t length = utf8SequenceLength(text.substr(i));
     // C0 controls, DEL and C1 controls (U+0080..U+009F, `\xC2\x80`..) can
     // start terminal escape sequences.
-    const bool control = c < 0x20 || c == 0x7F ||
-                         (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0);
+    const bool control =
+        c < 0x20 || c == 0x7F ||
+        (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0);
     if (length == 0 || control) {
       out.push_back('?');
       i += length == 0 ? 1 : length;

@@ -19,7 +19,9 @@ const std::vector<std::string> kDiagnoses{"M54.50", "M54.2", "S83.5", "Z00.00"};
 
 }  // namespace
 
-std::string RandomCases::comparison() { return oneOf<std::string>({"==", "!=", "<", "<=", ">", ">="}); }
+std::string RandomCases::comparison() {
+  return oneOf<std::string>({"==", "!=", "<", "<=", ">", ">="});
+}
 
 std::string RandomCases::codeList() {
   std::string out;
@@ -57,7 +59,9 @@ std::string RandomCases::atom(bool onClaim) {
     case 2: return fmt::format("patient.sex == {}", oneOf<std::string>({"F", "M", "U"}));
     case 3: return fmt::format("claim.lines.count({}) {} {}", codeList(), comparison(), pick(3));
     case 4: return fmt::format("claim.lines.units({}) {} {}", codeList(), comparison(), pick(8));
-    case 5: return fmt::format("claim.place_of_service in (\"{}\", \"{}\")", oneOf(kPlaces), oneOf(kPlaces));
+    case 5:
+      return fmt::format("claim.place_of_service in (\"{}\", \"{}\")", oneOf(kPlaces),
+                         oneOf(kPlaces));
     default: return fmt::format("patient.birth_date < 1960-01-01");
   }
 }
@@ -65,8 +69,12 @@ std::string RandomCases::atom(bool onClaim) {
 std::string RandomCases::condition(int depth, bool onClaim) {
   if (depth == 0 || chance(35)) return atom(onClaim);
   switch (pick(3)) {
-    case 0: return fmt::format("({} and {})", condition(depth - 1, onClaim), condition(depth - 1, onClaim));
-    case 1: return fmt::format("({} or {})", condition(depth - 1, onClaim), condition(depth - 1, onClaim));
+    case 0:
+      return fmt::format("({} and {})", condition(depth - 1, onClaim),
+                         condition(depth - 1, onClaim));
+    case 1:
+      return fmt::format("({} or {})", condition(depth - 1, onClaim),
+                         condition(depth - 1, onClaim));
     default: return fmt::format("not {}", condition(depth - 1, onClaim));
   }
 }
@@ -100,18 +108,19 @@ RandomRuleset RandomCases::ruleset(int rules) {
       case 7: {
         const std::string code = oneOf(kCodes);
         if (!limited.insert(code).second) continue;
-        rule = fmt::format("limit {} max {} {}", code, pick(5),
-                           oneOf<std::string>({"per line", "per day", "per day clinical", "indicator 2"}));
+        rule = fmt::format(
+            "limit {} max {} {}", code, pick(5),
+            oneOf<std::string>({"per line", "per day", "per day clinical", "indicator 2"}));
         break;
       }
       case 0: {
         const std::string c1 = oneOf(kCodes);
         const std::string c2 = oneOf(kCodes);
         if (c1 == c2 || !pairs.insert({c1, c2}).second) continue;
-        rule = fmt::format("pair {} {} indicator {} since {}{}{}", c1, c2, oneOf<std::string>({"0", "1", "1"}),
-                           oneOf<std::string>({"2020-01-01", "2026-11-03"}),
-                           chance(30) ? " until 2026-11-03" : "",
-                           chance(30) ? " bypass 59 LT RT" : "");
+        rule = fmt::format(
+            "pair {} {} indicator {} since {}{}{}", c1, c2, oneOf<std::string>({"0", "1", "1"}),
+            oneOf<std::string>({"2020-01-01", "2026-11-03"}), chance(30) ? " until 2026-11-03" : "",
+            chance(30) ? " bypass 59 LT RT" : "");
         break;
       }
       case 1:
@@ -119,14 +128,12 @@ RandomRuleset RandomCases::ruleset(int rules) {
                            oneOf(kModifiers), oneOf(kModifiers), oneOf(kCodes),
                            chance(40) ? " when " + condition(1, false) : "", id);
         break;
-      case 2:
-        rule = fmt::format("rule {}: when {} flag claim", id, condition(2, true));
-        break;
+      case 2: rule = fmt::format("rule {}: when {} flag claim", id, condition(2, true)); break;
       case 3:
-        rule = fmt::format("rule {}: when {} modify line units {} reason CO-151", id,
-                           condition(2, false),
-                           chance(50) ? std::to_string(pick(4))
-                                      : fmt::format("{} - same_day.units({})", pick(5), codeList()));
+        rule = fmt::format(
+            "rule {}: when {} modify line units {} reason CO-151", id, condition(2, false),
+            chance(50) ? std::to_string(pick(4))
+                       : fmt::format("{} - same_day.units({})", pick(5), codeList()));
         break;
       default:
         rule = fmt::format("rule {}: when {} {} line reason CO-4", id, condition(3, false),
@@ -144,7 +151,8 @@ std::string RandomCases::claim(const std::string& id) {
   for (int i = 0; i < n; ++i) {
     std::string mods;
     const int m = pick(3);
-    for (int k = 0; k < m; ++k) mods += fmt::format("{}\"{}\"", k > 0 ? "," : "", oneOf(kModifiers));
+    for (int k = 0; k < m; ++k)
+      mods += fmt::format("{}\"{}\"", k > 0 ? "," : "", oneOf(kModifiers));
     std::string extra;
     if (chance(60)) extra += fmt::format(",\"minutes\":{}", pick(60));
     if (chance(20)) extra += fmt::format(",\"place_of_service\":\"{}\"", oneOf(kPlaces));
@@ -155,12 +163,14 @@ std::string RandomCases::claim(const std::string& id) {
   }
   std::string patient;
   if (chance(80))
-    patient = fmt::format(",\"patient\":{{\"birth_date\":\"{}-0{}-1{}\",\"sex\":\"{}\"}}",
-                          1940 + pick(85), 1 + pick(9), pick(10), oneOf<std::string>({"F", "M", "U"}));
+    patient =
+        fmt::format(",\"patient\":{{\"birth_date\":\"{}-0{}-1{}\",\"sex\":\"{}\"}}",
+                    1940 + pick(85), 1 + pick(9), pick(10), oneOf<std::string>({"F", "M", "U"}));
   std::string diagnoses;
   if (chance(60)) diagnoses = fmt::format(",\"diagnoses\":[\"{}\"]", oneOf(kDiagnoses));
   return fmt::format(
-      "{{\"id\":\"{}\",\"payer\":\"{}\",\"provider\":{{\"npi\":\"1\"}},\"place_of_service\":\"{}\"{}{},\"lines\":[{}]}}",
+      "{{\"id\":\"{}\",\"payer\":\"{}\",\"provider\":{{\"npi\":\"1\"}},\"place_of_service\":\"{}\"{"
+      "}{},\"lines\":[{}]}}",
       id, oneOf(kPayers), oneOf(kPlaces), patient, diagnoses, lines);
 }
 

@@ -32,7 +32,9 @@ class RandomCases {
   int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
   bool chance(int percent) { return pick(100) < percent; }
   template <typename T>
-  const T& oneOf(const std::vector<T>& items) { return items[static_cast<std::size_t>(pick(static_cast<int>(items.size())))]; }
+  const T& oneOf(const std::vector<T>& items) {
+    return items[static_cast<std::size_t>(pick(static_cast<int>(items.size())))];
+  }
 
   std::string condition(int depth, bool onClaim);
   std::string atom(bool onClaim);

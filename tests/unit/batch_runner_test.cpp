@@ -88,9 +88,10 @@ TEST_CASE("output is in input order and identical for any number of threads", "[
   auto reader = edict::read::openJsonLines(in, "in.jsonl");
   std::string expected;
   run::RunSummary expectedSummary;
-  run::runClaims(*reader, ruleset.byInterpreter, ruleset.interpreted.label,
-                 [&](const edict::model::Edit& e) { expected += edict::write::formatJsonLine(e) + "\n"; },
-                 expectedSummary);
+  run::runClaims(
+      *reader, ruleset.byInterpreter, ruleset.interpreted.label,
+      [&](const edict::model::Edit& e) { expected += edict::write::formatJsonLine(e) + "\n"; },
+      expectedSummary);
   REQUIRE(expectedSummary.read == 3000);
   REQUIRE(expectedSummary.rejected > 0);
   REQUIRE(expectedSummary.editsByAction[0] > 0);
@@ -140,7 +141,9 @@ TEST_CASE("claims go to the ruleset routed for their payer, else the default", "
   for (std::string line; std::getline(lines, line);) {
     // Claim Cn has payer n % 3: ACME, BLUE, OTHER.
     const auto id = std::stoul(line.substr(line.find("\"C") + 2));
-    const char* expected = id % 3 == 0 ? "acme_rules" : id % 3 == 1 ? "blue_rules" : "default_rules";
+    const char* expected = id % 3 == 0   ? "acme_rules"
+                           : id % 3 == 1 ? "blue_rules"
+                                         : "default_rules";
     INFO(line);
     CHECK(line.find(fmt::format("\"ruleset\":\"{}\"", expected)) != std::string::npos);
     seen.insert(expected);
@@ -158,9 +161,10 @@ TEST_CASE("without a default, a claim of an unrouted payer is rejected, not drop
   CHECK(out.summary.read == 4);
   CHECK(out.summary.unrouted == 2);
   CHECK(out.summary.rejected == 2);
-  CHECK(out.text.find(
-            R"({"claim":"C1","line":null,"rule":null,"action":"reject","reason":"no-ruleset","message":"in.jsonl:2: no ruleset is routed for payer `NOBODY` and there is no default","related_lines":[],"ruleset":"","version":""})") !=
-        std::string::npos);
+  CHECK(
+      out.text.find(
+          R"({"claim":"C1","line":null,"rule":null,"action":"reject","reason":"no-ruleset","message":"in.jsonl:2: no ruleset is routed for payer `NOBODY` and there is no default","related_lines":[],"ruleset":"","version":""})") !=
+      std::string::npos);
   CHECK(out.summary.describe().starts_with(
       "4 claims read, 2 evaluated, 2 rejected (2 with no ruleset for their payer); edits:"));
 }

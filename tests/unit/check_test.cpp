@@ -26,7 +26,9 @@ Checked checkText(const std::string& text) {
   return out;
 }
 
-model::Modifier mod(const char* text) { return *model::Modifier::parse(text); }
+model::Modifier mod(const char* text) {
+  return *model::Modifier::parse(text);
+}
 
 std::vector<check::PairRow> pairsOf(const check::CheckedRuleset& r) {
   std::vector<check::PairRow> rows;
@@ -56,7 +58,8 @@ TEST_CASE("a pair row is resolved with its defaults", "[check]") {
 TEST_CASE("the NCCI-associated modifiers are those of the brief", "[check]") {
   const auto& all = check::ncciAssociatedModifiers();
   CHECK(all.size() == 31 + 13);
-  for (const char* m : {"59", "XE", "XS", "XP", "XU", "24", "25", "57", "58", "78", "79", "27", "91", "LT", "RT", "E4", "F9", "T9", "RI"})
+  for (const char* m : {"59", "XE", "XS", "XP", "XU", "24", "25", "57", "58", "78", "79", "27",
+                        "91", "LT", "RT", "E4", "F9", "T9", "RI"})
     CHECK(std::binary_search(all.begin(), all.end(), mod(m)));
   CHECK_FALSE(std::binary_search(all.begin(), all.end(), mod("GP")));
   CHECK(check::isAnatomic(mod("LT")));
@@ -64,8 +67,9 @@ TEST_CASE("the NCCI-associated modifiers are those of the brief", "[check]") {
 }
 
 TEST_CASE("modifier sets expand names, including built-in sets", "[check]") {
-  auto c = checkText("modifiers a = 59 XS\nmodifiers b = a XE anatomic\n"
-                     "pair 98941 97140 indicator 1 since 2020-01-01 bypass b\n");
+  auto c = checkText(
+      "modifiers a = 59 XS\nmodifiers b = a XE anatomic\n"
+      "pair 98941 97140 indicator 1 since 2020-01-01 bypass b\n");
   REQUIRE(c.ruleset);
   const auto bypass = pairsOf(*c.ruleset).at(0).bypass;
   CHECK(bypass.size() == 3 + check::anatomicModifiers().size());
@@ -80,20 +84,23 @@ TEST_CASE("the checker reports every problem, each with its kind", "[check]") {
       "pair 97140 97530 indicator 1 since 2020-01-01 bypass nope\n");
   CHECK_FALSE(c.ruleset);
   CHECK(c.kinds == std::vector<diag::Kind>{diag::Kind::MalformedCode, diag::Kind::BadIndicator,
-                                           diag::Kind::MalformedDate,
-                                           diag::Kind::MalformedModifier, diag::Kind::UnknownName});
+                                           diag::Kind::MalformedDate, diag::Kind::MalformedModifier,
+                                           diag::Kind::UnknownName});
 }
 
 TEST_CASE("rows of one pair may follow each other but not overlap", "[check]") {
-  auto ok = checkText("pair 97140 97530 indicator 1 since 2020-01-01 until 2023-12-31\n"
-                      "pair 97140 97530 indicator 0 since 2024-01-01\n");
+  auto ok = checkText(
+      "pair 97140 97530 indicator 1 since 2020-01-01 until 2023-12-31\n"
+      "pair 97140 97530 indicator 0 since 2024-01-01\n");
   CHECK(ok.ruleset);
   CHECK(ok.kinds.empty());
-  auto overlap = checkText("pair 97140 97530 indicator 1 since 2020-01-01 until 2024-01-01\n"
-                           "pair 97140 97530 indicator 0 since 2024-01-01\n");
+  auto overlap = checkText(
+      "pair 97140 97530 indicator 1 since 2020-01-01 until 2024-01-01\n"
+      "pair 97140 97530 indicator 0 since 2024-01-01\n");
   CHECK(overlap.kinds == std::vector<diag::Kind>{diag::Kind::ConflictingPair});
-  auto sameDay = checkText("pair 97140 97530 indicator 1 since 2020-01-01\n"
-                           "pair 97140 97530 indicator 1 since 2020-01-01\n");
+  auto sameDay = checkText(
+      "pair 97140 97530 indicator 1 since 2020-01-01\n"
+      "pair 97140 97530 indicator 1 since 2020-01-01\n");
   CHECK(sameDay.kinds == std::vector<diag::Kind>{diag::Kind::ConflictingPair});
 }
 

@@ -22,7 +22,8 @@ namespace {
 
 edict::ir::Program compileShipped(const std::string& relative) {
   edict::diag::DiagnosticSink sink;
-  auto compilation = edict::driver::compileFile(std::string(EDICT_SOURCE_DIR) + "/" + relative, sink);
+  auto compilation =
+      edict::driver::compileFile(std::string(EDICT_SOURCE_DIR) + "/" + relative, sink);
   std::string rendered;
   for (const auto& d : sink.all()) rendered += edict::diag::renderText(d, compilation.file(d.file));
   INFO(rendered);
@@ -32,8 +33,8 @@ edict::ir::Program compileShipped(const std::string& relative) {
 
 /// What a format can carry.
 struct Carries {
-  bool minutes = true;               // X12 has no element for them
-  bool claimPlaceOfService = true;   // FHIR has place of service on items only
+  bool minutes = true;              // X12 has no element for them
+  bool claimPlaceOfService = true;  // FHIR has place of service on items only
 };
 
 /// Everything the model holds about a claim, one line per service line, so
@@ -48,12 +49,10 @@ std::string describe(const Claim& c, Carries carries = {}) {
   for (const auto& l : c.lines) {
     std::string mods;
     for (std::uint8_t i = 0; i < l.modifierCount; ++i) mods += l.modifiers[i].text() + " ";
-    out += fmt::format("  {} [{}] units={} minutes={} date={} charge={} pos={} provider={}\n",
-                       l.code.text(), mods, l.units,
-                       carries.minutes && l.minutes ? std::to_string(*l.minutes) : "-",
-                       l.date.iso(), l.charge,
-                       l.placeOfService.empty() ? c.placeOfService : l.placeOfService,
-                       c.providerOf(l));
+    out += fmt::format(
+        "  {} [{}] units={} minutes={} date={} charge={} pos={} provider={}\n", l.code.text(), mods,
+        l.units, carries.minutes && l.minutes ? std::to_string(*l.minutes) : "-", l.date.iso(),
+        l.charge, l.placeOfService.empty() ? c.placeOfService : l.placeOfService, c.providerOf(l));
   }
   return out;
 }
@@ -66,7 +65,8 @@ std::string describeAll(const std::vector<Claim>& claims, Carries carries = {}) 
 
 /// What `format` can carry.
 Carries carriedBy(std::string_view format) {
-  return {format != "x12" && format != "claims.837", format != "fhir" && format != "claims.fhir.ndjson"};
+  return {format != "x12" && format != "claims.837",
+          format != "fhir" && format != "claims.fhir.ndjson"};
 }
 
 }  // namespace
@@ -78,7 +78,8 @@ TEST_CASE("the shipped samples give identical edits in every format, on both eng
   const ReadResult jsonl = edict::testing::readFile(dir + "claims.jsonl", "claims.jsonl");
   REQUIRE(jsonl.fatal.empty());
   REQUIRE(jsonl.claims.size() == 4);
-  const std::string expected = edict::testing::asJsonl(edict::testing::evaluateBoth(program, jsonl.claims));
+  const std::string expected =
+      edict::testing::asJsonl(edict::testing::evaluateBoth(program, jsonl.claims));
   // The samples exercise the therapy pairs: 97530 denied next to 97140 (C1),
   // 97140 denied next to chiropractic manipulation 98941 (C3).
   CHECK(expected.find(R"({"claim":"C1","line":2,"rule":"ptp_97140_97530","action":"deny")") !=
@@ -120,8 +121,8 @@ std::vector<Claim> generateClaims(std::size_t count, unsigned seed) {
     c.payer = pick(std::array{"ACME", "60054", "BCBS IL"});
     c.patient.id = fmt::format("M{}", rng() % 1000);
     c.patient.birthDate = edict::model::Date{static_cast<std::int32_t>(-20000 + rng() % 25000)};
-    c.patient.sex = pick(std::array{edict::model::Sex::Female, edict::model::Sex::Male,
-                                    edict::model::Sex::Unknown});
+    c.patient.sex = pick(
+        std::array{edict::model::Sex::Female, edict::model::Sex::Male, edict::model::Sex::Unknown});
     c.billingProviderNpi = pick(npis);
     c.providerNpi = rng() % 3 == 0 ? pick(npis) : c.billingProviderNpi;
     c.placeOfService = pick(places);

@@ -14,7 +14,9 @@ const std::string kHeader =
     "id,payer,patient.id,patient.birth_date,patient.sex,provider.npi,place_of_service,diagnoses,"
     "line.code,line.modifiers,line.units,line.minutes,line.date,line.charge\n";
 
-ReadResult readCsv(const std::string& text) { return readText(text, InputFormat::Csv, "in.csv"); }
+ReadResult readCsv(const std::string& text) {
+  return readText(text, InputFormat::Csv, "in.csv");
+}
 
 std::string onlyReject(const std::string& rows) {
   const ReadResult r = readCsv(kHeader + rows);
@@ -77,7 +79,8 @@ TEST_CASE("bad cells reject their claim, naming the line and the column", "[read
   CHECK(onlyReject("C1,ACME,P1,,,,11,,97110,,1,,2026-11-02\n") ==
         "row: has 13 fields, the header has 14");
   CHECK(onlyReject(",ACME,P1,,,,11,,97110,,1,,2026-11-02,1\n") == "id: required field is missing");
-  CHECK(onlyReject("C1,AC\xC3,P1,,,,11,,97110,,1,,2026-11-02,1\n") == "payer: not valid UTF-8 text");
+  CHECK(onlyReject("C1,AC\xC3,P1,,,,11,,97110,,1,,2026-11-02,1\n") ==
+        "payer: not valid UTF-8 text");
 }
 
 TEST_CASE("rows of one claim must agree on the claim's columns", "[read][csv]") {
@@ -103,8 +106,9 @@ TEST_CASE("the reject names the row that is wrong, not the claim's first", "[rea
 }
 
 TEST_CASE("a runaway quote rejects what it swallowed, not the file", "[read][csv]") {
-  const ReadResult r = readCsv(kHeader + "C1,ACME,P1,,,,11,,97110,,1,,2026-11-02,1\n"
-                                         "C2,\"ACME,P1,,,,11,,97110,,1,,2026-11-02,1\n");
+  const ReadResult r = readCsv(kHeader +
+                               "C1,ACME,P1,,,,11,,97110,,1,,2026-11-02,1\n"
+                               "C2,\"ACME,P1,,,,11,,97110,,1,,2026-11-02,1\n");
   CHECK(r.claims.size() == 1);
   REQUIRE(r.rejects.size() == 1);
   CHECK(r.rejects[0].message == "a quoted field is never closed: the file ends inside it");
@@ -115,14 +119,16 @@ TEST_CASE("a header that is not a claims header refuses the file", "[read][csv]"
   CHECK(readCsv("a,b,c\n1,2,3\n").fatal ==
         "not a claims CSV file: line 1 is not a header with the columns `id`, `line.code` and "
         "`line.date`");
-  CHECK(readCsv("id,line.code,line.date,line.modifer\n").fatal.starts_with(
-      "unknown column `line.modifer` in the header; did you mean `line.modifiers`?"));
+  CHECK(readCsv("id,line.code,line.date,line.modifer\n")
+            .fatal.starts_with(
+                "unknown column `line.modifer` in the header; did you mean `line.modifiers`?"));
   CHECK(readCsv("id,line.code\n").fatal == "the header lacks the required column `line.date`");
   CHECK(readCsv("id,id,line.code,line.date\n").fatal == "the header names column `id` twice");
 }
 
 TEST_CASE("a byte order mark, blank lines and spaces around cells are ignored", "[read][csv]") {
-  const ReadResult r = readCsv("\xEF\xBB\xBFid, line.code ,line.date\n\n C1 , 97110 ,2026-11-02\n\n");
+  const ReadResult r =
+      readCsv("\xEF\xBB\xBFid, line.code ,line.date\n\n C1 , 97110 ,2026-11-02\n\n");
   REQUIRE(r.claims.size() == 1);
   CHECK(r.claims[0].id == "C1");
   CHECK(r.claims[0].origin.position == 3);

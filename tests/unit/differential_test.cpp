@@ -38,7 +38,8 @@ std::string editsOf(const eval::Evaluator& evaluator, const model::Claim& claim)
 std::string minimize(const testing::RandomRuleset& ruleset, const model::Claim& claim) {
   for (const std::string& rule : ruleset.rules) {
     diag::DiagnosticSink sink;
-    auto one = driver::compileText("min.edict", "ruleset random version \"1\"\n" + rule + "\n", sink);
+    auto one =
+        driver::compileText("min.edict", "ruleset random version \"1\"\n" + rule + "\n", sink);
     if (!one.program) continue;
     const interp::Interpreter interpreter(*one.program);
     const auto jit = jit::JitEngine::compile(*one.program);
@@ -52,9 +53,10 @@ std::string minimize(const testing::RandomRuleset& ruleset, const model::Claim& 
       if (editsOf(byInterp, fewer) != editsOf(byJit, fewer)) small = fewer;
     }
     std::string lines;
-    for (const auto& l : small.lines) lines += fmt::format(" {}x{}@{}", l.code.text(), l.units, l.date.iso());
-    return fmt::format("rule: {}\nclaim {} lines:{}\ninterpreter:\n{}jit:\n{}", rule, small.id, lines,
-                       editsOf(byInterp, small), editsOf(byJit, small));
+    for (const auto& l : small.lines)
+      lines += fmt::format(" {}x{}@{}", l.code.text(), l.units, l.date.iso());
+    return fmt::format("rule: {}\nclaim {} lines:{}\ninterpreter:\n{}jit:\n{}", rule, small.id,
+                       lines, editsOf(byInterp, small), editsOf(byJit, small));
   }
   return "(no single rule disagrees alone)";
 }
@@ -92,7 +94,9 @@ CampaignResult campaign(std::uint64_t seed, int rounds, int claims) {
         for (auto at = a.find(prefix); at != std::string::npos; at = a.find(prefix, at + 1))
           ++result.unitEdits;
       const std::string b = editsOf(byJit, claim);
-      if (a != b) FAIL("engines disagree; seed " << seed << ", round " << round << "\n" << minimize(ruleset, claim));
+      if (a != b)
+        FAIL("engines disagree; seed " << seed << ", round " << round << "\n"
+                                       << minimize(ruleset, claim));
     }
   }
   return result;
@@ -111,5 +115,6 @@ TEST_CASE("the JIT agrees with the interpreter on 10,000 random claims", "[diffe
 TEST_CASE("a long differential campaign", "[.][campaign]") {
   const std::uint64_t seed = envNumber("EDICT_DIFF_SEED", 1);
   const auto rounds = static_cast<int>(envNumber("EDICT_DIFF_ROUNDS", 500));
-  for (std::uint64_t s = seed; s < seed + static_cast<std::uint64_t>(rounds) / 10; ++s) campaign(s, 10, 1000);
+  for (std::uint64_t s = seed; s < seed + static_cast<std::uint64_t>(rounds) / 10; ++s)
+    campaign(s, 10, 1000);
 }

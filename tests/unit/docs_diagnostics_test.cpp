@@ -27,7 +27,8 @@ TEST_CASE("diagnostics render as valid JSON and SARIF", "[diagnostics]") {
   std::vector<diag::Diagnostic> all{
       {diag::Kind::MalformedCode, "a \"b\".edict", source::Span{2, 12, 4}, "`9753` is not a code",
        std::string("write five characters")},
-      {diag::Kind::UnusedSet, "a.edict", source::Span{3, 7, 5}, "the set `x` is never used", std::nullopt}};
+      {diag::Kind::UnusedSet, "a.edict", source::Span{3, 7, 5}, "the set `x` is never used",
+       std::nullopt}};
   simdjson::dom::parser parser;
   simdjson::dom::element json;
   REQUIRE(parser.parse(diag::renderJson(all)).get(json) == simdjson::SUCCESS);
@@ -38,8 +39,14 @@ TEST_CASE("diagnostics render as valid JSON and SARIF", "[diagnostics]") {
   CHECK(sarif["version"].get_string().value() == "2.1.0");
   auto results = sarif["runs"].at(0)["results"];
   CHECK(results.at(0)["ruleId"].get_string().value() == "E0101");
-  CHECK(results.at(0)["locations"].at(0)["physicalLocation"]["region"]["startColumn"].get_int64().value() == 12);
-  CHECK(results.at(0)["locations"].at(0)["physicalLocation"]["region"]["endColumn"].get_int64().value() == 16);
+  CHECK(results.at(0)["locations"]
+            .at(0)["physicalLocation"]["region"]["startColumn"]
+            .get_int64()
+            .value() == 12);
+  CHECK(results.at(0)["locations"]
+            .at(0)["physicalLocation"]["region"]["endColumn"]
+            .get_int64()
+            .value() == 16);
   CHECK(results.at(1)["level"].get_string().value() == "warning");
   CHECK(sarif["runs"].at(0)["tool"]["driver"]["rules"].get_array().size() > 40);
 }

@@ -54,10 +54,9 @@ std::vector<Example> examplesOf(const std::string& path) {
 }
 
 std::string compact(const edict::model::Edit& e) {
-  std::string out = fmt::format("{} line {} {} {} {}", e.claimId,
-                                e.line ? std::to_string(*e.line) : "-",
-                                edict::model::actionName(e.action), e.rule,
-                                e.reason.empty() ? "-" : e.reason);
+  std::string out =
+      fmt::format("{} line {} {} {} {}", e.claimId, e.line ? std::to_string(*e.line) : "-",
+                  edict::model::actionName(e.action), e.rule, e.reason.empty() ? "-" : e.reason);
   if (e.billedUnits) out += fmt::format(" units {}->{}", *e.billedUnits, *e.allowedUnits);
   return out + "\n";
 }
@@ -77,8 +76,8 @@ TEST_CASE("every example of docs/language.md compiles and gives its edits", "[do
     if (example.claims.empty()) continue;
     REQUIRE(example.edits.has_value());
     std::string actual;
-    for (const auto& e : edict::testing::evaluateBoth(
-             program, edict::testing::claimsFromJsonl(example.claims)))
+    for (const auto& e :
+         edict::testing::evaluateBoth(program, edict::testing::claimsFromJsonl(example.claims)))
       actual += compact(e);
     CHECK(actual == *example.edits);
   }

@@ -21,7 +21,9 @@ std::string explainOne(const std::string& claim, std::optional<std::string> whyN
   return explain::explainClaim(program, claims.at(0), explain::ExplainRequest{whyNot});
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -30,14 +32,17 @@ TEST_CASE("explain shows the rule, the pair row and each condition with its valu
       R"({"id":"E1","lines":[{"code":"98941","date":"2026-11-02"},{"code":"97140","modifiers":["GP"],"date":"2026-11-02"}]})");
   INFO(text);
   CHECK(has(text, "line 2: deny ptp_98941_97140 reason CO-236 (test.edict:3)"));
-  CHECK(has(text, "NCCI pair: column 1 98941, column 2 97140, modifier indicator 1, from 2020-01-01 with no end"));
+  CHECK(has(text,
+            "NCCI pair: column 1 98941, column 2 97140, modifier indicator 1, from 2020-01-01 with "
+            "no end"));
   CHECK(has(text, "with line 1 (98941):"));
   CHECK(has(text, "yes  line.date >= 2020-01-01    [line.date = 2026-11-02]"));
   CHECK(has(text, "line.modifiers = GP, other.modifiers = none"));
 }
 
 TEST_CASE("explain shows the units of a modify edit", "[explain]") {
-  const std::string text = explainOne(R"({"id":"E2","lines":[{"code":"97110","units":6,"date":"2026-11-02"}]})");
+  const std::string text =
+      explainOne(R"({"id":"E2","lines":[{"code":"97110","units":6,"date":"2026-11-02"}]})");
   INFO(text);
   CHECK(has(text, "units: 6 billed, 4 allowed"));
   CHECK(has(text, "yes  line.units > 4    [line.units = 6]"));
@@ -52,7 +57,8 @@ TEST_CASE("why-not names the condition that failed, line by line", "[explain]") 
   CHECK(has(text, "line 1 (98941): the rule is not about this code"));
   CHECK(has(text, "line 2 (97140) with line 1 (98941):"));
   CHECK(has(text, "NO   not (line.modifiers.any(59 XS) or other.modifiers.any(59 XS))"));
-  const std::string cap = explainOne(R"({"id":"E4","lines":[{"code":"97110","units":2,"date":"2026-11-02"}]})", "cap");
+  const std::string cap =
+      explainOne(R"({"id":"E4","lines":[{"code":"97110","units":2,"date":"2026-11-02"}]})", "cap");
   CHECK(has(cap, "NO   line.units > 4    [line.units = 2]"));
   CHECK(has(explainOne(R"({"id":"E5","lines":[{"code":"97110","date":"2026-11-02"}]})", "nope"),
             "no rule of this ruleset has that id"));

@@ -73,9 +73,11 @@ TEST_CASE("references resolve to Patients and Practitioners earlier in the file"
   const std::string practitioner =
       R"({"resourceType":"Practitioner","id":"dr","identifier":[{"system":"http://hl7.org/fhir/sid/us-npi","value":"1497758544"}]})";
   std::string c = claim("C1");
-  c.replace(c.find(R"("patient":{"reference":"#pat"})"), 30, R"("patient":{"reference":"Patient/p7"})");
-  c.replace(c.find(R"("diagnosis")"), 0,
-            R"("careTeam":[{"sequence":1,"provider":{"reference":"Practitioner/dr"},"role":{"coding":[{"code":"primary"}]}}],)");
+  c.replace(c.find(R"("patient":{"reference":"#pat"})"), 30,
+            R"("patient":{"reference":"Patient/p7"})");
+  c.replace(
+      c.find(R"("diagnosis")"), 0,
+      R"("careTeam":[{"sequence":1,"provider":{"reference":"Practitioner/dr"},"role":{"coding":[{"code":"primary"}]}}],)");
   const ReadResult r = readFhir(patient + "\n" + practitioner + "\n" + c + "\n");
   INFO(r.fatal);
   REQUIRE(r.claims.size() == 1);
@@ -119,12 +121,14 @@ TEST_CASE("malformed Claims are rejected, naming the element", "[read][fhir]") {
   CHECK(reject(R"("gender":"female")", R"("gender":"f")") ==
         "patient → Patient.gender: `f` is not an administrative gender (male, female, other, "
         "unknown)");
-  CHECK(reject(R"("code":"professional")", R"("code":"institutional")") ==
-        "type.coding[0].code: `institutional` claims are not read; edict reads professional claims");
+  CHECK(
+      reject(R"("code":"professional")", R"("code":"institutional")") ==
+      "type.coding[0].code: `institutional` claims are not read; edict reads professional claims");
   CHECK(reject(R"("reference":"#pat")", R"("reference":"#nobody")") ==
         "patient.reference: `#nobody` names no contained resource");
-  CHECK(reject(R"("code":"M54.50")", R"("code":"M54.5X.1")").starts_with(
-      "diagnosis[0].diagnosisCodeableConcept.coding[0].code: `M54.5X.1` is not an ICD-10-CM"));
+  CHECK(reject(R"("code":"M54.50")", R"("code":"M54.5X.1")")
+            .starts_with("diagnosis[0].diagnosisCodeableConcept.coding[0].code: `M54.5X.1` is not "
+                         "an ICD-10-CM"));
   CHECK(reject(R"("item":[)", R"("item":[],"x":[)") ==
         "item: a claim needs at least one service line");
 }
@@ -139,7 +143,8 @@ TEST_CASE("a servicedPeriod gives its first day", "[read][fhir]") {
 }
 
 TEST_CASE("a broken NDJSON line spoils only itself", "[read][fhir]") {
-  const ReadResult r = readFhir(claim("A") + "\n{\"resourceType\":\"Claim\",\n" + claim("B") + "\n");
+  const ReadResult r =
+      readFhir(claim("A") + "\n{\"resourceType\":\"Claim\",\n" + claim("B") + "\n");
   CHECK(r.order == std::vector<std::string>{"A", "", "B"});
   REQUIRE(r.rejects.size() == 1);
   CHECK(r.rejects[0].origin.position == 2);
@@ -148,7 +153,9 @@ TEST_CASE("a broken NDJSON line spoils only itself", "[read][fhir]") {
 
 TEST_CASE("invalid JSON and UTF-8 in a resource reject it", "[read][fhir]") {
   std::string c = claim("B");
-  c.replace(c.find("ACME"), 4, "AC\xFF" "E");
+  c.replace(c.find("ACME"), 4,
+            "AC\xFF"
+            "E");
   const ReadResult r = readFhir(claim("A") + "\n" + c + "\n");
   REQUIRE(r.rejects.size() == 1);
   CHECK(r.rejects[0].message.starts_with("not valid JSON: "));
@@ -159,10 +166,12 @@ TEST_CASE("files that are not FHIR Claims are refused as a whole", "[read][fhir]
         "not FHIR JSON: line 1: expected a JSON object (a FHIR resource), found `h`");
   CHECK(readFhir("{\"id\":\"C1\"}\n").fatal ==
         "not FHIR JSON: line 1: the JSON object has no `resourceType`");
-  CHECK(readFhir(R"({"resourceType":"Patient","id":"p"})" "\n").fatal ==
-        "the file holds no FHIR Claim resource (0 other resources)");
-  CHECK(readFhir(R"({"resourceType":"Observation","id":"o"})" "\n").fatal ==
-        "the file holds no FHIR Claim resource (1 other resources)");
+  CHECK(readFhir(R"({"resourceType":"Patient","id":"p"})"
+                 "\n")
+            .fatal == "the file holds no FHIR Claim resource (0 other resources)");
+  CHECK(readFhir(R"({"resourceType":"Observation","id":"o"})"
+                 "\n")
+            .fatal == "the file holds no FHIR Claim resource (1 other resources)");
 }
 
 TEST_CASE("a Bundle on one line is read too", "[read][fhir]") {

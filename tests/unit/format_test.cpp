@@ -14,7 +14,8 @@ using namespace edict;
 
 namespace {
 
-std::optional<std::string> formatText(const std::string& text, const std::string& path = "t.edict") {
+std::optional<std::string> formatText(const std::string& text,
+                                      const std::string& path = "t.edict") {
   diag::DiagnosticSink sink;
   return format::formatRuleset(source::SourceFile(path, text), sink);
 }
@@ -71,8 +72,9 @@ TEST_CASE("fmt refuses a file with syntax errors", "[fmt]") {
   CHECK_FALSE(formatText("ruleset t\npari 1 2\n").has_value());
 }
 
-TEST_CASE("formatting every shipped and test ruleset twice changes nothing more, and keeps its meaning",
-          "[fmt]") {
+TEST_CASE(
+    "formatting every shipped and test ruleset twice changes nothing more, and keeps its meaning",
+    "[fmt]") {
   const fs::path root(EDICT_SOURCE_DIR);
   std::size_t files = 0;
   for (const char* dir : {"rulesets", "tests", "bench", "tools/fuzz/corpus"}) {
@@ -86,7 +88,8 @@ TEST_CASE("formatting every shipped and test ruleset twice changes nothing more,
       INFO(entry.path().string());
       CHECK(formatText(*once, entry.path().string()) == once);
       // Comments survive: as many `#` comment starts as before.
-      CHECK(std::count(once->begin(), once->end(), '#') == std::count(text.begin(), text.end(), '#'));
+      CHECK(std::count(once->begin(), once->end(), '#') ==
+            std::count(text.begin(), text.end(), '#'));
       CHECK(ruleIdsOf(*once, entry.path().string()) == ruleIdsOf(text, entry.path().string()));
     }
   }
@@ -94,7 +97,8 @@ TEST_CASE("formatting every shipped and test ruleset twice changes nothing more,
 }
 
 TEST_CASE("the shipped rulesets are in the canonical layout", "[fmt]") {
-  for (const char* file : {"rulesets/cms/therapy.edict", "rulesets/examples/acme_commercial.edict"}) {
+  for (const char* file :
+       {"rulesets/cms/therapy.edict", "rulesets/examples/acme_commercial.edict"}) {
     const fs::path path = fs::path(EDICT_SOURCE_DIR) / file;
     const std::string text = readFile(path);
     CHECK(formatText(text, path.string()) == text);

@@ -12,10 +12,14 @@ using edict::read::detectFormat;
 using edict::read::InputFormat;
 
 TEST_CASE("the format is detected from content", "[read][detect]") {
-  CHECK(detectFormat("ISA*00*   ") .format == InputFormat::X12);
+  CHECK(detectFormat("ISA*00*   ").format == InputFormat::X12);
   CHECK(detectFormat("\xEF\xBB\xBF\r\n  ISA|00|").format == InputFormat::X12);
-  CHECK(detectFormat(R"({"id":"C1","lines":[]})" "\n").format == InputFormat::Jsonl);
-  CHECK(detectFormat(R"({"resourceType":"Claim","id":"C1"})" "\n").format == InputFormat::Fhir);
+  CHECK(detectFormat(R"({"id":"C1","lines":[]})"
+                     "\n")
+            .format == InputFormat::Jsonl);
+  CHECK(detectFormat(R"({"resourceType":"Claim","id":"C1"})"
+                     "\n")
+            .format == InputFormat::Fhir);
   CHECK(detectFormat("{\n  \"resourceType\": \"Bundle\",\n").format == InputFormat::Fhir);
   CHECK(detectFormat("id,payer,line.code,line.date\n").format == InputFormat::Csv);
 }

@@ -50,31 +50,41 @@ TEST_CASE("a claim of the brief's example reads whole", "[read][jsonl]") {
 }
 
 TEST_CASE("blank lines are skipped and positions count every line", "[read][jsonl]") {
-  auto items = readAll("\n" R"({"id":"A","lines":[{"code":"97110","date":"2026-01-01"}]})" "\n\n"
-                       R"({"id":"B","lines":[{"code":"97110","date":"2026-01-01"}]})" "\r\n");
+  auto items = readAll(
+      "\n"
+      R"({"id":"A","lines":[{"code":"97110","date":"2026-01-01"}]})"
+      "\n\n"
+      R"({"id":"B","lines":[{"code":"97110","date":"2026-01-01"}]})"
+      "\r\n");
   REQUIRE(items.size() == 2);
   CHECK(std::get<model::Claim>(items[0]).origin.position == 2);
   CHECK(std::get<model::Claim>(items[1]).origin.position == 4);
 }
 
 TEST_CASE("malformed claims are rejected with the field and the reason", "[read][jsonl]") {
-  CHECK(rejectMessage("{not json") .rfind("not valid JSON", 0) == 0);
+  CHECK(rejectMessage("{not json").rfind("not valid JSON", 0) == 0);
   CHECK(rejectMessage(R"({"lines":[]})") == "id: required field is missing");
   CHECK(rejectMessage(R"({"id":"C"})") == "lines: required field is missing");
-  CHECK(rejectMessage(R"({"id":"C","lines":[]})") == "lines: a claim needs at least one service line");
+  CHECK(rejectMessage(R"({"id":"C","lines":[]})") ==
+        "lines: a claim needs at least one service line");
   CHECK(rejectMessage(R"({"id":"C","lines":[{"code":"9714","date":"2026-01-01"}]})") ==
-        "lines[0].code: `9714` is not a procedure code: procedure codes have five characters, `9714` has 4");
+        "lines[0].code: `9714` is not a procedure code: procedure codes have five characters, "
+        "`9714` has 4");
   CHECK(rejectMessage(R"({"id":"C","lines":[{"code":"97110","date":"2026-02-30"}]})") ==
         "lines[0].date: `2026-02-30` is not a date (expected YYYY-MM-DD)");
   CHECK(rejectMessage(R"({"id":"C","lines":[{"code":"97110","date":"2026-01-01","units":-1}]})") ==
         "lines[0].units: must not be negative, got -1");
   CHECK(rejectMessage(R"({"id":"C","lines":[{"code":"97110","date":"2026-01-01","units":1.5}]})") ==
         "lines[0].units: expected a whole number, got 1.5");
-  CHECK(rejectMessage(R"({"id":"C","lines":[{"code":"97110","date":"2026-01-01","modifiers":["GP","59","XU","KX","GA"]}]})") ==
-        "lines[0].modifiers[4]: a line has at most four modifiers");
-  CHECK(rejectMessage(R"({"id":"C","lines":[{"code":"97110","date":"2026-01-01","modifiers":["gp"]}]})") ==
+  CHECK(
+      rejectMessage(
+          R"({"id":"C","lines":[{"code":"97110","date":"2026-01-01","modifiers":["GP","59","XU","KX","GA"]}]})") ==
+      "lines[0].modifiers[4]: a line has at most four modifiers");
+  CHECK(rejectMessage(
+            R"({"id":"C","lines":[{"code":"97110","date":"2026-01-01","modifiers":["gp"]}]})") ==
         "lines[0].modifiers[0]: `gp` is not a modifier (two digits or capital letters)");
-  CHECK(rejectMessage(R"({"id":"C","patient":{"sex":"X"},"lines":[{"code":"97110","date":"2026-01-01"}]})") ==
+  CHECK(rejectMessage(
+            R"({"id":"C","patient":{"sex":"X"},"lines":[{"code":"97110","date":"2026-01-01"}]})") ==
         "patient.sex: `X` is not a sex (F, M or U)");
 }
 
@@ -115,15 +125,20 @@ TEST_CASE("diagnoses are ICD-10-CM, stored with their dot", "[read][jsonl]") {
   REQUIRE(items.size() == 1);
   CHECK(std::get<model::Claim>(items[0]).diagnoses ==
         std::vector<std::string>{"M54.50", "M54.50", "Z00"});
-  CHECK(rejectMessage(R"({"id":"C","diagnoses":["m54.5"],"lines":[{"code":"97110","date":"2026-01-01"}]})") ==
-        "diagnoses[0]: `m54.5` is not an ICD-10-CM diagnosis code (a capital letter, a digit, then up "
+  CHECK(rejectMessage(
+            R"({"id":"C","diagnoses":["m54.5"],"lines":[{"code":"97110","date":"2026-01-01"}]})") ==
+        "diagnoses[0]: `m54.5` is not an ICD-10-CM diagnosis code (a capital letter, a digit, then "
+        "up "
         "to five digits or capital letters, e.g. `M54.50`)");
 }
 
-TEST_CASE("the billing provider fills in for a missing rendering provider and back", "[read][jsonl]") {
+TEST_CASE("the billing provider fills in for a missing rendering provider and back",
+          "[read][jsonl]") {
   auto items = readAll(
-      R"({"id":"A","billing_provider":{"npi":"B1"},"lines":[{"code":"97110","date":"2026-01-01"}]})" "\n"
-      R"({"id":"B","provider":{"npi":"R1"},"lines":[{"code":"97110","date":"2026-01-01"}]})" "\n");
+      R"({"id":"A","billing_provider":{"npi":"B1"},"lines":[{"code":"97110","date":"2026-01-01"}]})"
+      "\n"
+      R"({"id":"B","provider":{"npi":"R1"},"lines":[{"code":"97110","date":"2026-01-01"}]})"
+      "\n");
   REQUIRE(items.size() == 2);
   CHECK(std::get<model::Claim>(items[0]).providerNpi == "B1");
   CHECK(std::get<model::Claim>(items[1]).billingProviderNpi == "R1");

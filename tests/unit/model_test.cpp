@@ -9,7 +9,8 @@ using edict::model::Date;
 using edict::model::Modifier;
 
 TEST_CASE("procedure codes of every CPT and HCPCS form parse and print back", "[model]") {
-  for (const char* text : {"97110", "G0283", "0591T", "0001U", "0001A", "0001M", "3008F", "A0425"}) {
+  for (const char* text :
+       {"97110", "G0283", "0591T", "0001U", "0001A", "0001M", "3008F", "A0425"}) {
     INFO(text);
     auto code = Code::parse(text);
     REQUIRE(code);

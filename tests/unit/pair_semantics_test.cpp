@@ -29,8 +29,9 @@ std::size_t editCount(const std::string& pair, const std::string& claim) {
 }  // namespace
 
 TEST_CASE("column 2 is denied when both codes are billed the same day", "[pair]") {
-  auto program = compileOrFail(std::string(kHeader) +
-                               "pair 97140 97530 modifier allowed \"Mutually exclusive\" since 2020-01-01\n");
+  auto program =
+      compileOrFail(std::string(kHeader) +
+                    "pair 97140 97530 modifier allowed \"Mutually exclusive\" since 2020-01-01\n");
   auto edits = evaluateBoth(program, claimsFromJsonl(twoLineClaim(R"("GP")", R"("GP")")));
   REQUIRE(edits.size() == 1);
   CHECK(edits[0].line == 2u);
@@ -53,8 +54,8 @@ TEST_CASE("indicator 1 is bypassed by 59 or an X modifier on either line", "[pai
 }
 
 TEST_CASE("indicator 1 in numeric form behaves like `modifier allowed`", "[pair]") {
-  CHECK(editCount("pair 97140 97530 indicator 1 since 2020-01-01\n",
-                  twoLineClaim(R"("59")", "")) == 0);
+  CHECK(editCount("pair 97140 97530 indicator 1 since 2020-01-01\n", twoLineClaim(R"("59")", "")) ==
+        0);
   CHECK(editCount("pair 97140 97530 indicator 1 since 2020-01-01\n", twoLineClaim("", "")) == 1);
 }
 
@@ -118,19 +119,30 @@ TEST_CASE("a custom bypass list replaces the NCCI modifiers", "[pair]") {
 
 TEST_CASE("different dates or providers are not the same visit", "[pair]") {
   const std::string pair = "pair 97140 97530 indicator 0 since 2020-01-01\n";
-  CHECK(editCount(pair,
-                  R"({"id":"C","lines":[{"code":"97140","date":"2026-11-02"},{"code":"97530","date":"2026-11-03"}]})") == 0);
-  CHECK(editCount(pair,
-                  R"({"id":"C","lines":[{"code":"97140","date":"2026-11-02","provider":{"npi":"1"}},{"code":"97530","date":"2026-11-02","provider":{"npi":"2"}}]})") == 0);
-  CHECK(editCount(pair,
-                  R"({"id":"C","provider":{"npi":"1"},"lines":[{"code":"97140","date":"2026-11-02"},{"code":"97530","date":"2026-11-02","provider":{"npi":"1"}}]})") == 1);
+  CHECK(
+      editCount(
+          pair,
+          R"({"id":"C","lines":[{"code":"97140","date":"2026-11-02"},{"code":"97530","date":"2026-11-03"}]})") ==
+      0);
+  CHECK(
+      editCount(
+          pair,
+          R"({"id":"C","lines":[{"code":"97140","date":"2026-11-02","provider":{"npi":"1"}},{"code":"97530","date":"2026-11-02","provider":{"npi":"2"}}]})") ==
+      0);
+  CHECK(
+      editCount(
+          pair,
+          R"({"id":"C","provider":{"npi":"1"},"lines":[{"code":"97140","date":"2026-11-02"},{"code":"97530","date":"2026-11-02","provider":{"npi":"1"}}]})") ==
+      1);
 }
 
 TEST_CASE("the pair is directional: only column 2 is denied", "[pair]") {
-  auto program = compileOrFail(std::string(kHeader) + "pair 97140 97530 indicator 0 since 2020-01-01\n");
+  auto program =
+      compileOrFail(std::string(kHeader) + "pair 97140 97530 indicator 0 since 2020-01-01\n");
   auto edits = evaluateBoth(
-      program, claimsFromJsonl(
-                   R"({"id":"C","lines":[{"code":"97530","date":"2026-11-02"},{"code":"97140","date":"2026-11-02"},{"code":"97530","date":"2026-11-02"}]})"));
+      program,
+      claimsFromJsonl(
+          R"({"id":"C","lines":[{"code":"97530","date":"2026-11-02"},{"code":"97140","date":"2026-11-02"},{"code":"97530","date":"2026-11-02"}]})"));
   REQUIRE(edits.size() == 2);
   CHECK(edits[0].line == 1u);
   CHECK(edits[1].line == 3u);
@@ -138,8 +150,9 @@ TEST_CASE("the pair is directional: only column 2 is denied", "[pair]") {
 }
 
 TEST_CASE("reason and id can be overridden", "[pair]") {
-  auto program = compileOrFail(std::string(kHeader) +
-                               "pair 97140 97530 indicator 0 since 2020-01-01 reason CO-97 id mutex\n");
+  auto program =
+      compileOrFail(std::string(kHeader) +
+                    "pair 97140 97530 indicator 0 since 2020-01-01 reason CO-97 id mutex\n");
   auto edits = evaluateBoth(program, claimsFromJsonl(twoLineClaim("", "")));
   REQUIRE(edits.size() == 1);
   CHECK(edits[0].reason == "CO-97");

@@ -62,17 +62,21 @@ TEST_CASE("the table row in force on the date of service decides", "[table][date
 
 TEST_CASE("one line with two column-1 codes gets one edit per pair", "[table]") {
   const auto p = compileFile("with_table.edict");
-  CHECK(edits(p, R"({"id":"T","lines":[{"code":"98941","date":"2026-11-02"},{"code":"97140","date":"2026-11-02"},{"code":"97530","date":"2026-11-02"}]})") ==
-        Edits{"2:ptp_98941_97140:97140 is not paid with 98941 on the same date of service: "
-              "Standards of medical/surgical practice",
-              "3:ptp_97140_97530:97530 is not paid with 97140 on the same date of service: "
-              "Mutually exclusive procedures"});
+  CHECK(
+      edits(
+          p,
+          R"({"id":"T","lines":[{"code":"98941","date":"2026-11-02"},{"code":"97140","date":"2026-11-02"},{"code":"97530","date":"2026-11-02"}]})") ==
+      Edits{"2:ptp_98941_97140:97140 is not paid with 98941 on the same date of service: "
+            "Standards of medical/surgical practice",
+            "3:ptp_97140_97530:97530 is not paid with 97140 on the same date of service: "
+            "Mutually exclusive procedures"});
 }
 
 TEST_CASE("a ruleset extending a table overrides and disables single pairs", "[table][layering]") {
   const auto p = compileFile("table_layered.edict");
   CHECK(edits(p, claim("97140", R"("59")", "97530", "")) ==
-        Edits{"2:ptp_97140_97530:97530 is not paid with 97140 on the same date of service: No bypass here"});
+        Edits{"2:ptp_97140_97530:97530 is not paid with 97140 on the same date of service: No "
+              "bypass here"});
   CHECK(edits(p, claim("98941", "", "97140", "")).empty());
   CHECK(edits(p, claim("98941", "", "97124", "", "2024-06-01")).size() == 1);
 }
@@ -82,11 +86,15 @@ TEST_CASE("bad table rows and overlapping rows are errors that name the row", "[
   auto diagnostics = [&](const std::string& csv) {
     const std::string path = dir + "scratch.csv";
     { std::ofstream(path) << "column1,column2,indicator,effective,deletion,rationale\n" << csv; }
-    std::string out = testing::diagnosticsOf("ruleset t\npairs from \"scratch.csv\"\n", dir + "t.edict");
+    std::string out =
+        testing::diagnosticsOf("ruleset t\npairs from \"scratch.csv\"\n", dir + "t.edict");
     std::remove(path.c_str());
     return out;
   };
-  CHECK(diagnostics("97140,9753,1,2020-01-01,,x\n").find("scratch.csv:2:1: error[E0226]") != std::string::npos);
-  CHECK(diagnostics("97140,97530,1,2020-01-01,,x\n97140,97530,0,2021-01-01,,y\n").find("error[E0205]") != std::string::npos);
-  CHECK(testing::diagnosticsOf("ruleset t\npairs from \"none.csv\"\n", dir + "t.edict").find("error[E0217]") != std::string::npos);
+  CHECK(diagnostics("97140,9753,1,2020-01-01,,x\n").find("scratch.csv:2:1: error[E0226]") !=
+        std::string::npos);
+  CHECK(diagnostics("97140,97530,1,2020-01-01,,x\n97140,97530,0,2021-01-01,,y\n")
+            .find("error[E0205]") != std::string::npos);
+  CHECK(testing::diagnosticsOf("ruleset t\npairs from \"none.csv\"\n", dir + "t.edict")
+            .find("error[E0217]") != std::string::npos);
 }

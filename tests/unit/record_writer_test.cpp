@@ -79,15 +79,17 @@ TEST_CASE("table output replaces terminal control characters from claim data", "
 TEST_CASE("JSON output replaces bytes that are not UTF-8, keeping valid text", "[write][jsonl]") {
   std::string out;
   edict::write::appendJsonString(out, "ok \xC3\xA9 \xFF \xED\xA0\x80 \xF0\x9F\x98\x80 \x01");
-  CHECK(out == "\"ok \xC3\xA9 \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD \xF0\x9F\x98\x80 "
-               "\\u0001\"");
+  CHECK(out ==
+        "\"ok \xC3\xA9 \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD \xF0\x9F\x98\x80 "
+        "\\u0001\"");
 }
 
 TEST_CASE("JSON Lines output is the contract of brief §4", "[write][jsonl]") {
   Edit e = denial();
   e.billedUnits = 3;
   e.allowedUnits = 2;
-  CHECK(render(edict::write::OutputFormat::Jsonl, e) ==
-        R"({"claim":"C1","line":2,"rule":"ptp_97140_97530","action":"deny","reason":"CO-236","message":"97530 is not paid with 97140, \"same day\"","related_lines":[1,3],"billed_units":3,"allowed_units":2,"ruleset":"cms_therapy","version":"2026.4"})"
-        "\n");
+  CHECK(
+      render(edict::write::OutputFormat::Jsonl, e) ==
+      R"({"claim":"C1","line":2,"rule":"ptp_97140_97530","action":"deny","reason":"CO-236","message":"97530 is not paid with 97140, \"same day\"","related_lines":[1,3],"billed_units":3,"allowed_units":2,"ruleset":"cms_therapy","version":"2026.4"})"
+      "\n");
 }

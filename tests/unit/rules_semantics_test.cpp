@@ -65,8 +65,7 @@ TEST_CASE("code sets take ranges, names and except", "[rules][sets]") {
       "codes therapy = 97010..97799 except evals 97150\n"
       "rule t: when line.code in therapy flag line\n";
   CHECK(run(rules, claimOf(line("97110") + "," + line("97150") + "," + line("97163") + "," +
-                           line("97799") + "," + line("G0283"))) ==
-        Edits{"1:t:flag", "4:t:flag"});
+                           line("97799") + "," + line("G0283"))) == Edits{"1:t:flag", "4:t:flag"});
   CHECK(run("rule n: when line.code not in (97110, 97112..97116) flag line\n",
             claimOf(line("97110") + "," + line("97113") + "," + line("97530"))) ==
         Edits{"3:n:flag"});
@@ -81,8 +80,7 @@ TEST_CASE("modifier rules require or forbid modifiers on codes", "[rules][modifi
   const std::string inContext =
       "require modifier 59 XE XS XP XU on 97110 when same_day.has(97150) id x_on_97110\n";
   CHECK(run(inContext, claimOf(line("97110"))).empty());
-  CHECK(run(inContext, claimOf(line("97110") + "," + line("97150"))) ==
-        Edits{"1:x_on_97110:deny"});
+  CHECK(run(inContext, claimOf(line("97110") + "," + line("97150"))) == Edits{"1:x_on_97110:deny"});
 }
 
 TEST_CASE("claim fields: payer, place of service, diagnoses, patient", "[rules][claim]") {
@@ -140,7 +138,8 @@ TEST_CASE("charges compare in whole currency units", "[rules]") {
   CHECK(run("rule big: when line.charge > 100 review line reason CO-45\n",
             claimOf(line("97110", R"("charge":100.5)"))) == Edits{"1:big:review"});
   CHECK(run("rule big: when line.charge > 100 review line reason CO-45\n",
-            claimOf(line("97110", R"("charge":100.0)"))).empty());
+            claimOf(line("97110", R"("charge":100.0)")))
+            .empty());
 }
 
 TEST_CASE("edits come claim-level first, then by line, then in ruleset order", "[rules]") {

@@ -70,7 +70,9 @@ std::vector<std::string> scopesOf(const std::string& line, const std::vector<Pat
     std::smatch bestMatch;
     for (const Pattern& p : patterns) {
       std::smatch m;
-      if (!std::regex_search(line.cbegin() + static_cast<std::ptrdiff_t>(pos), line.cend(), m, p.match)) continue;
+      if (!std::regex_search(line.cbegin() + static_cast<std::ptrdiff_t>(pos), line.cend(), m,
+                             p.match))
+        continue;
       if (m.length(0) == 0) continue;
       if (best == nullptr || m.position(0) < bestMatch.position(0)) {
         best = &p;
@@ -82,7 +84,8 @@ std::vector<std::string> scopesOf(const std::string& line, const std::vector<Pat
     std::size_t stop = start + static_cast<std::size_t>(bestMatch.length(0));
     if (best->end) {
       std::smatch e;
-      const bool closed = std::regex_search(line.cbegin() + static_cast<std::ptrdiff_t>(stop), line.cend(), e, *best->end);
+      const bool closed = std::regex_search(line.cbegin() + static_cast<std::ptrdiff_t>(stop),
+                                            line.cend(), e, *best->end);
       stop = closed ? stop + static_cast<std::size_t>(e.position(0) + e.length(0)) : line.size();
     }
     for (std::size_t i = start; i < stop; ++i) scopes[i] = best->scope;
@@ -95,16 +98,21 @@ std::vector<std::string> scopesOf(const std::string& line, const std::vector<Pat
   return scopes;
 }
 
-bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 }  // namespace
 
-TEST_CASE("the TextMate grammar colours the shipped rulesets as the lexer reads them", "[editors]") {
+TEST_CASE("the TextMate grammar colours the shipped rulesets as the lexer reads them",
+          "[editors]") {
   const fs::path root(EDICT_SOURCE_DIR);
   const auto patterns = loadGrammar(root / "tools/editors/vscode/syntaxes/edict.tmLanguage.json");
   using edict::grammar::EdictLexer;
   std::size_t checked = 0;
-  for (const char* file : {"rulesets/cms/therapy.edict", "rulesets/examples/acme_commercial.edict", "tests/e2e/data/failing_test.edict", "docs/../tests/data/tables/table_layered.edict"}) {
+  for (const char* file :
+       {"rulesets/cms/therapy.edict", "rulesets/examples/acme_commercial.edict",
+        "tests/e2e/data/failing_test.edict", "docs/../tests/data/tables/table_layered.edict"}) {
     const std::string text = readFile(root / file);
     std::vector<std::string> lines;
     std::istringstream in(text);
@@ -117,8 +125,10 @@ TEST_CASE("the TextMate grammar colours the shipped rulesets as the lexer reads 
       const auto scopes = scopesOf(line, patterns);
       const std::string& scope = scopes.at(token->getCharPositionInLine());
       const std::string literal = lexer.getVocabulary().getLiteralName(token->getType());
-      INFO(file << ":" << token->getLine() << " `" << token->getText() << "` has scope `" << scope << "`");
-      const bool keyword = literal.size() > 2 && std::isalpha(static_cast<unsigned char>(literal[1]));
+      INFO(file << ":" << token->getLine() << " `" << token->getText() << "` has scope `" << scope
+                << "`");
+      const bool keyword =
+          literal.size() > 2 && std::isalpha(static_cast<unsigned char>(literal[1]));
       if (keyword) {
         // A keyword inside a field path (`line.units`) is part of the field.
         CHECK((startsWith(scope, "keyword.") || startsWith(scope, "variable.other.member")));

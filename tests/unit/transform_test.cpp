@@ -28,7 +28,8 @@ std::size_t syntaxErrors(const std::string& text) {
 }  // namespace
 
 TEST_CASE("the header carries name, title, version and effective dates", "[parse]") {
-  auto r = parseOk("ruleset cms \"CMS therapy\"\nversion \"2026.4\"\neffective 2026-10-01 until 2026-12-31\n");
+  auto r = parseOk(
+      "ruleset cms \"CMS therapy\"\nversion \"2026.4\"\neffective 2026-10-01 until 2026-12-31\n");
   CHECK(r.header.name.text == "cms");
   CHECK(r.header.title == "CMS therapy");
   CHECK(r.header.version == "2026.4");

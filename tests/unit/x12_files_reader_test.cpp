@@ -7,8 +7,8 @@
 
 #include "reader_test_util.h"
 
-using edict::testing::ReadResult;
 using edict::testing::readFile;
+using edict::testing::ReadResult;
 
 namespace {
 

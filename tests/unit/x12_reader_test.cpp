@@ -19,10 +19,11 @@ const char* const kIsa =
 /// An 837P interchange around `body` (segments after the HL 20 level).
 std::string interchange(const std::string& body, const std::string& version = "005010X222A1") {
   return std::string(kIsa) +
-         fmt::format("GS*HC*S*R*20261101*1200*1*X*{0}~\nST*837*0001*{0}~\n"
-                     "BHT*0019*00*1*20261101*1200*CH~\n"
-                     "HL*1**20*1~\nNM1*85*2*CLINIC*****XX*1234567893~\n",
-                     version) +
+         fmt::format(
+             "GS*HC*S*R*20261101*1200*1*X*{0}~\nST*837*0001*{0}~\n"
+             "BHT*0019*00*1*20261101*1200*CH~\n"
+             "HL*1**20*1~\nNM1*85*2*CLINIC*****XX*1234567893~\n",
+             version) +
          body + "SE*20*0001~\nGE*1*1~\nIEA*1*000000001~\n";
 }
 
@@ -42,7 +43,9 @@ std::string claim(const std::string& id, const std::string& extra = "") {
       id, extra);
 }
 
-ReadResult readX12(const std::string& text) { return readText(text, InputFormat::X12, "in.837"); }
+ReadResult readX12(const std::string& text) {
+  return readText(text, InputFormat::X12, "in.837");
+}
 
 std::string onlyReject(const std::string& text) {
   const ReadResult r = readX12(text);
@@ -81,10 +84,14 @@ TEST_CASE("separators are whatever the ISA declares", "[read][x12]") {
   // Element `|`, repetition `!`, component `>`, segment terminator a newline.
   std::string text = interchange(subscriber() + claim("C1"));
   for (char& c : text) {
-    if (c == '*') c = '|';
-    else if (c == ':') c = '>';
-    else if (c == '^') c = '!';
-    else if (c == '~') c = '\n';
+    if (c == '*')
+      c = '|';
+    else if (c == ':')
+      c = '>';
+    else if (c == '^')
+      c = '!';
+    else if (c == '~')
+      c = '\n';
   }
   // Each segment now ends in "\n\n": the blank between segments is skipped.
   const ReadResult r = readX12(text);
@@ -178,8 +185,8 @@ TEST_CASE("malformed claims are rejected, naming the segment and the field", "[r
   CHECK(onlyReject(with("HC:97110", "ER:97110")) ==
         "SV101-1: product or service id qualifier `ER` is not `HC` (CPT/HCPCS); edict reads "
         "procedure codes only");
-  CHECK(onlyReject(with("ABK:M5450", "ABK:5450")).starts_with(
-      "HI01-2 (diagnoses[0]): `5450` is not an ICD-10-CM diagnosis code"));
+  CHECK(onlyReject(with("ABK:M5450", "ABK:5450"))
+            .starts_with("HI01-2 (diagnoses[0]): `5450` is not an ICD-10-CM diagnosis code"));
   CHECK(onlyReject(with("11:B:1", "1:B:1")) ==
         "CLM05-1 (place_of_service): `1` is not a place of service code (two digits)");
   CHECK(onlyReject(with("DTP*472*D8*20261102~\n", "")) ==
@@ -208,7 +215,8 @@ TEST_CASE("a bad birth date rejects every claim of that subscriber", "[read][x12
   CHECK(r.rejects.size() == 2);
   CHECK(r.claims.size() == 1);
   CHECK(r.claims[0].id == "C");
-  CHECK(r.rejects[0].message == "DMG02 (patient.birth_date): `19501302` is not a date (expected CCYYMMDD)");
+  CHECK(r.rejects[0].message ==
+        "DMG02 (patient.birth_date): `19501302` is not a date (expected CCYYMMDD)");
   CHECK(r.rejects[0].origin.position == 10);  // the DMG segment
 }
 
@@ -253,8 +261,8 @@ TEST_CASE("files that are not 837P are refused as a whole", "[read][x12]") {
   CHECK(readX12(interchange(subscriber() + claim("C1"), "005010X223A2")).fatal ==
         "this is an 837I (institutional) transaction (005010X223A2); edict reads 837P "
         "professional claims (005010X222A1/A2, 004010X098A1)");
-  CHECK(readX12(interchange(subscriber() + claim("C1"), "005010X224A2")).fatal.starts_with(
-      "this is an 837D (dental) transaction"));
+  CHECK(readX12(interchange(subscriber() + claim("C1"), "005010X224A2"))
+            .fatal.starts_with("this is an 837D (dental) transaction"));
   std::string remittance = interchange("");
   remittance.replace(remittance.find("ST*837"), 6, "ST*835");
   CHECK(readX12(remittance).fatal == "transaction set `835` is not an 837 health care claim");
@@ -262,8 +270,8 @@ TEST_CASE("files that are not 837P are refused as a whole", "[read][x12]") {
 
 TEST_CASE("a later transaction that is not 837P rejects each of its claims", "[read][x12]") {
   const std::string good = interchange(subscriber() + claim("A"));
-  const std::string institutional = interchange(subscriber() + claim("I1") + claim("I2"),
-                                                "005010X223A2");
+  const std::string institutional =
+      interchange(subscriber() + claim("I1") + claim("I2"), "005010X223A2");
   const ReadResult r = readX12(good + institutional);
   CHECK(r.fatal.empty());
   CHECK(r.order == std::vector<std::string>{"A", "I1", "I2"});

@@ -68,7 +68,8 @@ int runExplain(const ExplainOptions& options) {
     std::cout << explain::explainClaim(*program, claim, request) << "\n";
   }
   if (!found && !rejected && !options.claimId.empty()) {
-    std::cerr << fmt::format("edict explain: no claim `{}` in `{}`\n", options.claimId, options.claims);
+    std::cerr << fmt::format("edict explain: no claim `{}` in `{}`\n", options.claimId,
+                             options.claims);
     return kFindings;
   }
   return rejected ? kFindings : kSuccess;
@@ -90,7 +91,8 @@ void registerExplain(CLI::App& app, int& exitStatus) {
   cmd->add_option("-r,--ruleset", options->ruleset, "The ruleset file (.edict)")
       ->required()
       ->type_name("FILE");
-  cmd->add_option("--claim", options->claimId, "Explain only the claim with this id")->type_name("ID");
+  cmd->add_option("--claim", options->claimId, "Explain only the claim with this id")
+      ->type_name("ID");
   cmd->add_option("--why-not", options->whyNot,
                   "Say why the rule with this id did not fire (a pair from a table: `ptp_C1_C2`)")
       ->type_name("RULE");

@@ -85,7 +85,8 @@ void registerFmt(CLI::App& app, int& exitStatus) {
   cmd->add_flag("--check", options->check,
                 "Change nothing; list the files that are not in the canonical layout and exit 1 "
                 "if there are any (for CI)");
-  cmd->add_flag("--stdout", options->toStdout, "Print the formatted text instead of rewriting files");
+  cmd->add_flag("--stdout", options->toStdout,
+                "Print the formatted text instead of rewriting files");
   cmd->callback([options, &exitStatus] { exitStatus = runFmt(*options); });
 }
 

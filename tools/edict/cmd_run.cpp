@@ -255,7 +255,8 @@ void registerRun(CLI::App& app, int& exitStatus) {
                   "terminal)")
       ->check(CLI::IsMember({"jsonl", "csv", "table"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", options->output, "Write results to FILE instead of standard output")
+  cmd->add_option("-o,--output", options->output,
+                  "Write results to FILE instead of standard output")
       ->type_name("FILE");
   cmd->add_option("-j,--threads", options->threads,
                   "Worker threads evaluating claims; 0 (the default) uses every core. The output "

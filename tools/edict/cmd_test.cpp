@@ -60,7 +60,9 @@ struct Coverage {
   std::set<std::string> exercised;
 };
 
-std::string ruleKey(const ir::Rule& rule) { return rule.origin + " " + rule.id; }
+std::string ruleKey(const ir::Rule& rule) {
+  return rule.origin + " " + rule.id;
+}
 
 int runTests(const TestOptions& options) {
   bool ok = true;
@@ -82,7 +84,8 @@ int runTests(const TestOptions& options) {
       continue;
     }
     const ir::Program& program = *compilation.program;
-    for (const ir::Rule& rule : program.rules) coverage.rules.emplace(ruleKey(rule), rule.id + " (" + rule.origin + ")");
+    for (const ir::Rule& rule : program.rules)
+      coverage.rules.emplace(ruleKey(rule), rule.id + " (" + rule.origin + ")");
     if (program.tests.empty()) continue;
 
     const interp::Interpreter interpreter(program);

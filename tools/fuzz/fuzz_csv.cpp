@@ -3,7 +3,6 @@
 #include "read/csv_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  return edict::fuzz::readAll(data, size, [](std::istream& in) {
-    return edict::read::openCsv(in, "fuzz");
-  });
+  return edict::fuzz::readAll(data, size,
+                              [](std::istream& in) { return edict::read::openCsv(in, "fuzz"); });
 }
