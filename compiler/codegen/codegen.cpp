@@ -66,6 +66,15 @@ class PredicateEmitter {
     return fn;
   }
 
+  /// The address of runtime data named `symbol` (a table the runtime
+  /// searches), declared here and bound when the object is loaded, so that
+  /// compiled code holds no address of this process and can be saved.
+  llvm::Value* external(const std::string& symbol) {
+    if (llvm::GlobalVariable* known = module_.getNamedGlobal(symbol)) return known;
+    return new llvm::GlobalVariable(module_, b_.getInt8Ty(), true,
+                                    llvm::GlobalValue::ExternalLinkage, nullptr, symbol);
+  }
+
   llvm::Value* lineOf(ir::Binding binding) { return binding == ir::Binding::Line ? line_ : other_; }
 
   llvm::Value* loadField(llvm::Value* line, std::size_t offset, llvm::Type* type) {
@@ -270,8 +279,7 @@ class PredicateEmitter {
     auto* i32 = b_.getInt32Ty();
     auto* lookupType = llvm::FunctionType::get(i32, {b_.getPtrTy(), i32, i32, i32}, false);
     llvm::FunctionCallee lookup = module_.getOrInsertFunction(kPairIndicatorSymbol, lookupType);
-    llvm::Value* tablePtr =
-        b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<std::uintptr_t>(&table)), b_.getPtrTy());
+    llvm::Value* tablePtr = external(pairTableSymbol(index));
     llvm::Value* indicator =
         b_.CreateCall(lookup, {tablePtr, loadField(other_, offsetof(eval::LineView, code), i32),
                                loadField(line_, offsetof(eval::LineView, code), i32),
@@ -305,8 +313,7 @@ class PredicateEmitter {
     auto* fnType = llvm::FunctionType::get(b_.getInt64Ty(),
                                            {b_.getPtrTy(), b_.getInt32Ty(), b_.getPtrTy()}, false);
     llvm::FunctionCallee allocate = module_.getOrInsertFunction(kTimedUnitsSymbol, fnType);
-    llvm::Value* set = b_.CreateIntToPtr(
-        b_.getInt64(reinterpret_cast<std::uintptr_t>(&program_.codeSets[e.set])), b_.getPtrTy());
+    llvm::Value* set = external(codeSetSymbol(e.set));
     llvm::Value* allowed =
         b_.CreateCall(allocate, {set, b_.getInt32(static_cast<std::uint32_t>(e.value)), frame_});
     llvm::BasicBlock* callEnd = b_.GetInsertBlock();
@@ -376,8 +383,7 @@ class PredicateEmitter {
     auto* i64 = b_.getInt64Ty();
     auto* lookupType = llvm::FunctionType::get(i64, {b_.getPtrTy(), i32, i32}, false);
     llvm::FunctionCallee lookup = module_.getOrInsertFunction(kMueLimitSymbol, lookupType);
-    llvm::Value* tablePtr = b_.CreateIntToPtr(
-        b_.getInt64(reinterpret_cast<std::uintptr_t>(&program_.mueTables[index])), b_.getPtrTy());
+    llvm::Value* tablePtr = external(mueTableSymbol(index));
     llvm::Value* found =
         b_.CreateCall(lookup, {tablePtr, loadField(line_, offsetof(eval::LineView, code), i32),
                                loadField(line_, offsetof(eval::LineView, date), i32)});
@@ -463,6 +469,18 @@ std::string predicateSymbol(std::uint32_t index) {
 
 std::string unitsSymbol(std::uint32_t index) {
   return fmt::format("edict_units_{}", index);
+}
+
+std::string pairTableSymbol(std::uint32_t index) {
+  return fmt::format("edict_pair_table_{}", index);
+}
+
+std::string mueTableSymbol(std::uint32_t index) {
+  return fmt::format("edict_mue_table_{}", index);
+}
+
+std::string codeSetSymbol(std::uint32_t index) {
+  return fmt::format("edict_code_set_{}", index);
 }
 
 std::unique_ptr<llvm::Module> generateModule(const ir::Program& program,

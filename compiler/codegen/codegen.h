@@ -35,6 +35,14 @@ std::string predicateSymbol(std::uint32_t index);
 /// The symbol name of rule `index`'s allowed-units function (`modify` rules).
 std::string unitsSymbol(std::uint32_t index);
 
+/// The data symbol of Program::pairTables[index], which generated code
+/// passes to kPairIndicatorSymbol; the loader binds it to the table.
+std::string pairTableSymbol(std::uint32_t index);
+/// The data symbol of Program::mueTables[index] (for kMueLimitSymbol).
+std::string mueTableSymbol(std::uint32_t index);
+/// The data symbol of Program::codeSets[index] (for kTimedUnitsSymbol).
+std::string codeSetSymbol(std::uint32_t index);
+
 /// Generates (and verifies) the module for `program` in `context`.
 std::unique_ptr<llvm::Module> generateModule(const ir::Program& program,
                                              llvm::LLVMContext& context);

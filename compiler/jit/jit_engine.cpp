@@ -3,32 +3,17 @@
 #include <llvm/ExecutionEngine/Orc/Core.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
-#include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
-#include <llvm/IR/LLVMContext.h>
-#include <llvm/IR/Module.h>
-#include <llvm/Passes/PassBuilder.h>
-#include <llvm/Support/Error.h>
+#include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/TargetSelect.h>
 
 #include <mutex>
 
 #include "codegen/codegen.h"
 #include "eval/unit_limits.h"
+#include "jit/llvm_support.h"
+#include "jit/native_object.h"
 
 namespace edict::jit {
-
-namespace {
-
-/// Converts an llvm::Error into a JitError (consuming it).
-[[noreturn]] void raise(llvm::Error error, const char* what) {
-  throw JitError(std::string(what) + ": " + llvm::toString(std::move(error)));
-}
-
-template <typename T>
-T unwrap(llvm::Expected<T> value, const char* what) {
-  if (!value) raise(value.takeError(), what);
-  return std::move(*value);
-}
 
 void initializeNativeTarget() {
   static std::once_flag once;
@@ -37,22 +22,6 @@ void initializeNativeTarget() {
     llvm::InitializeNativeTargetAsmPrinter();
   });
 }
-
-void optimize(llvm::Module& module) {
-  llvm::LoopAnalysisManager lam;
-  llvm::FunctionAnalysisManager fam;
-  llvm::CGSCCAnalysisManager cgam;
-  llvm::ModuleAnalysisManager mam;
-  llvm::PassBuilder passes;
-  passes.registerModuleAnalyses(mam);
-  passes.registerCGSCCAnalyses(cgam);
-  passes.registerFunctionAnalyses(fam);
-  passes.registerLoopAnalyses(lam);
-  passes.crossRegisterProxies(lam, fam, cgam, mam);
-  passes.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2).run(module, mam);
-}
-
-}  // namespace
 
 /// The runtime side of generated pair-table lookups.
 extern "C" std::int32_t edictPairIndicator(const ir::PairTable* table, std::uint32_t column1,
@@ -84,43 +53,51 @@ JitEngine::JitEngine() : impl_(std::make_unique<Impl>()) {}
 JitEngine::~JitEngine() = default;
 
 std::unique_ptr<JitEngine> JitEngine::compile(const ir::Program& program) {
+  // One path for fresh and saved code: what runs from source is exactly what
+  // an artifact would hold.
+  return load(program, compileObject(program, CpuChoice::Host).bytes);
+}
+
+std::unique_ptr<JitEngine> JitEngine::load(const ir::Program& program, std::string_view object) {
   initializeNativeTarget();
   auto machine = unwrap(llvm::orc::JITTargetMachineBuilder::detectHost(), "detecting the host CPU");
-  const auto layout = unwrap(machine.getDefaultDataLayoutForTarget(), "choosing a data layout");
-
-  auto context = std::make_unique<llvm::LLVMContext>();
-  auto module = codegen::generateModule(program, *context);
-  module->setDataLayout(layout);
-  module->setTargetTriple(machine.getTargetTriple().str());
-  optimize(*module);
-
   std::unique_ptr<JitEngine> engine(new JitEngine());
   engine->impl_->jit =
       unwrap(llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(machine)).create(),
              "starting the JIT");
   auto& jit = *engine->impl_->jit;
-  // Host functions that generated code calls, given to the JIT by address.
-  llvm::orc::SymbolMap host;
-  host[jit.mangleAndIntern(codegen::kPairIndicatorSymbol)] = {
-      llvm::orc::ExecutorAddr::fromPtr(&edictPairIndicator), llvm::JITSymbolFlags::Exported};
-  host[jit.mangleAndIntern(codegen::kTimedUnitsSymbol)] = {
-      llvm::orc::ExecutorAddr::fromPtr(&edictTimedUnits), llvm::JITSymbolFlags::Exported};
-  host[jit.mangleAndIntern(codegen::kMueLimitSymbol)] = {
-      llvm::orc::ExecutorAddr::fromPtr(&edictMueLimit), llvm::JITSymbolFlags::Exported};
-  if (auto error = jit.getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(host))))
-    raise(std::move(error), "defining host functions");
-  if (auto error =
-          jit.addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context))))
-    raise(std::move(error), "adding the module");
+
+  // What generated code refers to by name: host functions, and the
+  // program's tables, bound to their addresses in this process.
+  llvm::orc::SymbolMap symbols;
+  auto bind = [&](const std::string& name, const void* address, llvm::JITSymbolFlags flags) {
+    symbols[jit.mangleAndIntern(name)] = {llvm::orc::ExecutorAddr::fromPtr(address), flags};
+  };
+  const auto function = llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable;
+  const auto data = llvm::JITSymbolFlags::Exported;
+  bind(codegen::kPairIndicatorSymbol, reinterpret_cast<const void*>(&edictPairIndicator), function);
+  bind(codegen::kTimedUnitsSymbol, reinterpret_cast<const void*>(&edictTimedUnits), function);
+  bind(codegen::kMueLimitSymbol, reinterpret_cast<const void*>(&edictMueLimit), function);
+  for (std::uint32_t i = 0; i < program.pairTables.size(); ++i)
+    bind(codegen::pairTableSymbol(i), &program.pairTables[i], data);
+  for (std::uint32_t i = 0; i < program.mueTables.size(); ++i)
+    bind(codegen::mueTableSymbol(i), &program.mueTables[i], data);
+  for (std::uint32_t i = 0; i < program.codeSets.size(); ++i)
+    bind(codegen::codeSetSymbol(i), &program.codeSets[i], data);
+  if (auto error = jit.getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(symbols))))
+    raise(std::move(error), "defining host symbols");
+  if (auto error = jit.addObjectFile(llvm::MemoryBuffer::getMemBufferCopy(
+          llvm::StringRef(object.data(), object.size()), "edict-rules.o")))
+    raise(std::move(error), "adding the object code");
 
   engine->predicates_.reserve(program.rules.size());
   engine->units_.resize(program.rules.size(), nullptr);
   for (std::uint32_t r = 0; r < program.rules.size(); ++r) {
-    auto address = unwrap(jit.lookup(codegen::predicateSymbol(r)), "compiling a predicate");
+    auto address = unwrap(jit.lookup(codegen::predicateSymbol(r)), "linking a predicate");
     engine->predicates_.push_back(address.toPtr<eval::PredicateFn>());
     if (program.rules[r].units)
       engine->units_[r] =
-          unwrap(jit.lookup(codegen::unitsSymbol(r)), "compiling units").toPtr<eval::UnitsFn>();
+          unwrap(jit.lookup(codegen::unitsSymbol(r)), "linking units").toPtr<eval::UnitsFn>();
   }
   return engine;
 }

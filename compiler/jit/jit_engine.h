@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "eval/predicate_engine.h"
@@ -22,8 +23,13 @@ class JitError : public std::runtime_error {
 /// Natively compiled predicates of one program.
 class JitEngine final : public eval::PredicateEngine {
  public:
-  /// Generates, optimizes (O2) and compiles every rule of `program`.
+  /// Generates, optimizes (O2) and compiles every rule of `program` for this
+  /// machine's CPU, then links it in. `program` must outlive the engine.
   static std::unique_ptr<JitEngine> compile(const ir::Program& program);
+  /// Links object code compiled from `program` (jit::compileObject, or an
+  /// artifact's) without generating any: its data symbols are bound to
+  /// `program`'s tables. `program` must outlive the engine.
+  static std::unique_ptr<JitEngine> load(const ir::Program& program, std::string_view object);
   ~JitEngine() override;
   JitEngine(const JitEngine&) = delete;
   JitEngine& operator=(const JitEngine&) = delete;

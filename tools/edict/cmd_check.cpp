@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "diag/render.h"
 #include "driver/compile.h"
+#include "driver/version.h"
 
 namespace edict::cli {
 
@@ -35,7 +36,7 @@ int runCheck(const CheckOptions& options) {
   if (options.format == "json") {
     std::cout << diag::renderJson(all);
   } else if (options.format == "sarif") {
-    std::cout << diag::renderSarif(all, "0.1.0");
+    std::cout << diag::renderSarif(all, driver::kEdictVersion);
   } else {
     std::cerr << "edict check: " << options.files.size()
               << (options.files.size() == 1 ? " file, " : " files, ") << errors

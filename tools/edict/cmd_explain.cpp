@@ -25,11 +25,12 @@ struct ExplainOptions {
 };
 
 int runExplain(const ExplainOptions& options) {
-  std::optional<ir::Program> program = loadRuleset(options.ruleset);
-  if (!program) {
-    std::cerr << "edict explain: the ruleset has errors\n";
+  std::optional<LoadedProgram> loaded = loadRuleset(options.ruleset, "interp");
+  if (!loaded) {
+    std::cerr << "edict explain: the ruleset cannot be used (see above)\n";
     return kUsage;
   }
+  const ir::Program& program = loaded->program;
   std::ifstream file;
   if (options.claims != "-") {
     file.open(options.claims, std::ios::binary);
@@ -65,7 +66,7 @@ int runExplain(const ExplainOptions& options) {
     const auto& claim = std::get<model::Claim>(item);
     if (!options.claimId.empty() && claim.id != options.claimId) continue;
     found = true;
-    std::cout << explain::explainClaim(*program, claim, request) << "\n";
+    std::cout << explain::explainClaim(program, claim, request) << "\n";
   }
   if (!found && !rejected && !options.claimId.empty()) {
     std::cerr << fmt::format("edict explain: no claim `{}` in `{}`\n", options.claimId,

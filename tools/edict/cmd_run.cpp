@@ -46,7 +46,7 @@ struct RunOptions {
 /// One compiled ruleset with its back end, loaded once however many payers
 /// are routed to it. Heap-allocated so that routes can point into it.
 struct LoadedRuleset {
-  ir::Program program;
+  LoadedProgram program;
   std::unique_ptr<eval::PredicateEngine> engine;
   std::unique_ptr<eval::Evaluator> evaluator;
   run::Route route;
@@ -58,10 +58,10 @@ class Rulesets {
   /// Compiles `path` (once) and returns its route; null after printing why.
   const run::Route* load(const std::string& path, const std::string& engineName) {
     if (auto found = byPath_.find(path); found != byPath_.end()) return &found->second->route;
-    std::optional<ir::Program> program = loadRuleset(path);
+    std::optional<LoadedProgram> program = loadRuleset(path, engineName);
     if (!program) {
-      std::cerr << fmt::format("edict run: the ruleset `{}` has errors; no claim was evaluated\n",
-                               path);
+      std::cerr << fmt::format(
+          "edict run: the ruleset `{}` cannot be used (see above); no claim was evaluated\n", path);
       return nullptr;
     }
     auto loaded = std::make_unique<LoadedRuleset>();
@@ -72,8 +72,9 @@ class Rulesets {
       std::cerr << fmt::format("edict run: the JIT failed on `{}`: {}\n", path, e.what());
       return nullptr;
     }
-    loaded->evaluator = std::make_unique<eval::Evaluator>(loaded->program, *loaded->engine);
-    loaded->route = {loaded->evaluator.get(), {loaded->program.name, loaded->program.version}};
+    const ir::Program& ir = loaded->program.program;
+    loaded->evaluator = std::make_unique<eval::Evaluator>(ir, *loaded->engine);
+    loaded->route = {loaded->evaluator.get(), {ir.name, ir.version}};
     return &byPath_.emplace(path, std::move(loaded)).first->second->route;
   }
 
@@ -227,8 +228,10 @@ void registerRun(CLI::App& app, int& exitStatus) {
                   "Claim files to read, in any mix of formats; `-` reads standard input")
       ->required()
       ->type_name("FILE");
-  cmd->add_option("-r,--ruleset", options->ruleset,
-                  "The default ruleset (.edict): applied to every claim whose payer has no route")
+  cmd->add_option(
+         "-r,--ruleset", options->ruleset,
+         "The default ruleset: a .edict file, or an artifact from `edict compile`; applied "
+         "to every claim whose payer has no route")
       ->type_name("FILE");
   cmd->add_option("--route", options->routes,
                   "Apply ruleset FILE to the claims of PAYER (the payer id exactly as the claims "

@@ -17,6 +17,8 @@ enum ExitStatus : int {
 void registerCheck(CLI::App& app, int& exitStatus);
 /// `edict explain`: why edits fired on claims, or why a rule did not.
 void registerExplain(CLI::App& app, int& exitStatus);
+/// `edict compile`: writes compiled artifacts that `run` loads directly.
+void registerCompile(CLI::App& app, int& exitStatus);
 /// `edict fmt`: rewrites ruleset files in the canonical layout.
 void registerFmt(CLI::App& app, int& exitStatus);
 /// `edict test`: runs the tests written in ruleset files.

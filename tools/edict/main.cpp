@@ -1,20 +1,24 @@
-// The `edict` command line: check, run (and, as they land, the other verbs
-// of the brief). Parsing errors exit with status 2.
+// The `edict` command line: check, fmt, test, explain, compile, run and
+// import (docs/cli.md). Parsing errors exit with status 2.
 #include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "commands.h"
+#include "driver/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
       "edict: write, check, compile and run claim edit policies for health insurers.\n"
       "See docs/cli.md for every verb, and `edict VERB --help` for its options."};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "edict 0.1.0");
+  app.set_version_flag("--version", fmt::format("edict {}", edict::driver::kEdictVersion));
   int exitStatus = edict::cli::kSuccess;
   edict::cli::registerCheck(app, exitStatus);
+  edict::cli::registerCompile(app, exitStatus);
   edict::cli::registerRun(app, exitStatus);
   edict::cli::registerTest(app, exitStatus);
   edict::cli::registerFmt(app, exitStatus);

@@ -1,26 +1,66 @@
 #include "ruleset_loader.h"
 
+#include <fmt/format.h>
+
+#include <fstream>
 #include <iostream>
 
+#include "artifact/artifact_file.h"
 #include "diag/render.h"
 #include "driver/compile.h"
 #include "interp/interpreter.h"
 #include "jit/jit_engine.h"
+#include "jit/native_object.h"
 
 namespace edict::cli {
 
-std::optional<ir::Program> loadRuleset(const std::string& path) {
+namespace {
+
+/// True when the file at `path` starts with an artifact's magic.
+bool isArtifact(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string start(artifact::kMagic.size(), '\0');
+  in.read(start.data(), static_cast<std::streamsize>(start.size()));
+  return in.gcount() == static_cast<std::streamsize>(start.size()) &&
+         artifact::hasArtifactMagic(start);
+}
+
+std::optional<LoadedProgram> loadArtifact(const std::string& path, const std::string& engine) {
+  try {
+    artifact::Artifact found = artifact::readArtifactFile(path, jit::compilerIdentity());
+    if (auto stale = artifact::staleSource(found)) {
+      std::cerr << fmt::format("{}: stale: {}; run `edict compile` again\n", path, *stale);
+      return std::nullopt;
+    }
+    if (engine == "jit")
+      if (auto why = jit::whyNotRunnableHere(found.target)) {
+        std::cerr << fmt::format("{}: {}\n", path, *why);
+        return std::nullopt;
+      }
+    return LoadedProgram{std::move(found.program), std::move(found.object)};
+  } catch (const artifact::ArtifactError& e) {
+    std::cerr << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::optional<LoadedProgram> loadRuleset(const std::string& path, const std::string& engine) {
+  if (isArtifact(path)) return loadArtifact(path, engine);
   diag::DiagnosticSink sink;
   driver::Compilation compilation = driver::compileFile(path, sink);
   for (const diag::Diagnostic& d : sink.all())
     std::cerr << diag::renderText(d, compilation.file(d.file));
-  return std::move(compilation.program);
+  if (!compilation.program) return std::nullopt;
+  return LoadedProgram{std::move(*compilation.program), {}};
 }
 
 std::unique_ptr<eval::PredicateEngine> makeEngine(const std::string& engine,
-                                                  const ir::Program& program) {
-  if (engine == "interp") return std::make_unique<interp::Interpreter>(program);
-  return jit::JitEngine::compile(program);
+                                                  const LoadedProgram& loaded) {
+  if (engine == "interp") return std::make_unique<interp::Interpreter>(loaded.program);
+  if (!loaded.object.empty()) return jit::JitEngine::load(loaded.program, loaded.object);
+  return jit::JitEngine::compile(loaded.program);
 }
 
 }  // namespace edict::cli

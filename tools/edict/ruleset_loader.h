@@ -1,5 +1,8 @@
-// Compiles a ruleset for the verbs that run one, printing its diagnostics
-// to standard error, and builds the chosen back end for it.
+// Loads a ruleset for the verbs that run one: from source (compiling it and
+// printing its diagnostics to standard error) or from an artifact written
+// by `edict compile` (refused, with the reason on standard error, when it is
+// damaged, stale, or from another compiler or CPU). Builds the chosen back
+// end for it.
 #pragma once
 
 #include <memory>
@@ -11,12 +14,21 @@
 
 namespace edict::cli {
 
-/// Compiles `path`; prints diagnostics (warnings too) to stderr. Returns
-/// nullopt when the ruleset has errors.
-std::optional<ir::Program> loadRuleset(const std::string& path);
+/// A ruleset ready to run.
+struct LoadedProgram {
+  ir::Program program;
+  /// The artifact's object code; empty when compiled from source.
+  std::string object;
+};
 
-/// The predicate engine named `engine` (`jit` or `interp`) for `program`.
+/// Loads the ruleset or artifact at `path` for `engine` (`jit` or `interp`;
+/// an artifact's CPU only matters to the JIT). Prints what is wrong to
+/// stderr and returns nullopt when it cannot be used.
+std::optional<LoadedProgram> loadRuleset(const std::string& path, const std::string& engine);
+
+/// The predicate engine named `engine` for `loaded`, whose program must
+/// outlive it. The JIT links an artifact's object code as it is.
 std::unique_ptr<eval::PredicateEngine> makeEngine(const std::string& engine,
-                                                  const ir::Program& program);
+                                                  const LoadedProgram& loaded);
 
 }  // namespace edict::cli
