@@ -8,12 +8,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
 #include "harness/agreement.h"
+#include "harness/artifact_load.h"
 #include "harness/compiled_ruleset.h"
 #include "harness/machine.h"
 #include "harness/predicates_only.h"
@@ -39,6 +41,7 @@ struct CompileOptions {
 
 constexpr double kCompileLimit = 5.0;
 constexpr double kMemoryLimitMiB = 400.0;
+constexpr double kLoadLimit = 0.3;
 
 int runCompile(const CompileOptions& o) {
   std::string extra;
@@ -69,9 +72,24 @@ int runCompile(const CompileOptions& o) {
                                                          {"total", t.total()}};
   for (const auto& [name, phase] : named)
     phases.row({name, fmt::format("{:.4f}", phase.wall), fmt::format("{:.4f}", phase.cpu)});
+  // The artifact `edict compile` would write, and `edict run -r` loading it.
+  std::vector<std::string> sources{o.ruleset};
+  if (!o.pairs.empty()) sources.push_back(o.pairs);
+  if (!o.mue.empty()) sources.push_back(o.mue);
+  const std::string artifactPath =
+      (std::filesystem::temp_directory_path() / fmt::format("edict-bench-{}.edictc", o.label))
+          .string();
+  ArtifactFigures artifact = measureArtifact(*compiled.program, sources, artifactPath, 3);
+  std::filesystem::remove(artifactPath);
+  const LoadSteps& load = artifact.load;
   std::cout << phases.text()
-            << "load from a compiled artifact: not yet measured (edict compile does not write "
-               "artifacts yet)\n";
+            << fmt::format(
+                   "artifact: {:.1f} MiB, saved in {:.3f} s wall; loaded (best of 3) in {:.4f} s "
+                   "wall, {:.4f} s CPU: read and decode {:.4f}, sources {:.4f}, link {:.4f}, "
+                   "index {:.4f} (wall)\n",
+                   static_cast<double>(artifact.bytes) / (1024.0 * 1024.0), artifact.save.wall,
+                   load.total().wall, load.total().cpu, load.readAndDecode.wall,
+                   load.staleness.wall, load.link.wall, load.index.wall);
   std::cout << fmt::format(
       "memory: {:.0f} MiB resident before, {:.0f} MiB after compiling, peak {:.0f} MiB\n",
       before.residentMiB, loaded.residentMiB, loaded.peakMiB);
@@ -98,7 +116,17 @@ int runCompile(const CompileOptions& o) {
                 for (const auto& [name, phase] : named) byPhase.add(name, phase.cpu);
                 return byPhase.text();
               }())
-      .addRaw("artifact_load_seconds", "null")
+      .add("artifact_bytes", artifact.bytes)
+      .add("artifact_save_wall_seconds", artifact.save.wall)
+      .add("artifact_load_wall_seconds", load.total().wall)
+      .add("artifact_load_cpu_seconds", load.total().cpu)
+      .addRaw("artifact_load_steps_wall_seconds",
+              JsonObject()
+                  .add("read_and_decode", load.readAndDecode.wall)
+                  .add("sources", load.staleness.wall)
+                  .add("link", load.link.wall)
+                  .add("index", load.index.wall)
+                  .text())
       .addRaw("memory_mib", JsonObject()
                                 .add("resident_before", before.residentMiB)
                                 .add("resident_after_compile", loaded.residentMiB)
@@ -115,7 +143,10 @@ int runCompile(const CompileOptions& o) {
     targets.push_back({"compile <= 5 s (CPU time; wall in the table)",
                        fmt::format("{:.2f} s CPU, {:.2f} s wall", t.total().cpu, t.total().wall),
                        t.total().cpu <= kCompileLimit});
-    targets.push_back({"load from a compiled artifact <= 0.3 s", "no artifact yet", false, false});
+    targets.push_back(
+        {"load from a compiled artifact <= 0.3 s (wall)",
+         fmt::format("{:.3f} s wall, {:.3f} s CPU", load.total().wall, load.total().cpu),
+         load.total().wall <= kLoadLimit});
     targets.push_back({"peak RSS <= 400 MB (compiled, ready to evaluate)",
                        fmt::format("{:.0f} MiB", loaded.peakMiB),
                        loaded.peakMiB <= kMemoryLimitMiB});
@@ -131,10 +162,19 @@ int runCompile(const CompileOptions& o) {
                         [&](const model::Claim& c, std::vector<model::Edit>& out) {
                           compiled.interpEvaluator->evaluate(c, out);
                         }};
+    const Engine fromArtifact{o.label + " JIT from its artifact",
+                              [&](const model::Claim& c, std::vector<model::Edit>& out) {
+                                artifact.loaded->evaluator->evaluate(c, out);
+                              }};
     const EditsByClaim jitEdits = collectEdits(jit, set);
     if (const auto difference =
             firstDifference(set, jitEdits, jit.name, collectEdits(interp, set), interp.name)) {
       std::cerr << "the interpreter disagrees with the JIT on " << *difference;
+      agree = false;
+    }
+    if (const auto difference = firstDifference(
+            set, jitEdits, jit.name, collectEdits(fromArtifact, set), fromArtifact.name)) {
+      std::cerr << "the artifact disagrees with the compiled ruleset on " << *difference;
       agree = false;
     }
     // Where the edits come from: the ruleset's own rules or the tables.

@@ -12,6 +12,7 @@
 #include "diag/render.h"
 #include "driver/compile.h"
 #include "harness/machine.h"
+#include "harness/stopwatch.h"
 #include "lower/lower_to_ir.h"
 #include "parse/parser.h"
 #include "source/source_file.h"
@@ -22,22 +23,6 @@ namespace {
 
 check::RulesetResolver resolverFor(const std::filesystem::path& from, diag::DiagnosticSink& sink,
                                    int depth);
-
-using Clock = std::chrono::steady_clock;
-
-/// Times a phase on both clocks.
-class Stopwatch {
- public:
-  Stopwatch() : wall_(Clock::now()), cpu_(processCpuSeconds()) {}
-  [[nodiscard]] Phase elapsed() const {
-    return {std::chrono::duration<double>(Clock::now() - wall_).count(),
-            processCpuSeconds() - cpu_};
-  }
-
- private:
-  Clock::time_point wall_;
-  double cpu_;
-};
 
 /// Checks a ruleset named by `extends` or `include`, and those it names in
 /// turn (as compiler/driver does, without its cycle detection: the
