@@ -288,6 +288,7 @@ std::size_t CheckContext::removeTableRows(const std::string& id) {
       rows.erase(std::remove_if(rows.begin(), rows.end(),
                                 [&](const ir::MueTable::Row& r) { return r.code == code->packed; }),
                  rows.end());
+      if (rows.size() != before) mue->table.buildIndex();  // the index names row positions
       removed += before - rows.size();
     }
     return removed;
@@ -303,6 +304,7 @@ std::size_t CheckContext::removeTableRows(const std::string& id) {
                                                          model::Code{r.column2}.text());
                               }),
                rows.end());
+    if (rows.size() != before) table->table.buildIndex();  // the index names row positions
     removed += before - rows.size();
   }
   return removed;

@@ -68,6 +68,7 @@ ir::MueTable toIr(const tables::MueTable& table, const std::string& source) {
   std::stable_sort(out.rows.begin(), out.rows.end(), [](const auto& a, const auto& b) {
     return std::tie(a.code, a.effective) < std::tie(b.code, b.effective);
   });
+  out.buildIndex();
   return out;
 }
 
@@ -87,6 +88,7 @@ void checkLimit(CheckContext& cx, const ast::LimitDecl& decl) {
   // A `limit` applies on every date of service: its row takes effect first.
   item.table.rows.push_back(ir::MueTable::Row{
       code->packed, std::numeric_limits<std::int32_t>::min(), *value, 0, *indicator});
+  item.table.buildIndex();
   item.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-96";
   if (decl.clauses.message) item.message = decl.clauses.message->text;
   item.origin = cx.originOf(decl.span);

@@ -38,6 +38,7 @@ ir::PairTable toIr(const tables::PtpTable& table, const std::string& source) {
     return std::tie(a.column2, a.column1, a.effective) <
            std::tie(b.column2, b.column1, b.effective);
   });
+  out.buildIndex();
   return out;
 }
 

@@ -193,15 +193,39 @@ std::uint32_t Builder::string(const std::string& text) {
   return static_cast<std::uint32_t>(program_.strings.size() - 1);
 }
 
+namespace {
+
+/// The key of a pair in its table's order: column 2, then column 1.
+std::uint64_t pairKey(std::uint32_t column1, std::uint32_t column2) {
+  return std::uint64_t{column2} << 32 | column1;
+}
+
+}  // namespace
+
 const PairTable::Row* PairTable::find(std::uint32_t column1, std::uint32_t column2,
                                       std::int32_t date) const {
-  auto it = std::lower_bound(rows.begin(), rows.end(), std::make_pair(column2, column1),
-                             [](const Row& r, const std::pair<std::uint32_t, std::uint32_t>& key) {
-                               return std::make_pair(r.column2, r.column1) < key;
-                             });
+  auto it = rows.begin();
+  const std::uint64_t key = pairKey(column1, column2);
+  if (byPair_.built() && indexedRows_ == rows.size()) {
+    // One probe: most pairs of a claim's codes have no row at all.
+    const auto first = byPair_.find(
+        key, [&](std::uint32_t i) { return pairKey(rows[i].column1, rows[i].column2); });
+    if (!first) return nullptr;
+    it += *first;
+  } else {
+    it = std::lower_bound(rows.begin(), rows.end(), key, [](const Row& r, std::uint64_t k) {
+      return pairKey(r.column1, r.column2) < k;
+    });
+  }
   for (; it != rows.end() && it->column2 == column2 && it->column1 == column1; ++it)
     if (it->effective <= date && date <= it->deletion) return &*it;
   return nullptr;
+}
+
+void PairTable::buildIndex() {
+  byPair_.build(rows.size(),
+                [&](std::size_t i) { return pairKey(rows[i].column1, rows[i].column2); });
+  indexedRows_ = rows.size();
 }
 
 bool CodeSet::contains(std::uint32_t code) const {

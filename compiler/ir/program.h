@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "ir/code_span_index.h"
+#include "ir/run_index.h"
 #include "ir/test_case.h"
 #include "model/code.h"
 #include "model/date.h"
@@ -109,9 +111,9 @@ struct CodeSet {
   [[nodiscard]] bool contains(std::uint32_t code) const;
 };
 
-/// A table of PTP rows, sorted by (column 2, column 1, effective date) so a
-/// lookup is a binary search. Tables are data the generated code searches:
-/// one predicate per row would not scale to the 2.6 million rows of NCCI.
+/// A table of PTP rows, sorted by (column 2, column 1, effective date), so
+/// that a pair's rows are adjacent and buildIndex() can index them by pair. Tables are data the
+/// generated code searches: one predicate per row would not scale to the 2.6 million rows of NCCI.
 struct PairTable {
   struct Row {
     std::uint32_t column1;
@@ -133,6 +135,19 @@ struct PairTable {
   /// The row for (column1, column2) in force on `date`, or null.
   [[nodiscard]] const Row* find(std::uint32_t column1, std::uint32_t column2,
                                 std::int32_t date) const;
+
+  /// Derives the lookup index from `rows` (sorted as above). Call it whenever
+  /// `rows` is finished or changed: after reading a table, after an override
+  /// removes rows, after loading a compiled artifact. Without a current index
+  /// find() is still correct (a binary search over every row), only slower.
+  void buildIndex();
+
+ private:
+  /// (column 2, column 1) -> the pair's first row: derived by buildIndex(),
+  /// never serialized.
+  RunIndex byPair_;
+  /// rows.size() when the index was built; another size means it is stale.
+  std::size_t indexedRows_ = 0;
 };
 
 /// How the minutes of timed codes become units (runtime/units, docs/timed_units.md).
@@ -143,8 +158,8 @@ enum class UnitMethod : std::uint8_t {
 };
 
 /// A table of medically unlikely edits (MUE), sorted by (code, effective
-/// date) so a lookup is a binary search; data, like PairTable (CMS publishes
-/// about 15,000 rows a quarter).
+/// date) so that a lookup is an index probe and a binary search; data, like PairTable (CMS
+/// publishes about 15,000 rows a quarter).
 struct MueTable {
   struct Row {
     std::uint32_t code;
@@ -159,6 +174,16 @@ struct MueTable {
 
   /// The row for `code` in force on `date`, or null.
   [[nodiscard]] const Row* find(std::uint32_t code, std::int32_t date) const;
+
+  /// Derives the lookup index from `rows`, like PairTable::buildIndex(), with
+  /// the same contract: call it whenever `rows` is finished or changed.
+  void buildIndex();
+
+ private:
+  /// Code -> its rows: derived by buildIndex(), never serialized.
+  CodeSpanIndex byCode_;
+  /// rows.size() when the index was built; another size means it is stale.
+  std::size_t indexedRows_ = 0;
 };
 
 /// Which lines a rule's predicate is evaluated over.
