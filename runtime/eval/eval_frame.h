@@ -9,6 +9,8 @@
 
 namespace edict::eval {
 
+class ClaimCache;
+
 /// One service line, flattened for predicates.
 struct LineView {
   std::uint32_t code;  ///< model::Code::packed
@@ -44,6 +46,11 @@ struct EvalFrame {
   std::uint32_t lineCount;
   std::uint32_t reserved;
   const ClaimView* claim;
+  /// What the evaluator computed once for the whole claim (the timed-unit
+  /// checks of its days), for the runtime functions predicates call; null
+  /// outside the evaluator, and then they compute afresh. Generated code
+  /// only passes the frame on, so it never reads this.
+  ClaimCache* cache = nullptr;
 };
 
 /// The birth date of a claim that gives none.
@@ -78,5 +85,6 @@ static_assert(offsetof(EvalFrame, other) == 8);
 static_assert(offsetof(EvalFrame, lines) == 16);
 static_assert(offsetof(EvalFrame, lineCount) == 24);
 static_assert(offsetof(EvalFrame, claim) == 32);
+static_assert(offsetof(EvalFrame, cache) == 40);
 
 }  // namespace edict::eval

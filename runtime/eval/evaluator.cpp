@@ -1,28 +1,38 @@
 #include "eval/evaluator.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <string_view>
 #include <utility>
 
-#include "eval/message.h"
+#include "eval/claim_cache.h"
 
 namespace edict::eval {
 
 namespace {
 
-/// `M54.5*` matches every code that starts with `M54.5`; else exact match.
-bool diagnosisMatches(const std::string& pattern, const std::string& code) {
-  if (!pattern.empty() && pattern.back() == '*')
-    return code.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
-  return code == pattern;
+/// One thread's working memory: the claim's views, its day checks and the
+/// lists an edit is built from, kept from claim to claim so that evaluating
+/// a claim allocates only what its edit records own.
+struct Scratch {
+  Evaluator::Views views;
+  ClaimCache cache;
+  std::vector<std::uint32_t> related;
+  /// Pair-table rules: the column-1 codes that fired with the line, each
+  /// with the lines that have it.
+  std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> byColumn1;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
 }
 
 }  // namespace
 
 Evaluator::Evaluator(const ir::Program& program, const PredicateEngine& engine)
     : program_(program), engine_(engine) {
+  std::map<std::uint32_t, std::vector<std::uint32_t>> byCode;
   for (std::uint32_t r = 0; r < program_.rules.size(); ++r) {
     const ir::Rule& rule = program_.rules[r];
     if (rule.scope == ir::RuleScope::Claim)
@@ -30,21 +40,43 @@ Evaluator::Evaluator(const ir::Program& program, const PredicateEngine& engine)
     else if (rule.anyCode)
       anyCodeRules_.push_back(r);
     else
-      for (model::Code code : rule.lineCodes) rulesByCode_[code.packed].push_back(r);
+      for (model::Code code : rule.lineCodes) byCode[code.packed].push_back(r);
   }
   // Each code's list also holds the any-code rules, merged in rule order, so
   // a line walks one list in the order the ruleset wrote its rules.
-  for (auto& [code, rules] : rulesByCode_) {
+  std::vector<std::uint32_t> codes;
+  for (auto& [code, rules] : byCode) {
     std::vector<std::uint32_t> merged;
     std::merge(rules.begin(), rules.end(), anyCodeRules_.begin(), anyCodeRules_.end(),
                std::back_inserter(merged));
     merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-    rules = std::move(merged);
+    indexedRules_.insert(indexedRules_.end(), merged.begin(), merged.end());
+    codes.insert(codes.end(), merged.size(), code);
   }
+  ruleIndex_.build(codes.size(), [&](std::size_t i) { return codes[i]; });
+
+  messages_.reserve(program_.rules.size());
+  for (const ir::Rule& rule : program_.rules) messages_.emplace_back(rule.message);
   for (std::size_t s = 0; s < program_.strings.size(); ++s)
     stringIds_.emplace(program_.strings[s], static_cast<std::int32_t>(s));
   for (std::uint32_t r = 0; r < program_.rules.size(); ++r)
     if (program_.rules[r].rejectsMinutes) minutesRules_.push_back(r);
+
+  // The view fields worth computing: those some expression reads.
+  for (const ir::Expr& e : program_.exprs) {
+    if (e.kind != ir::Expr::Kind::Field && e.kind != ir::Expr::Kind::Known) continue;
+    if (e.binding == ir::Binding::Claim) {
+      needs_.claimPayer |= e.claimField == ir::ClaimField::Payer;
+      needs_.claimPlace |= e.claimField == ir::ClaimField::PlaceOfService;
+      needs_.claimProvider |= e.claimField == ir::ClaimField::Provider;
+      needs_.claimAge |= e.claimField == ir::ClaimField::Age;
+    } else {
+      needs_.lineCharge |= e.lineField == ir::LineField::Charge;
+      needs_.linePlace |= e.lineField == ir::LineField::PlaceOfService;
+      needs_.lineProvider |= e.lineField == ir::LineField::Provider;
+      needs_.lineAge |= e.lineField == ir::LineField::Age;
+    }
+  }
 }
 
 std::int32_t Evaluator::stringId(std::string_view text) const {
@@ -53,65 +85,16 @@ std::int32_t Evaluator::stringId(std::string_view text) const {
   return found == stringIds_.end() ? -1 : found->second;
 }
 
-const std::vector<std::uint32_t>& Evaluator::rulesFor(std::uint32_t code) const {
-  auto found = rulesByCode_.find(code);
-  return found == rulesByCode_.end() ? anyCodeRules_ : found->second;
-}
-
-void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
-  const auto& birth = claim.patient.birthDate;
-  ClaimView& c = views.claim;
-  c.payer = stringId(claim.payer);
-  c.placeOfService = stringId(claim.placeOfService);
-  c.provider = stringId(claim.providerNpi);
-  c.sex = static_cast<std::int32_t>(claim.patient.sex);
-  c.birthDate = birth ? birth->days : kUnknownDate;
-  c.diagnosisBits = 0;
-  for (std::size_t k = 0; k < program_.diagnosisPatterns.size(); ++k)
-    for (const std::string& dx : claim.diagnoses)
-      if (diagnosisMatches(program_.diagnosisPatterns[k], dx)) c.diagnosisBits |= 1ull << k;
-
-  // Same-day groups: lines of one provider on one date (the claim has one
-  // patient). Group ids follow first appearance, so they are deterministic.
-  std::map<std::pair<std::string_view, std::int32_t>, std::uint32_t> groups;
-  model::Date firstDate = claim.lines.front().date;
-  views.lines.resize(claim.lines.size());
-  for (std::size_t i = 0; i < claim.lines.size(); ++i) {
-    const model::Line& line = claim.lines[i];
-    firstDate = std::min(firstDate, line.date);
-    const std::string_view npi = claim.providerOf(line);
-    const auto group =
-        groups.try_emplace({npi, line.date.days}, static_cast<std::uint32_t>(groups.size()))
-            .first->second;
-    LineView& v = views.lines[i];
-    v.code = line.code.packed;
-    v.units = line.units;
-    v.minutes = line.minutes.value_or(-1);
-    v.date = line.date.days;
-    v.position = static_cast<std::uint32_t>(i + 1);
-    for (std::size_t m = 0; m < 4; ++m) v.modifiers[m] = line.modifiers[m].packed;
-    v.group = group;
-    v.chargeCents = std::llround(line.charge * 100.0);
-    v.placeOfService =
-        stringId(line.placeOfService.empty() ? claim.placeOfService : line.placeOfService);
-    v.provider = stringId(npi);
-    v.age = birth ? std::max(-1, model::yearsBetween(*birth, line.date)) : -1;
-    v.reserved = 0;
-  }
-  c.age = birth ? std::max(-1, model::yearsBetween(*birth, firstDate)) : -1;
-}
-
 void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const Views& views,
                           const LineView* line, std::vector<model::Edit>& out) const {
   const ir::Rule& rule = program_.rules[r];
-  EvalFrame frame{
-      line, nullptr,     views.lines.data(), static_cast<std::uint32_t>(views.lines.size()),
-      0,    &views.claim};
-  std::vector<std::uint32_t> related;
   if (rule.pairTable) {
     applyTableRule(r, claim, views, *line, out);
     return;
   }
+  EvalFrame frame = views.frame(line);
+  std::vector<std::uint32_t>& related = scratch().related;
+  related.clear();
   if (rule.scope == ir::RuleScope::LineWithOther) {
     for (const LineView& other : views.lines) {
       if (&other == line || other.group != line->group) continue;
@@ -142,14 +125,13 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
   edit.rule = rule.id;
   edit.ruleIndex = r;
   edit.reason = rule.reason;
-  edit.relatedLines = std::move(related);
+  edit.relatedLines.assign(related.begin(), related.end());
   edit.ruleset = program_.name;
   edit.version = program_.version;
   if (line != nullptr && isUnitRule(rule))
     describeUnitEdit(rule, claim, views, *line, edit);
   else
-    edit.message = renderMessage(
-        rule.message,
+    edit.message = messages_[r].render(
         MessageContext{claim, modelLine, line != nullptr ? line->position : 0, allowed, {}});
   out.push_back(std::move(edit));
 }
@@ -157,38 +139,49 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
 void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const Views& views,
                                const LineView& line, std::vector<model::Edit>& out) const {
   const ir::Rule& rule = program_.rules[r];
-  EvalFrame frame{
-      &line, nullptr,     views.lines.data(), static_cast<std::uint32_t>(views.lines.size()),
-      0,     &views.claim};
+  EvalFrame frame = views.frame(&line);
   // One edit per column-1 code: each is its own pair, with its own row.
-  std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> byColumn1;
+  auto& byColumn1 = scratch().byColumn1;
+  std::size_t used = 0;
   for (const LineView& other : views.lines) {
     if (&other == &line || other.group != line.group) continue;
     frame.other = &other;
     if (!engine_.holds(r, frame)) continue;
-    auto found = std::find_if(byColumn1.begin(), byColumn1.end(),
+    auto found = std::find_if(byColumn1.begin(), byColumn1.begin() + used,
                               [&](const auto& e) { return e.first == other.code; });
-    if (found == byColumn1.end())
-      byColumn1.push_back({other.code, {other.position}});
-    else
-      found->second.push_back(other.position);
+    if (found == byColumn1.begin() + used) {
+      if (used == byColumn1.size()) byColumn1.emplace_back();
+      found = byColumn1.begin() + used++;
+      found->first = other.code;
+      found->second.clear();
+    }
+    found->second.push_back(other.position);
   }
+  if (used == 0) return;
   const ir::PairTable& table = program_.pairTables[*rule.pairTable];
-  for (auto& [column1, positions] : byColumn1) {
+  const std::string c2 = model::Code{line.code}.text();
+  for (std::size_t k = 0; k < used; ++k) {
+    const auto& [column1, positions] = byColumn1[k];
     const auto* row = table.find(column1, line.code, line.date);
     const std::string c1 = model::Code{column1}.text();
-    const std::string c2 = model::Code{line.code}.text();
     model::Edit edit;
     edit.claimId = claim.id;
     edit.line = line.position;
-    edit.rule = "ptp_" + c1 + "_" + c2;
+    edit.rule.reserve(4 + c1.size() + 1 + c2.size());
+    edit.rule.append("ptp_").append(c1).append("_").append(c2);
     edit.ruleIndex = r;
     edit.action = rule.action;
     edit.reason = rule.reason;
-    edit.message = c2 + " is not paid with " + c1 + " on the same date of service";
-    if (row != nullptr && !table.rationales[row->rationale].empty())
-      edit.message += ": " + table.rationales[row->rationale];
-    edit.relatedLines = std::move(positions);
+    const std::string* rationale = row != nullptr && !table.rationales[row->rationale].empty()
+                                       ? &table.rationales[row->rationale]
+                                       : nullptr;
+    constexpr std::string_view kNotPaid = " is not paid with ";
+    constexpr std::string_view kSameDay = " on the same date of service";
+    edit.message.reserve(c2.size() + kNotPaid.size() + c1.size() + kSameDay.size() +
+                         (rationale != nullptr ? 2 + rationale->size() : 0));
+    edit.message.append(c2).append(kNotPaid).append(c1).append(kSameDay);
+    if (rationale != nullptr) edit.message.append(": ").append(*rationale);
+    edit.relatedLines.assign(positions.begin(), positions.end());
     edit.ruleset = program_.name;
     edit.version = program_.version;
     out.push_back(std::move(edit));
@@ -197,7 +190,10 @@ void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const
 
 void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& out) const {
   if (claim.lines.empty()) return;
-  Views views;
+  Scratch& s = scratch();
+  s.cache.clear();
+  Views& views = s.views;
+  views.cache = &s.cache;
   buildViews(claim, views);
   if (!minutesRules_.empty() && rejectMinutesOnUntimed(claim, views, out)) return;
   for (std::uint32_t r : claimRules_) applyRule(r, claim, views, nullptr, out);

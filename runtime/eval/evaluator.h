@@ -5,12 +5,15 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "eval/message.h"
 #include "eval/predicate_engine.h"
+#include "ir/code_span_index.h"
 #include "ir/program.h"
 #include "model/claim.h"
 #include "model/edit.h"
@@ -18,8 +21,8 @@
 namespace edict::eval {
 
 /// Evaluates claims against one program with one predicate engine.
-/// `evaluate` is const and keeps no state between calls: one evaluator
-/// serves any number of threads.
+/// `evaluate` is const and keeps no state between calls (its working memory
+/// is per thread and reused): one evaluator serves any number of threads.
 class Evaluator {
  public:
   /// `program` and `engine` must outlive the evaluator.
@@ -35,28 +38,53 @@ class Evaluator {
   struct Views {
     std::vector<LineView> lines;
     ClaimView claim{};
+    /// The claim's day checks while the evaluator runs; null otherwise.
+    ClaimCache* cache = nullptr;
 
     /// A frame for `line` (and `other`, for pair-scoped rules).
     [[nodiscard]] EvalFrame frame(const LineView* line, const LineView* other = nullptr) const {
-      return EvalFrame{line, other, lines.data(), static_cast<std::uint32_t>(lines.size()),
-                       0,    &claim};
+      return EvalFrame{line, other,  lines.data(), static_cast<std::uint32_t>(lines.size()),
+                       0,    &claim, cache};
     }
   };
 
   /// Builds the views of `claim` (for explanations, which re-evaluate parts
-  /// of a predicate on the very frames the evaluator used).
+  /// of a predicate on the very frames the evaluator used). Fields that no
+  /// expression of the program reads (a line's charge, place of service,
+  /// provider or age; the claim's strings and age) are left at -1.
   void buildViews(const model::Claim& claim, Views& views) const;
 
   /// The rules a line with `code` meets, in rule order (the code index).
-  [[nodiscard]] const std::vector<std::uint32_t>& rulesFor(std::uint32_t code) const;
+  [[nodiscard]] std::span<const std::uint32_t> rulesFor(std::uint32_t code) const {
+    const ir::CodeSpanIndex::Span span = ruleIndex_.find(code);
+    if (span.begin == span.end) return anyCodeRules_;
+    return {indexedRules_.data() + span.begin, span.end - span.begin};
+  }
 
  private:
+  /// The view fields that cost a lookup or a computation, and whether some
+  /// expression of the program reads them.
+  struct ViewNeeds {
+    bool lineCharge = false;
+    bool linePlace = false;
+    bool lineProvider = false;
+    bool lineAge = false;
+    bool claimPayer = false;
+    bool claimPlace = false;
+    bool claimProvider = false;
+    bool claimAge = false;
+  };
+
   [[nodiscard]] std::int32_t stringId(std::string_view text) const;
   void applyRule(std::uint32_t r, const model::Claim& claim, const Views& views,
                  const LineView* line, std::vector<model::Edit>& out) const;
   /// A rule over a pair table: one edit per column-1 code, named after its row.
   void applyTableRule(std::uint32_t r, const model::Claim& claim, const Views& views,
                       const LineView& line, std::vector<model::Edit>& out) const;
+  /// The parsed message template of `rule` (one of program_.rules).
+  [[nodiscard]] const MessageTemplate& messageOf(const ir::Rule& rule) const {
+    return messages_[static_cast<std::size_t>(&rule - program_.rules.data())];
+  }
 
   /// Whether `rule` is a `units` or `limit` rule, whose edits say more (unit_edits.cpp).
   [[nodiscard]] bool isUnitRule(const ir::Rule& rule) const;
@@ -72,11 +100,16 @@ class Evaluator {
   const PredicateEngine& engine_;
   /// Rules of untimed codes (ir::Rule::rejectsMinutes), checked before any rule runs.
   std::vector<std::uint32_t> minutesRules_;
-  /// code -> rules that can hold for it (indexed and any-code rules), in rule order.
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> rulesByCode_;
-  /// Rules that can hold for any code, for codes not in rulesByCode_.
+  /// code -> its span of indexedRules_: the rules that can hold for it
+  /// (indexed and any-code rules, merged in rule order).
+  ir::CodeSpanIndex ruleIndex_;
+  std::vector<std::uint32_t> indexedRules_;
+  /// Rules that can hold for any code, for codes not in ruleIndex_.
   std::vector<std::uint32_t> anyCodeRules_;
   std::vector<std::uint32_t> claimRules_;
+  /// One per rule: its message template, parsed once.
+  std::vector<MessageTemplate> messages_;
+  ViewNeeds needs_;
   std::unordered_map<std::string_view, std::int32_t> stringIds_;
 };
 

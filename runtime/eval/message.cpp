@@ -42,59 +42,120 @@ std::string sexName(model::Sex sex) {
   return "U";
 }
 
-std::string valueOf(std::string_view name, const MessageContext& cx) {
+/// What a placeholder quotes; the order of messagePlaceholders().
+enum Field : std::uint8_t {
+  LineCode,
+  LineUnits,
+  LineMinutes,
+  LineDate,
+  LineModifiers,
+  LinePosition,
+  LineCharge,
+  ClaimId,
+  ClaimPayer,
+  ClaimPlaceOfService,
+  PatientAge,
+  PatientSex,
+  AllowedUnits,
+  Timing,
+  Unknown,
+  Literal,
+};
+
+Field fieldNamed(std::string_view name) {
+  const auto& names = messagePlaceholders();
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<Field>(i);
+  return Unknown;
+}
+
+void appendValue(Field field, const MessageContext& cx, std::string& out) {
   const model::Line* line = cx.line;
-  if (name == "claim.id") return cx.claim.id;
-  if (name == "claim.payer") return cx.claim.payer;
-  if (name == "claim.place_of_service") return cx.claim.placeOfService;
-  if (name == "patient.sex") return sexName(cx.claim.patient.sex);
-  if (name == "allowed_units") return cx.allowedUnits ? std::to_string(*cx.allowedUnits) : "";
-  if (name == "timing") return std::string(cx.timing);
-  if (name == "patient.age") {
-    if (!cx.claim.patient.birthDate) return "unknown";
-    const model::Date on = line != nullptr ? line->date : cx.claim.lines.front().date;
-    return std::to_string(model::yearsBetween(*cx.claim.patient.birthDate, on));
+  switch (field) {
+    case ClaimId: out += cx.claim.id; return;
+    case ClaimPayer: out += cx.claim.payer; return;
+    case ClaimPlaceOfService: out += cx.claim.placeOfService; return;
+    case PatientSex: out += sexName(cx.claim.patient.sex); return;
+    case AllowedUnits:
+      if (cx.allowedUnits) out += std::to_string(*cx.allowedUnits);
+      return;
+    case Timing: out += cx.timing; return;
+    case PatientAge: {
+      if (!cx.claim.patient.birthDate) {
+        out += "unknown";
+        return;
+      }
+      const model::Date on = line != nullptr ? line->date : cx.claim.lines.front().date;
+      out += std::to_string(model::yearsBetween(*cx.claim.patient.birthDate, on));
+      return;
+    }
+    default: break;
   }
-  if (line == nullptr) return "";
-  if (name == "line.code") return line->code.text();
-  if (name == "line.units") return std::to_string(line->units);
-  if (name == "line.minutes") return line->minutes ? std::to_string(*line->minutes) : "no";
-  if (name == "line.date") return line->date.iso();
-  if (name == "line.position") return std::to_string(cx.position);
-  if (name == "line.charge") return fmt::format("{:.2f}", line->charge);
-  if (name == "line.modifiers") {
-    std::string out;
-    for (std::uint8_t i = 0; i < line->modifierCount; ++i)
-      out.append(i > 0 ? " " : "").append(line->modifiers[i].text());
-    return out.empty() ? "none" : out;
+  if (line == nullptr) return;
+  switch (field) {
+    case LineCode: out += line->code.text(); return;
+    case LineUnits: out += std::to_string(line->units); return;
+    case LineMinutes: out += line->minutes ? std::to_string(*line->minutes) : "no"; return;
+    case LineDate: out += line->date.iso(); return;
+    case LinePosition: out += std::to_string(cx.position); return;
+    case LineCharge: out += fmt::format("{:.2f}", line->charge); return;
+    case LineModifiers: {
+      if (line->modifierCount == 0) {
+        out += "none";
+        return;
+      }
+      for (std::uint8_t i = 0; i < line->modifierCount; ++i)
+        out.append(i > 0 ? " " : "").append(line->modifiers[i].text());
+      return;
+    }
+    default: return;
   }
-  return "";
 }
 
 }  // namespace
 
-std::string renderMessage(std::string_view text, const MessageContext& context) {
-  std::string out;
+MessageTemplate::MessageTemplate(std::string_view text) {
+  std::string literal;
+  auto flush = [&] {
+    if (!literal.empty()) parts_.push_back({Literal, std::move(literal)});
+    literal.clear();
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
-      out.push_back(c);
+      literal.push_back(c);
       ++i;
       continue;
     }
     if (c != '{') {
-      out.push_back(c);
+      literal.push_back(c);
       continue;
     }
     const std::size_t close = text.find('}', i);
     if (close == std::string_view::npos) {
-      out.append(text.substr(i));
+      literal.append(text.substr(i));
       break;
     }
-    out += valueOf(text.substr(i + 1, close - i - 1), context);
+    flush();
+    parts_.push_back({fieldNamed(text.substr(i + 1, close - i - 1)), {}});
     i = close;
   }
+  flush();
+}
+
+std::string MessageTemplate::render(const MessageContext& context) const {
+  std::string out;
+  for (const Part& part : parts_) {
+    if (part.field == Literal)
+      out += part.text;
+    else
+      appendValue(static_cast<Field>(part.field), context, out);
+  }
   return out;
+}
+
+std::string renderMessage(std::string_view text, const MessageContext& context) {
+  return MessageTemplate(text).render(context);
 }
 
 }  // namespace edict::eval

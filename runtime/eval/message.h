@@ -30,6 +30,28 @@ struct MessageContext {
   std::string_view timing;
 };
 
+/// A message template split once into literal text and placeholders, so
+/// that filling it in at each edit is appends, not parsing.
+class MessageTemplate {
+ public:
+  MessageTemplate() = default;
+  /// Parses `text`: `{{` and `}}` stand for braces, `{name}` is a
+  /// placeholder (an unknown name renders as nothing), an unclosed `{` is
+  /// literal text.
+  explicit MessageTemplate(std::string_view text);
+
+  /// The message for `context`.
+  [[nodiscard]] std::string render(const MessageContext& context) const;
+
+ private:
+  /// A run of literal text (`text`), or the placeholder `field` names.
+  struct Part {
+    std::uint8_t field;
+    std::string text;
+  };
+  std::vector<Part> parts_;
+};
+
 /// Fills in every `{placeholder}` of `text`; `{{` and `}}` stand for braces.
 std::string renderMessage(std::string_view text, const MessageContext& context);
 

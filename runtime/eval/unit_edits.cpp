@@ -73,20 +73,20 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
     const std::string timing =
         timingSummary(static_cast<ir::UnitMethod>(units.value), timed, frame);
     context.timing = timing;
-    edit.message = renderMessage(rule.message, context);
+    edit.message = messageOf(rule).render(context);
     return;
   }
 
   const std::vector<std::uint32_t> earlier = earlierLinesOfCode(views.lines, line);
   if (!rule.mueTable) {
     edit.relatedLines = earlier;
-    edit.message = renderMessage(rule.message, context);
+    edit.message = messageOf(rule).render(context);
     return;
   }
   const ir::MueTable& table = program_.mueTables[*rule.mueTable];
   const ir::MueTable::Row* row = table.find(line.code, line.date);
   if (row == nullptr) {  // no row: the line kept its units, so no edit reaches here
-    edit.message = renderMessage(rule.message, context);
+    edit.message = messageOf(rule).render(context);
     return;
   }
   edit.mueIndicator = row->indicator;
@@ -97,7 +97,7 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   if (row->indicator != 1) edit.relatedLines = earlier;
   edit.message = rule.message.empty() ? mueMessage(*row, line, edit.allowedUnits.value_or(0),
                                                    earlierUnitsOfCode(frame))
-                                      : renderMessage(rule.message, context);
+                                      : messageOf(rule).render(context);
 }
 
 bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "eval/claim_cache.h"
 #include "model/date.h"
 
 namespace edict::eval {
@@ -17,9 +18,13 @@ units::Method unitsMethod(ir::UnitMethod method) {
   return units::Method::TotalTime;
 }
 
-std::vector<units::TimedLine> timedLinesOfDay(const ir::CodeSet& timed, const EvalFrame& frame,
-                                              std::vector<std::uint32_t>& positions) {
-  std::vector<units::TimedLine> lines;
+namespace {
+
+/// The timed lines of `frame.line`'s day into `lines` and `positions`.
+void collectTimedLines(const ir::CodeSet& timed, const EvalFrame& frame,
+                       std::vector<units::TimedLine>& lines,
+                       std::vector<std::uint32_t>& positions) {
+  lines.clear();
   positions.clear();
   for (std::uint32_t i = 0; i < frame.lineCount; ++i) {
     const LineView& l = frame.lines[i];
@@ -29,20 +34,64 @@ std::vector<units::TimedLine> timedLinesOfDay(const ir::CodeSet& timed, const Ev
     lines.push_back(t);
     positions.push_back(l.position);
   }
+}
+
+/// The allowed units of line `position` in `day`'s check; its billed units
+/// when it is not one of the day's timed lines.
+std::int64_t allowedIn(const DayTiming& day, const LineView& line) {
+  const auto self = std::find(day.positions.begin(), day.positions.end(), line.position);
+  // A line whose own code is not timed is not part of the check.
+  if (self == day.positions.end()) return line.units;
+  return day.check.lines[static_cast<std::size_t>(self - day.positions.begin())].allowed;
+}
+
+std::string summaryOf(const DayTiming& day, std::int32_t date) {
+  const units::Allocation& a = day.check.allocation;
+  std::string shares;
+  for (const units::CodeShare& s : a.codes)
+    shares += fmt::format("{}{} {} min -> {}", shares.empty() ? "" : ", ", s.code.text(), s.minutes,
+                          s.units);
+  const std::string iso = model::Date{date}.iso();
+  switch (day.method) {
+    case ir::UnitMethod::TotalTime:
+      return fmt::format("{} timed minutes on {} = {} units by CMS total time: {}", a.totalMinutes,
+                         iso, a.totalUnits, shares);
+    case ir::UnitMethod::PerCode:
+      return fmt::format("units per code from its own minutes on {}: {}", iso, shares);
+    case ir::UnitMethod::Rounded:
+      return fmt::format("units per code, minutes rounded to the nearest 15, on {}: {}", iso,
+                         shares);
+  }
+  return shares;
+}
+
+}  // namespace
+
+std::vector<units::TimedLine> timedLinesOfDay(const ir::CodeSet& timed, const EvalFrame& frame,
+                                              std::vector<std::uint32_t>& positions) {
+  std::vector<units::TimedLine> lines;
+  collectTimedLines(timed, frame, lines, positions);
   return lines;
+}
+
+void checkDay(ir::UnitMethod method, const ir::CodeSet& timed, const EvalFrame& frame,
+              DayTiming& day) {
+  day.group = frame.line->group;
+  day.timed = &timed;
+  day.method = method;
+  collectTimedLines(timed, frame, day.lines, day.positions);
+  day.check = units::checkTiming(unitsMethod(method), day.lines);
+  day.summary.reset();
 }
 
 std::int64_t timedAllowedUnits(ir::UnitMethod method, const ir::CodeSet& timed,
                                const EvalFrame& frame) {
   const LineView& line = *frame.line;
   if (line.minutes < 0) return line.units;
-  std::vector<std::uint32_t> positions;
-  const auto lines = timedLinesOfDay(timed, frame, positions);
-  const auto self = std::find(positions.begin(), positions.end(), line.position);
-  // A line whose own code is not timed is not part of the check.
-  if (self == positions.end()) return line.units;
-  const units::TimingCheck check = units::checkTiming(unitsMethod(method), lines);
-  return check.lines[static_cast<std::size_t>(self - positions.begin())].allowed;
+  if (frame.cache != nullptr) return allowedIn(frame.cache->day(method, timed, frame), line);
+  DayTiming day;
+  checkDay(method, timed, frame, day);
+  return allowedIn(day, line);
 }
 
 std::int64_t earlierUnitsOfCode(const EvalFrame& frame) {
@@ -66,26 +115,15 @@ std::int64_t mueAllowed(const ir::MueTable::Row& row, std::int64_t earlier, std:
 }
 
 std::string timingSummary(ir::UnitMethod method, const ir::CodeSet& timed, const EvalFrame& frame) {
-  std::vector<std::uint32_t> positions;
-  const auto lines = timedLinesOfDay(timed, frame, positions);
-  const units::TimingCheck check = units::checkTiming(unitsMethod(method), lines);
-  const units::Allocation& a = check.allocation;
-  std::string shares;
-  for (const units::CodeShare& s : a.codes)
-    shares += fmt::format("{}{} {} min -> {}", shares.empty() ? "" : ", ", s.code.text(), s.minutes,
-                          s.units);
-  const std::string date = model::Date{frame.line->date}.iso();
-  switch (method) {
-    case ir::UnitMethod::TotalTime:
-      return fmt::format("{} timed minutes on {} = {} units by CMS total time: {}", a.totalMinutes,
-                         date, a.totalUnits, shares);
-    case ir::UnitMethod::PerCode:
-      return fmt::format("units per code from its own minutes on {}: {}", date, shares);
-    case ir::UnitMethod::Rounded:
-      return fmt::format("units per code, minutes rounded to the nearest 15, on {}: {}", date,
-                         shares);
+  if (frame.cache == nullptr) {
+    DayTiming day;
+    checkDay(method, timed, frame, day);
+    return summaryOf(day, frame.line->date);
   }
-  return shares;
+  // Every line of a day has the day's date, so one text serves them all.
+  DayTiming& day = frame.cache->day(method, timed, frame);
+  if (!day.summary) day.summary = summaryOf(day, frame.line->date);
+  return *day.summary;
 }
 
 std::string_view mueIndicatorLabel(std::uint8_t indicator) {

@@ -24,9 +24,17 @@ units::Method unitsMethod(ir::UnitMethod method);
 std::vector<units::TimedLine> timedLinesOfDay(const ir::CodeSet& timed, const EvalFrame& frame,
                                               std::vector<std::uint32_t>& positions);
 
+struct DayTiming;
+
+/// Checks the timed lines of `frame.line`'s day (timedLinesOfDay()) under
+/// `method` into `day`, reusing its memory.
+void checkDay(ir::UnitMethod method, const ir::CodeSet& timed, const EvalFrame& frame,
+              DayTiming& day);
+
 /// The units `frame.line` may keep when the minutes of its day's timed lines
 /// become units by `method` (units::checkTiming); its billed units when it
-/// has no minutes (such a line cannot be checked).
+/// has no minutes (such a line cannot be checked). The day's check comes
+/// from `frame.cache` when the frame has one, else it is computed here.
 std::int64_t timedAllowedUnits(ir::UnitMethod method, const ir::CodeSet& timed,
                                const EvalFrame& frame);
 
@@ -46,7 +54,7 @@ std::int64_t mueAllowed(const ir::MueTable::Row& row, std::int64_t earlier, std:
 
 /// One line for an edit message: the day's timed minutes and units, e.g.
 /// `47 timed minutes on 2026-11-02 = 3 units by CMS total time: 97110 23
-/// min -> 1, 97112 24 min -> 2`.
+/// min -> 1, 97112 24 min -> 2`. Made once per day when the frame has a cache.
 std::string timingSummary(ir::UnitMethod method, const ir::CodeSet& timed, const EvalFrame& frame);
 
 /// CMS's label of an MUE adjudication indicator (`Date of Service Edit: Clinical`).

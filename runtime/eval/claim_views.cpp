@@ -1,0 +1,78 @@
+// The flat views of a claim (eval_frame.h): what predicates read, built once
+// per claim. Only the fields the program reads are computed, and same-day
+// groups are found by comparing each line with the earlier ones, since a
+// claim has a handful of lines.
+#include <algorithm>
+#include <cmath>
+
+#include "eval/evaluator.h"
+
+namespace edict::eval {
+
+namespace {
+
+/// `M54.5*` matches every code that starts with `M54.5`; else exact match.
+bool diagnosisMatches(const std::string& pattern, const std::string& code) {
+  if (!pattern.empty() && pattern.back() == '*')
+    return code.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+  return code == pattern;
+}
+
+/// The same-day group of line `i`: that of the first earlier line of the
+/// same provider and date, else a new one. Ids follow first appearance, so
+/// they are deterministic.
+std::uint32_t groupOf(const model::Claim& claim, std::size_t i, const std::vector<LineView>& views,
+                      std::uint32_t& groups) {
+  const model::Line& line = claim.lines[i];
+  const std::string& npi = claim.providerOf(line);
+  for (std::size_t j = 0; j < i; ++j) {
+    const model::Line& earlier = claim.lines[j];
+    if (earlier.date != line.date) continue;
+    const std::string& other = claim.providerOf(earlier);
+    if (&other == &npi || other == npi) return views[j].group;
+  }
+  return groups++;
+}
+
+}  // namespace
+
+void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
+  const auto& birth = claim.patient.birthDate;
+  ClaimView& c = views.claim;
+  c.payer = needs_.claimPayer ? stringId(claim.payer) : -1;
+  c.placeOfService = needs_.claimPlace ? stringId(claim.placeOfService) : -1;
+  c.provider = needs_.claimProvider ? stringId(claim.providerNpi) : -1;
+  c.sex = static_cast<std::int32_t>(claim.patient.sex);
+  c.birthDate = birth ? birth->days : kUnknownDate;
+  c.diagnosisBits = 0;
+  for (std::size_t k = 0; k < program_.diagnosisPatterns.size(); ++k)
+    for (const std::string& dx : claim.diagnoses)
+      if (diagnosisMatches(program_.diagnosisPatterns[k], dx)) c.diagnosisBits |= 1ull << k;
+
+  std::uint32_t groups = 0;
+  model::Date firstDate = claim.lines.front().date;
+  views.lines.resize(claim.lines.size());
+  for (std::size_t i = 0; i < claim.lines.size(); ++i) {
+    const model::Line& line = claim.lines[i];
+    firstDate = std::min(firstDate, line.date);
+    LineView& v = views.lines[i];
+    v.code = line.code.packed;
+    v.units = line.units;
+    v.minutes = line.minutes.value_or(-1);
+    v.date = line.date.days;
+    v.position = static_cast<std::uint32_t>(i + 1);
+    for (std::size_t m = 0; m < 4; ++m) v.modifiers[m] = line.modifiers[m].packed;
+    v.group = groupOf(claim, i, views.lines, groups);
+    v.chargeCents = needs_.lineCharge ? std::llround(line.charge * 100.0) : 0;
+    v.placeOfService =
+        needs_.linePlace
+            ? stringId(line.placeOfService.empty() ? claim.placeOfService : line.placeOfService)
+            : -1;
+    v.provider = needs_.lineProvider ? stringId(claim.providerOf(line)) : -1;
+    v.age = birth && needs_.lineAge ? std::max(-1, model::yearsBetween(*birth, line.date)) : -1;
+    v.reserved = 0;
+  }
+  c.age = birth && needs_.claimAge ? std::max(-1, model::yearsBetween(*birth, firstDate)) : -1;
+}
+
+}  // namespace edict::eval
