@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "eval/claim_cache.h"
 #include "model/date.h"
@@ -47,22 +48,29 @@ std::int64_t allowedIn(const DayTiming& day, const LineView& line) {
 
 std::string summaryOf(const DayTiming& day, std::int32_t date) {
   const units::Allocation& a = day.check.allocation;
-  std::string shares;
-  for (const units::CodeShare& s : a.codes)
-    shares += fmt::format("{}{} {} min -> {}", shares.empty() ? "" : ", ", s.code.text(), s.minutes,
-                          s.units);
+  // Written into one buffer: edits of timed codes are frequent, and a
+  // string per share was most of the cost of the text.
+  std::string out;
+  auto to = std::back_inserter(out);
   const std::string iso = model::Date{date}.iso();
   switch (day.method) {
     case ir::UnitMethod::TotalTime:
-      return fmt::format("{} timed minutes on {} = {} units by CMS total time: {}", a.totalMinutes,
-                         iso, a.totalUnits, shares);
+      fmt::format_to(to, "{} timed minutes on {} = {} units by CMS total time: ", a.totalMinutes,
+                     iso, a.totalUnits);
+      break;
     case ir::UnitMethod::PerCode:
-      return fmt::format("units per code from its own minutes on {}: {}", iso, shares);
+      fmt::format_to(to, "units per code from its own minutes on {}: ", iso);
+      break;
     case ir::UnitMethod::Rounded:
-      return fmt::format("units per code, minutes rounded to the nearest 15, on {}: {}", iso,
-                         shares);
+      fmt::format_to(to, "units per code, minutes rounded to the nearest 15, on {}: ", iso);
+      break;
   }
-  return shares;
+  bool first = true;
+  for (const units::CodeShare& s : a.codes) {
+    fmt::format_to(to, "{}{} {} min -> {}", first ? "" : ", ", s.code.text(), s.minutes, s.units);
+    first = false;
+  }
+  return out;
 }
 
 }  // namespace
