@@ -87,12 +87,23 @@ void encodePairTable(const ir::PairTable& t, ByteWriter& out) {
   }
 }
 
-/// Reads `n` little-endian bytes at `p` as an unsigned integer.
+/// Reads the 4 little-endian bytes at `p` as an unsigned integer.
 std::uint32_t le32(const char* p) {
   std::uint32_t v = 0;
   for (int i = 0; i < 4; ++i)
     v |= static_cast<std::uint32_t>(static_cast<unsigned char>(p[i])) << (8 * i);
   return v;
+}
+
+/// Decodes a count and that many fixed-size rows: millions of them in NCCI
+/// tables, so one bounds check for all, then `fill(row, bytes)` in a tight loop.
+template <std::size_t kRowBytes, typename Row, typename Fill>
+std::vector<Row> decodeRows(ByteReader& in, Fill fill) {
+  const std::size_t n = in.count(kRowBytes);
+  const std::string_view bytes = in.take(n * kRowBytes);
+  std::vector<Row> rows(n);
+  for (std::size_t i = 0; i < n; ++i) fill(rows[i], bytes.data() + i * kRowBytes);
+  return rows;
 }
 
 ir::PairTable decodePairTable(ByteReader& in) {
@@ -101,20 +112,14 @@ ir::PairTable decodePairTable(ByteReader& in) {
   t.plainBypass = in.i32();
   t.anatomicBypass = in.i32();
   t.rationales = decodeStrings(in);
-  const std::size_t n = in.count(kPairRowBytes);
-  // Millions of rows: one bounds check for all of them, then a tight loop.
-  const std::string_view bytes = in.take(n * kPairRowBytes);
-  t.rows.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const char* p = bytes.data() + i * kPairRowBytes;
-    ir::PairTable::Row& r = t.rows[i];
+  t.rows = decodeRows<kPairRowBytes, ir::PairTable::Row>(in, [](auto& r, const char* p) {
     r.column1 = le32(p);
     r.column2 = le32(p + 4);
     r.effective = static_cast<std::int32_t>(le32(p + 8));
     r.deletion = static_cast<std::int32_t>(le32(p + 12));
     r.rationale = le32(p + 16);
     r.indicator = static_cast<std::uint8_t>(p[20]);
-  }
+  });
   return t;
 }
 
@@ -135,18 +140,13 @@ ir::MueTable decodeMueTable(ByteReader& in) {
   ir::MueTable t;
   t.source = in.string();
   t.rationales = decodeStrings(in);
-  const std::size_t n = in.count(kMueRowBytes);
-  const std::string_view bytes = in.take(n * kMueRowBytes);
-  t.rows.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const char* p = bytes.data() + i * kMueRowBytes;
-    ir::MueTable::Row& r = t.rows[i];
+  t.rows = decodeRows<kMueRowBytes, ir::MueTable::Row>(in, [](auto& r, const char* p) {
     r.code = le32(p);
     r.effective = static_cast<std::int32_t>(le32(p + 4));
     r.value = static_cast<std::int32_t>(le32(p + 8));
     r.rationale = le32(p + 12);
     r.indicator = static_cast<std::uint8_t>(p[16]);
-  }
+  });
   return t;
 }
 
