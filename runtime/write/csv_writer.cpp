@@ -33,8 +33,8 @@ void appendCsvField(std::string& out, std::string_view text) {
 }
 
 std::string CsvFormat::header() const {
-  return "claim,line,rule,action,reason,message,related_lines,billed_units,allowed_units,ruleset,"
-         "version\n";
+  return "claim,line,rule,action,reason,message,related_lines,billed_units,allowed_units,"
+         "indicator,rationale,remark,appealable,ruleset,version\n";
 }
 
 void CsvFormat::append(const model::Edit& edit, std::string& out) const {
@@ -59,6 +59,16 @@ void CsvFormat::append(const model::Edit& edit, std::string& out) const {
   if (edit.billedUnits) out += std::to_string(*edit.billedUnits);
   out.push_back(',');
   if (edit.allowedUnits) out += std::to_string(*edit.allowedUnits);
+  out.push_back(',');
+  // The medically unlikely edit's fields, empty for other edits (as in JSON
+  // Lines, where they are left out).
+  if (edit.mueIndicator) out += std::to_string(static_cast<int>(*edit.mueIndicator));
+  out.push_back(',');
+  if (edit.mueIndicator) appendCsvField(out, edit.rationale);
+  out.push_back(',');
+  if (edit.mueIndicator) appendCsvField(out, edit.remark);
+  out.push_back(',');
+  if (edit.mueIndicator) out += edit.appealable ? "true" : "false";
   out.push_back(',');
   appendCsvField(out, edit.ruleset);
   out.push_back(',');

@@ -91,6 +91,9 @@ void TableFormat::append(const model::Edit& edit, std::string& out) const {
                        fmt::join(edit.relatedLines, ", "));
   if (edit.billedUnits && edit.allowedUnits)
     out += fmt::format(" [billed {} units, allowed {}]", *edit.billedUnits, *edit.allowedUnits);
+  if (edit.mueIndicator)
+    out += fmt::format(" [MUE indicator {}, {}{}]", static_cast<int>(*edit.mueIndicator),
+                       edit.remark, edit.appealable ? ", appealable" : "");
   out.push_back('\n');
 }
 

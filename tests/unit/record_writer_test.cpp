@@ -38,10 +38,42 @@ std::string render(edict::write::OutputFormat format, const Edit& edit) {
 
 TEST_CASE("CSV output: a header, quoted fields, related lines in one cell", "[write][csv]") {
   CHECK(render(edict::write::OutputFormat::Csv, denial()) ==
-        "claim,line,rule,action,reason,message,related_lines,billed_units,allowed_units,ruleset,"
-        "version\n"
+        "claim,line,rule,action,reason,message,related_lines,billed_units,allowed_units,"
+        "indicator,rationale,remark,appealable,ruleset,version\n"
         "C1,2,ptp_97140_97530,deny,CO-236,\"97530 is not paid with 97140, \"\"same day\"\"\",1 3,,,"
-        "cms_therapy,2026.4\r\n");
+        ",,,,cms_therapy,2026.4\r\n");
+}
+
+/// A medically unlikely edit: the fields JSON Lines adds after `allowed_units`.
+Edit mueDenial() {
+  Edit e;
+  e.claimId = "C7";
+  e.line = 2;
+  e.rule = "mue_97035";
+  e.action = edict::model::Action::Deny;
+  e.reason = "CO-96";
+  e.message = "97035: 1 unit billed, 0 allowed";
+  e.relatedLines = {1};
+  e.billedUnits = 1;
+  e.allowedUnits = 0;
+  e.mueIndicator = 3;
+  e.rationale = "Clinical: Data";
+  e.remark = "N362";
+  e.appealable = true;
+  e.ruleset = "cms_therapy";
+  e.version = "2026.4";
+  return e;
+}
+
+TEST_CASE("CSV and table output carry the MUE fields JSON Lines has", "[write][csv][table]") {
+  const std::string csv = render(edict::write::OutputFormat::Csv, mueDenial());
+  CHECK(csv.substr(csv.find('\n') + 1) ==
+        "C7,2,mue_97035,deny,CO-96,\"97035: 1 unit billed, 0 allowed\",1,1,0,3,Clinical: Data,N362,"
+        "true,cms_therapy,2026.4\r\n");
+  const std::string table = render(edict::write::OutputFormat::Table, mueDenial());
+  CHECK_THAT(table, Catch::EndsWith(
+                        "[with line 1] [billed 1 units, allowed 0] [MUE indicator 3, N362, "
+                        "appealable]\n"));
 }
 
 TEST_CASE("CSV output defuses cells a spreadsheet would run as formulas", "[write][csv]") {
