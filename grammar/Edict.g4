@@ -74,7 +74,7 @@ expectation
     : 'expect' 'nothing'                                                  # ExpectNothing
     | 'expect' 'line' line=WORD 'nothing'                                 # ExpectLineNothing
     | 'expect' 'no' 'rule' softWord                                       # ExpectNoRule
-    | 'expect' target=('line' | 'claim') line=WORD? verb=('deny' | 'modify' | 'review' | 'flag')
+    | 'expect' target=('line' | 'claim') line=WORD? verb=('deny' | 'modify' | 'review' | 'flag' | 'reject')
       expectClause*                                                       # ExpectEdit
     ;
 
@@ -192,6 +192,7 @@ expr
 softWord
     : WORD | 'date' | 'payer' | 'place' | 'provider' | 'age' | 'sex' | 'diagnoses' | 'minutes'
       | 'charge' | 'nothing' | 'no' | 'expect' | 'test' | 'format' | 'day' | 'limit' | 'limits'
+      | 'reject'
     ;
 
 // `line.code`, `patient.age`, `same_day`

@@ -192,6 +192,9 @@ struct Expectation {
   bool onClaim = false;
   std::optional<Word> line;
   Verb verb = Verb::Deny;
+  /// `expect claim reject`: the claim is rejected (no rule's verb; `verb`
+  /// is then not used).
+  bool reject = false;
   std::optional<Word> rule;
   std::optional<Word> reason;
   std::optional<Word> units;

@@ -136,7 +136,7 @@ std::string sourceText(const ast::Expectation& e) {
     case Kind::Edit: break;
   }
   std::string out = e.onClaim ? "claim" : fmt::format("line {}", e.line ? e.line->text : "?");
-  out += fmt::format(" {}", model::actionName(actionOf(e.verb)));
+  out += fmt::format(" {}", model::actionName(e.reject ? model::Action::Reject : actionOf(e.verb)));
   if (e.rule) out += fmt::format(" rule {}", e.rule->text);
   if (e.reason) out += fmt::format(" reason {}", e.reason->text);
   if (e.units) out += fmt::format(" units {}", e.units->text);
@@ -175,11 +175,22 @@ void checkTest(CheckContext& cx, const ast::TestDecl& test) {
       cx.report(diag::Kind::BadExpectation, e.line->span, "a claim-level edit has no line number");
       ok = false;
     }
-    x.action = actionOf(e.verb);
+    if (e.reject && !e.onClaim) {
+      cx.report(diag::Kind::BadExpectation, e.span,
+                "a reject is of the whole claim, not of a line",
+                "write `expect claim reject`");
+      ok = false;
+    }
+    if (e.reject && e.reason) {
+      cx.report(diag::Kind::BadExpectation, e.reason->span,
+                "a reject's reason is always `invalid-input`", "leave the reason out");
+      ok = false;
+    }
+    x.action = e.reject ? model::Action::Reject : actionOf(e.verb);
     if (e.rule) x.rule = e.rule->text;
     if (e.reason) x.reason = e.reason->text;
     if (e.units) {
-      if (e.verb != ast::Verb::Modify) {
+      if (e.reject || e.verb != ast::Verb::Modify) {
         cx.report(diag::Kind::BadExpectation, e.units->span,
                   "only a `modify` edit has allowed units", "write `expect line N modify units N`");
         ok = false;

@@ -49,6 +49,7 @@ ast::Expectation Transformer::transformExpectation(EdictParser::ExpectationConte
     e.onClaim = edit.target->getText() == "claim";
     if (edit.line != nullptr) e.line = wordOf(edit.line);
     const std::string verb = edit.verb->getText();
+    e.reject = verb == "reject";
     e.verb = verb == "deny"     ? ast::Verb::Deny
              : verb == "modify" ? ast::Verb::Modify
              : verb == "review" ? ast::Verb::Review
