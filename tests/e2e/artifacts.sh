@@ -48,6 +48,11 @@ check compile_generic 0 "wrote $work/generic.edictc" - -- \
 check run_generic 0 - "$expected/acme_commercial.jsonl" -- \
   "$edict" run -r "$work/generic.edictc" samples/acme_claims.jsonl
 
+# explain reads artifacts too, and says the same.
+"$edict" explain -r rulesets/examples/acme_commercial.edict samples/acme_claims.jsonl >"$work/explain.src" 2>&1
+check explain_artifact 0 "claim A1 under acme_commercial 2026.1" "$work/explain.src" -- \
+  "$edict" explain -r "$work/acme.edictc" samples/acme_claims.jsonl
+
 # Without -o, the artifact goes next to its ruleset.
 mkdir -p "$work/src"
 cp -r rulesets/cms/therapy.edict rulesets/cms/tables "$work/src/"

@@ -89,7 +89,8 @@ void registerExplain(CLI::App& app, int& exitStatus) {
   cmd->add_option("claims", options->claims, "The claims file; `-` reads standard input")
       ->required()
       ->type_name("FILE");
-  cmd->add_option("-r,--ruleset", options->ruleset, "The ruleset file (.edict)")
+  cmd->add_option("-r,--ruleset", options->ruleset,
+                  "The ruleset: a .edict file, or an artifact from `edict compile`")
       ->required()
       ->type_name("FILE");
   cmd->add_option("--claim", options->claimId, "Explain only the claim with this id")
