@@ -120,6 +120,7 @@ ir::PairTable decodePairTable(ByteReader& in) {
     r.rationale = le32(p + 16);
     r.indicator = static_cast<std::uint8_t>(p[20]);
   });
+  t.buildIndex();  // derived from the rows, never saved
   return t;
 }
 
@@ -147,6 +148,7 @@ ir::MueTable decodeMueTable(ByteReader& in) {
     r.rationale = le32(p + 12);
     r.indicator = static_cast<std::uint8_t>(p[16]);
   });
+  t.buildIndex();
   return t;
 }
 
