@@ -19,13 +19,27 @@ const CodeShare* Allocation::find(model::Code code) const {
   return it != codes.end() && it->code == code ? &*it : nullptr;
 }
 
-Allocation allocate(Method method, std::span<const CodeMinutes> codes) {
+void allocate(Method method, std::span<const CodeMinutes> codes, Allocation& out) {
   switch (method) {
-    case Method::TotalTime: return allocateTotalTime(codes);
-    case Method::PerCode: return allocatePerCode(codes);
-    case Method::Rounded: return allocateRounded(codes);
+    case Method::TotalTime: allocateTotalTime(codes, out); return;
+    case Method::PerCode: allocatePerCode(codes, out); return;
+    case Method::Rounded: allocateRounded(codes, out); return;
   }
-  return {};
+  out.reset(Method::TotalTime);  // not a method: an empty allocation
+}
+
+void Allocation::reset(Method newMethod) {
+  std::vector<CodeShare> keep = std::move(codes);
+  keep.clear();
+  *this = Allocation{};
+  method = newMethod;
+  codes = std::move(keep);
+}
+
+Allocation allocate(Method method, std::span<const CodeMinutes> codes) {
+  Allocation a;
+  allocate(method, codes, a);
+  return a;
 }
 
 }  // namespace edict::units

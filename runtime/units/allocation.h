@@ -70,10 +70,20 @@ struct Allocation {
 
   /// The share of `code`, or nullptr.
   [[nodiscard]] const CodeShare* find(model::Code code) const;
+
+  /// Empties the allocation for `method`: every field as in a new one, but
+  /// `codes` keeps its memory for the next day.
+  void reset(Method newMethod);
 };
 
 /// The canonical allocation of `codes` (one entry per code) under `method`.
 Allocation allocate(Method method, std::span<const CodeMinutes> codes);
+
+/// The same into `out`, replacing every field. `out.codes` keeps its memory:
+/// the evaluator checks day after day with one Allocation and, once the
+/// buffer has grown to the largest day, allocates nothing. Every allocate*
+/// function below has such a form; the returning one is a wrapper of it.
+void allocate(Method method, std::span<const CodeMinutes> codes, Allocation& out);
 
 /// CMS total time. Each code first gets one unit per full 15 minutes; the
 /// remaining units (total minus full) go one each to the codes with the most
@@ -88,11 +98,20 @@ Allocation allocate(Method method, std::span<const CodeMinutes> codes);
 /// <= floor((14k + 7) / 15) <= k for every k >= 1, and 0 when k = 0.
 Allocation allocateTotalTime(std::span<const CodeMinutes> codes);
 
+/// allocateTotalTime() into `out`, keeping `out.codes`' memory.
+void allocateTotalTime(std::span<const CodeMinutes> codes, Allocation& out);
+
 /// AMA per code: each code gets unitsForMinutes() of its own minutes.
 Allocation allocatePerCode(std::span<const CodeMinutes> codes);
 
+/// allocatePerCode() into `out`, keeping `out.codes`' memory.
+void allocatePerCode(std::span<const CodeMinutes> codes, Allocation& out);
+
 /// Rounding: each code gets roundedUnits() of its own minutes.
 Allocation allocateRounded(std::span<const CodeMinutes> codes);
+
+/// allocateRounded() into `out`, keeping `out.codes`' memory.
+void allocateRounded(std::span<const CodeMinutes> codes, Allocation& out);
 
 /// Whether `billed` (units per code; codes not listed count as 0) is exactly
 /// one of the correct assignments of `allocation`'s method. A billed code
@@ -106,5 +125,9 @@ bool isCorrect(const Allocation& allocation, std::span<const CodeUnits> billed);
 /// the allocation's order.
 std::vector<CodeUnits> allowedUnits(const Allocation& allocation,
                                     std::span<const CodeUnits> billed);
+
+/// allowedUnits() into `out`, replacing its contents and keeping its memory.
+void allowedUnits(const Allocation& allocation, std::span<const CodeUnits> billed,
+                  std::vector<CodeUnits>& out);
 
 }  // namespace edict::units

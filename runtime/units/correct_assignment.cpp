@@ -41,9 +41,9 @@ bool isCorrect(const Allocation& a, std::span<const CodeUnits> billed) {
   return extras == a.remainingUnits;
 }
 
-std::vector<CodeUnits> allowedUnits(const Allocation& a, std::span<const CodeUnits> billed) {
-  std::vector<CodeUnits> allowed;
-  allowed.reserve(a.codes.size());
+void allowedUnits(const Allocation& a, std::span<const CodeUnits> billed,
+                  std::vector<CodeUnits>& allowed) {
+  allowed.clear();
   for (const CodeShare& s : a.codes) allowed.push_back({s.code, s.units});
   if (a.method == Method::TotalTime && a.ambiguous) {
     // Hand the tied remaining units out again: tied codes billed with the
@@ -69,6 +69,11 @@ std::vector<CodeUnits> allowedUnits(const Allocation& a, std::span<const CodeUni
   }
   for (CodeUnits& c : allowed)
     c.units = std::min(c.units, std::max<std::int64_t>(unitsOf(billed, c.code), 0));
+}
+
+std::vector<CodeUnits> allowedUnits(const Allocation& a, std::span<const CodeUnits> billed) {
+  std::vector<CodeUnits> allowed;
+  allowedUnits(a, billed, allowed);
   return allowed;
 }
 

@@ -4,10 +4,9 @@
 
 namespace edict::units {
 
-std::vector<LineUnits> distributeToLines(std::span<const TimedLine> lines,
-                                         std::span<const CodeUnits> allowedPerCode) {
-  std::vector<LineUnits> out;
-  out.reserve(lines.size());
+void distributeToLines(std::span<const TimedLine> lines, std::span<const CodeUnits> allowedPerCode,
+                       std::vector<LineUnits>& out) {
+  out.clear();
   for (const TimedLine& line : lines)
     out.push_back({line.billedUnits, line.billedUnits, hasMinutes(line)});
 
@@ -24,6 +23,12 @@ std::vector<LineUnits> distributeToLines(std::span<const TimedLine> lines,
       excess -= cut;
     }
   }
+}
+
+std::vector<LineUnits> distributeToLines(std::span<const TimedLine> lines,
+                                         std::span<const CodeUnits> allowedPerCode) {
+  std::vector<LineUnits> out;
+  distributeToLines(lines, allowedPerCode, out);
   return out;
 }
 

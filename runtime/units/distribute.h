@@ -28,4 +28,8 @@ struct LineUnits {
 std::vector<LineUnits> distributeToLines(std::span<const TimedLine> lines,
                                          std::span<const CodeUnits> allowedPerCode);
 
+/// The same into `out`, replacing its contents and keeping its memory.
+void distributeToLines(std::span<const TimedLine> lines, std::span<const CodeUnits> allowedPerCode,
+                       std::vector<LineUnits>& out);
+
 }  // namespace edict::units

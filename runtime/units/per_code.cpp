@@ -9,9 +9,9 @@ namespace edict::units {
 namespace {
 
 template <typename UnitsOf>
-Allocation allocateEach(Method method, std::span<const CodeMinutes> codes, UnitsOf unitsOf) {
-  Allocation a;
-  a.method = method;
+void allocateEach(Method method, std::span<const CodeMinutes> codes, UnitsOf unitsOf,
+                  Allocation& a) {
+  a.reset(method);
   for (const CodeMinutes& c : codes) {
     CodeShare share;
     share.code = c.code;
@@ -26,19 +26,32 @@ Allocation allocateEach(Method method, std::span<const CodeMinutes> codes, Units
     a.fullUnits += share.fullUnits;
     a.codes.push_back(share);
   }
-  std::sort(a.codes.begin(), a.codes.end(),
-            [](const CodeShare& x, const CodeShare& y) { return x.code < y.code; });
-  return a;
+  // poolMinutes() gives the codes sorted already; other callers may not.
+  const auto byCode = [](const CodeShare& x, const CodeShare& y) { return x.code < y.code; };
+  if (!std::is_sorted(a.codes.begin(), a.codes.end(), byCode))
+    std::sort(a.codes.begin(), a.codes.end(), byCode);
 }
 
 }  // namespace
 
+void allocatePerCode(std::span<const CodeMinutes> codes, Allocation& out) {
+  allocateEach(Method::PerCode, codes, unitsForMinutes, out);
+}
+
 Allocation allocatePerCode(std::span<const CodeMinutes> codes) {
-  return allocateEach(Method::PerCode, codes, unitsForMinutes);
+  Allocation a;
+  allocatePerCode(codes, a);
+  return a;
+}
+
+void allocateRounded(std::span<const CodeMinutes> codes, Allocation& out) {
+  allocateEach(Method::Rounded, codes, roundedUnits, out);
 }
 
 Allocation allocateRounded(std::span<const CodeMinutes> codes) {
-  return allocateEach(Method::Rounded, codes, roundedUnits);
+  Allocation a;
+  allocateRounded(codes, a);
+  return a;
 }
 
 }  // namespace edict::units

@@ -45,7 +45,14 @@ struct CodeUnits {
 /// Minutes per code over the lines with minutes, sorted by code.
 std::vector<CodeMinutes> poolMinutes(std::span<const TimedLine> lines);
 
+/// The same into `out`, replacing its contents. Keeps `out`'s memory, so a
+/// caller that checks day after day with one buffer stops allocating.
+void poolMinutes(std::span<const TimedLine> lines, std::vector<CodeMinutes>& out);
+
 /// Billed units per code over the lines with minutes, sorted by code.
 std::vector<CodeUnits> poolBilledUnits(std::span<const TimedLine> lines);
+
+/// The same into `out`, replacing its contents and keeping its memory.
+void poolBilledUnits(std::span<const TimedLine> lines, std::vector<CodeUnits>& out);
 
 }  // namespace edict::units

@@ -2,14 +2,18 @@
 
 namespace edict::units {
 
+void checkTiming(Method method, std::span<const TimedLine> lines, TimingCheck& out) {
+  poolMinutes(lines, out.minutes);
+  allocate(method, out.minutes, out.allocation);
+  poolBilledUnits(lines, out.billed);
+  out.billedIsCorrect = isCorrect(out.allocation, out.billed);
+  allowedUnits(out.allocation, out.billed, out.allowed);
+  distributeToLines(lines, out.allowed, out.lines);
+}
+
 TimingCheck checkTiming(Method method, std::span<const TimedLine> lines) {
   TimingCheck check;
-  const std::vector<CodeMinutes> minutes = poolMinutes(lines);
-  check.allocation = allocate(method, minutes);
-  check.billed = poolBilledUnits(lines);
-  check.billedIsCorrect = isCorrect(check.allocation, check.billed);
-  check.allowed = allowedUnits(check.allocation, check.billed);
-  check.lines = distributeToLines(lines, check.allowed);
+  checkTiming(method, lines, check);
   return check;
 }
 

@@ -16,6 +16,9 @@ namespace edict::units {
 
 /// The result of checking one date's timed lines.
 struct TimingCheck {
+  /// Minutes per code over the lines with minutes (poolMinutes()): what the
+  /// allocation was made from.
+  std::vector<CodeMinutes> minutes;
   /// The canonical allocation, with each code's reasons.
   Allocation allocation;
   /// Billed units per code over the lines with minutes.
@@ -31,6 +34,12 @@ struct TimingCheck {
 
 /// Checks `lines` (the timed lines of one patient, provider and date).
 TimingCheck checkTiming(Method method, std::span<const TimedLine> lines);
+
+/// The same into `out`, replacing every field. Every vector of `out` keeps
+/// its memory: a caller that checks day after day with one TimingCheck (the
+/// evaluator's claim cache) allocates nothing once its buffers have grown
+/// to the largest day.
+void checkTiming(Method method, std::span<const TimedLine> lines, TimingCheck& out);
 
 /// A plain-text account of the check, one fact per line, for people.
 std::string explainTiming(const TimingCheck& check, std::span<const TimedLine> lines);

@@ -5,16 +5,16 @@
 // assign one unit per full 15 minutes of a code first, then the remaining
 // units to the services with the most minutes left over.
 #include <algorithm>
-#include <numeric>
+#include <array>
 
 #include "units/allocation.h"
 #include "units/unit_table.h"
 
 namespace edict::units {
 
-Allocation allocateTotalTime(std::span<const CodeMinutes> codes) {
-  Allocation a;
-  a.method = Method::TotalTime;
+void allocateTotalTime(std::span<const CodeMinutes> codes, Allocation& out) {
+  Allocation& a = out;
+  a.reset(Method::TotalTime);
   for (const CodeMinutes& c : codes) {
     CodeShare share;
     share.code = c.code;
@@ -27,24 +27,51 @@ Allocation allocateTotalTime(std::span<const CodeMinutes> codes) {
     a.fullUnits += share.fullUnits;
     a.codes.push_back(share);
   }
-  std::sort(a.codes.begin(), a.codes.end(),
-            [](const CodeShare& x, const CodeShare& y) { return x.code < y.code; });
+  // poolMinutes() gives the codes sorted already; other callers may not.
+  const auto byCode = [](const CodeShare& x, const CodeShare& y) { return x.code < y.code; };
+  if (!std::is_sorted(a.codes.begin(), a.codes.end(), byCode))
+    std::sort(a.codes.begin(), a.codes.end(), byCode);
   a.totalUnits = unitsForMinutes(a.totalMinutes);
   a.remainingUnits = a.totalUnits - a.fullUnits;
 
-  // Codes with a leftover, largest first; equal leftovers in code order.
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < a.codes.size(); ++i)
-    if (a.codes[i].leftover > 0) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    return a.codes[x].leftover > a.codes[y].leftover;
-  });
-  // remainingUnits <= order.size() always (see allocation.h); the clamp only
-  // keeps a broken invariant from indexing out of range.
-  const auto remaining = static_cast<std::size_t>(
-      std::clamp<std::int64_t>(a.remainingUnits, 0, static_cast<std::int64_t>(order.size())));
-  if (remaining > 0) a.threshold = a.codes[order[remaining - 1]].leftover;
-  for (std::size_t k = 0; k < remaining; ++k) ++a.codes[order[k]].units;
+  // The remaining units go to the codes with a leftover, largest first and
+  // equal leftovers in code order. Leftovers are 0..14, so instead of
+  // sorting the codes (a buffer per day) count them per leftover: walking
+  // down from 14, the threshold is the leftover at which the count reaches
+  // the remaining units; every code above it gets a unit, and the first
+  // `atThreshold` codes at it, in code order. That is exactly the first
+  // `remaining` codes of the sorted order.
+  std::array<std::int64_t, kMinutesPerUnit> withLeftover{};
+  std::int64_t leftovers = 0;
+  for (const CodeShare& s : a.codes)
+    if (s.leftover > 0) {
+      ++withLeftover[static_cast<std::size_t>(s.leftover)];
+      ++leftovers;
+    }
+  // remainingUnits <= leftovers always (see allocation.h); the clamp only
+  // keeps a broken invariant from handing out units no code can take.
+  const std::int64_t remaining = std::clamp<std::int64_t>(a.remainingUnits, 0, leftovers);
+  std::int64_t atThreshold = 0;
+  if (remaining > 0) {
+    std::int64_t above = 0;  // codes with a leftover above the one looked at
+    for (std::int64_t r = kMinutesPerUnit - 1; r > 0; --r) {
+      const std::int64_t here = withLeftover[static_cast<std::size_t>(r)];
+      if (above + here >= remaining) {
+        a.threshold = r;
+        atThreshold = remaining - above;
+        break;
+      }
+      above += here;
+    }
+  }
+  for (CodeShare& s : a.codes) {
+    if (remaining == 0 || s.leftover < a.threshold) continue;
+    if (s.leftover == a.threshold) {
+      if (atThreshold == 0) continue;
+      --atThreshold;
+    }
+    ++s.units;
+  }
 
   std::int64_t tied = 0;
   std::int64_t tiedWithUnit = 0;
@@ -68,6 +95,11 @@ Allocation allocateTotalTime(std::span<const CodeMinutes> codes) {
     else
       s.why = atTie ? Why::TieLost : Why::SmallerLeftover;
   }
+}
+
+Allocation allocateTotalTime(std::span<const CodeMinutes> codes) {
+  Allocation a;
+  allocateTotalTime(codes, a);
   return a;
 }
 

@@ -122,3 +122,51 @@ TEST_CASE("the explanation says what was pooled, assigned and reduced", "[units]
         "billed: 97110 2, 97112 1: not a correct assignment\n"
         "  line 2 (97110): billed 2, allowed 1\n");
 }
+
+TEST_CASE("a TimingCheck reused day after day gives what a fresh one gives", "[units][lines]") {
+  // The evaluator checks every day into one cached TimingCheck; a stale
+  // entry from a longer or different day must never show through.
+  const model::Code codes[] = {code("97110"), code("97112"), code("97140"), code("97530")};
+  units::TimingCheck reused;
+  std::uint32_t seed = 12345;
+  auto next = [&](std::uint32_t n) {  // a fixed sequence: the test is deterministic
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int day = 0; day < 3000; ++day) {
+    std::vector<TimedLine> lines;
+    const std::uint32_t count = next(7);  // 0..6 lines, codes repeating
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::optional<int> minutes;
+      if (next(5) != 0) minutes = static_cast<int>(next(50));
+      lines.push_back({codes[next(4)], minutes, static_cast<std::int32_t>(next(5))});
+    }
+    const Method method = static_cast<Method>(next(3));
+    const units::TimingCheck fresh = units::checkTiming(method, lines);
+    units::checkTiming(method, lines, reused);
+    INFO("day " << day);
+    REQUIRE(reused.billed == fresh.billed);
+    REQUIRE(reused.allowed == fresh.allowed);
+    REQUIRE(reused.billedIsCorrect == fresh.billedIsCorrect);
+    REQUIRE(allowed(reused) == allowed(fresh));
+    REQUIRE(reused.lines.size() == lines.size());
+    const units::Allocation& a = reused.allocation;
+    const units::Allocation& b = fresh.allocation;
+    REQUIRE(a.method == b.method);
+    REQUIRE(a.totalMinutes == b.totalMinutes);
+    REQUIRE(a.totalUnits == b.totalUnits);
+    REQUIRE(a.fullUnits == b.fullUnits);
+    REQUIRE(a.remainingUnits == b.remainingUnits);
+    REQUIRE(a.threshold == b.threshold);
+    REQUIRE(a.ambiguous == b.ambiguous);
+    REQUIRE(a.codes.size() == b.codes.size());
+    for (std::size_t i = 0; i < a.codes.size(); ++i) {
+      REQUIRE(a.codes[i].code == b.codes[i].code);
+      REQUIRE(a.codes[i].minutes == b.codes[i].minutes);
+      REQUIRE(a.codes[i].lines == b.codes[i].lines);
+      REQUIRE(a.codes[i].units == b.codes[i].units);
+      REQUIRE(a.codes[i].why == b.codes[i].why);
+    }
+    REQUIRE(units::explainTiming(reused, lines) == units::explainTiming(fresh, lines));
+  }
+}

@@ -245,3 +245,62 @@ TEST_CASE("many codes with 14-minute leftovers", "[units][total]") {
     CHECK(a.ambiguous == (a.remainingUnits < k));
   }
 }
+
+// The canonical allocation as docs/timed_units.md states it, written the
+// plain way (sort the codes with a leftover, largest first, equal leftovers
+// in code order, and give the first `remaining` of them a unit), against
+// allocateTotalTime(), which counts leftovers instead so as not to sort.
+std::vector<std::int64_t> canonicalBySorting(const std::vector<CodeMinutes>& codes) {
+  std::int64_t total = 0;
+  std::int64_t full = 0;
+  std::vector<std::int64_t> out;
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    total += codes[i].minutes;
+    full += codes[i].minutes / 15;
+    out.push_back(codes[i].minutes / 15);
+    if (codes[i].minutes % 15 > 0) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return codes[x].minutes % 15 > codes[y].minutes % 15;
+  });
+  const std::int64_t remaining = units::unitsForMinutes(total) - full;
+  for (std::int64_t k = 0; k < remaining; ++k) ++out[order[static_cast<std::size_t>(k)]];
+  return out;
+}
+
+TEST_CASE("the canonical allocation is the sorted definition's (exhaustive)", "[units][total]") {
+  // Codes passed in code order, as poolMinutes() gives them: every leftover
+  // pattern of up to 5 codes with 0..29 minutes (coarser as codes are added).
+  const model::Code c[] = {code("97110"), code("97112"), code("97116"), code("97140"),
+                           code("97530")};
+  Allocation reused;  // one buffer for every case, as the evaluator's cache does
+  auto check = [&](const std::vector<CodeMinutes>& codes) {
+    const std::vector<std::int64_t> expected = canonicalBySorting(codes);
+    const Allocation fresh = units::allocateTotalTime(codes);
+    units::allocateTotalTime(codes, reused);
+    REQUIRE(fresh.codes.size() == codes.size());
+    REQUIRE(reused.codes.size() == codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      INFO("code " << i);
+      REQUIRE(fresh.codes[i].units == expected[i]);
+      REQUIRE(reused.codes[i].units == expected[i]);
+      REQUIRE(reused.codes[i].why == fresh.codes[i].why);
+    }
+    REQUIRE(reused.threshold == fresh.threshold);
+    REQUIRE(reused.ambiguous == fresh.ambiguous);
+    REQUIRE(reused.remainingUnits == fresh.remainingUnits);
+  };
+  for (int m0 = 0; m0 < 30; ++m0)
+    for (int m1 = 0; m1 < 30; ++m1)
+      for (int m2 = 0; m2 < 30; m2 += 2) check({{c[0], m0, 1}, {c[1], m1, 1}, {c[2], m2, 1}});
+  for (int m0 = 0; m0 < 30; m0 += 2)
+    for (int m1 = 0; m1 < 30; m1 += 3)
+      for (int m2 = 0; m2 < 30; m2 += 3)
+        for (int m3 = 1; m3 < 30; m3 += 4)
+          for (int m4 = 0; m4 < 15; m4 += 5)
+            check({{c[0], m0, 1}, {c[1], m1, 1}, {c[2], m2, 1}, {c[3], m3, 1}, {c[4], m4, 1}});
+  // Fewer codes after more: nothing of the larger day may be left behind.
+  check({{c[0], 8, 1}});
+  check({});
+}
