@@ -9,7 +9,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,8 +29,11 @@ struct DayTiming {
   std::vector<units::TimedLine> lines;
   std::vector<std::uint32_t> positions;
   units::TimingCheck check;
-  /// The one-line account edits quote (timingSummary()), made on first use.
-  std::optional<std::string> summary;
+  /// The one-line account edits quote (timingSummary()), made on first use
+  /// (`hasSummary`). A string and a flag rather than an optional, so that the
+  /// text's memory, like every buffer here, is reused by the next claim.
+  std::string summary;
+  bool hasSummary = false;
 };
 
 /// Day checks of the claim being evaluated. Not thread-safe: each thread

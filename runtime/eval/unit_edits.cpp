@@ -70,16 +70,16 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
     for (const LineView& l : views.lines)
       if (&l != &line && l.group == line.group && l.minutes >= 0 && timed.contains(l.code))
         edit.relatedLines.push_back(l.position);
-    const std::string timing =
-        timingSummary(static_cast<ir::UnitMethod>(units.value), timed, frame);
-    context.timing = timing;
+    // Quoted from the claim cache, not copied: most days' edits quote one text.
+    std::string storage;
+    context.timing = timingSummary(static_cast<ir::UnitMethod>(units.value), timed, frame, storage);
     edit.message = messageOf(rule).render(context);
     return;
   }
 
-  const std::vector<std::uint32_t> earlier = earlierLinesOfCode(views.lines, line);
+  std::vector<std::uint32_t> earlier = earlierLinesOfCode(views.lines, line);
   if (!rule.mueTable) {
-    edit.relatedLines = earlier;
+    edit.relatedLines = std::move(earlier);
     edit.message = messageOf(rule).render(context);
     return;
   }
@@ -94,7 +94,7 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   edit.remark = kMueRemark;
   edit.appealable = row->indicator == 3;
   if (!table.source.empty()) edit.rule = fmt::format("mue_{}", model::Code{line.code}.text());
-  if (row->indicator != 1) edit.relatedLines = earlier;
+  if (row->indicator != 1) edit.relatedLines = std::move(earlier);
   edit.message = rule.message.empty() ? mueMessage(*row, line, edit.allowedUnits.value_or(0),
                                                    earlierUnitsOfCode(frame))
                                       : messageOf(rule).render(context);

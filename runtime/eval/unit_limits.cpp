@@ -1,8 +1,7 @@
 #include "eval/unit_limits.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 
 #include "eval/claim_cache.h"
@@ -46,31 +45,48 @@ std::int64_t allowedIn(const DayTiming& day, const LineView& line) {
   return day.check.lines[static_cast<std::size_t>(self - day.positions.begin())].allowed;
 }
 
-std::string summaryOf(const DayTiming& day, std::int32_t date) {
+void appendNumber(std::string& out, std::int64_t n) {
+  char digits[24];  // an int64 has at most 20 characters with its sign
+  out.append(digits, std::to_chars(std::begin(digits), std::end(digits), n).ptr);
+}
+
+/// The summary of `day` into `out`, replacing its contents. Appends rather
+/// than fmt::format_to: the text is made for every day that has an edit,
+/// and formatting through a back_inserter was most of its cost.
+void summaryOf(const DayTiming& day, std::int32_t date, std::string& out) {
   const units::Allocation& a = day.check.allocation;
-  // Written into one buffer: edits of timed codes are frequent, and a
-  // string per share was most of the cost of the text.
-  std::string out;
-  auto to = std::back_inserter(out);
-  const std::string iso = model::Date{date}.iso();
+  out.clear();
+  const std::string iso = model::Date{date}.iso();  // 10 characters: no allocation
   switch (day.method) {
     case ir::UnitMethod::TotalTime:
-      fmt::format_to(to, "{} timed minutes on {} = {} units by CMS total time: ", a.totalMinutes,
-                     iso, a.totalUnits);
+      appendNumber(out, a.totalMinutes);
+      out += " timed minutes on ";
+      out += iso;
+      out += " = ";
+      appendNumber(out, a.totalUnits);
+      out += " units by CMS total time: ";
       break;
     case ir::UnitMethod::PerCode:
-      fmt::format_to(to, "units per code from its own minutes on {}: ", iso);
+      out += "units per code from its own minutes on ";
+      out += iso;
+      out += ": ";
       break;
     case ir::UnitMethod::Rounded:
-      fmt::format_to(to, "units per code, minutes rounded to the nearest 15, on {}: ", iso);
+      out += "units per code, minutes rounded to the nearest 15, on ";
+      out += iso;
+      out += ": ";
       break;
   }
   bool first = true;
   for (const units::CodeShare& s : a.codes) {
-    fmt::format_to(to, "{}{} {} min -> {}", first ? "" : ", ", s.code.text(), s.minutes, s.units);
+    if (!first) out += ", ";
     first = false;
+    out += s.code.text();
+    out += ' ';
+    appendNumber(out, s.minutes);
+    out += " min -> ";
+    appendNumber(out, s.units);
   }
-  return out;
 }
 
 }  // namespace
@@ -88,8 +104,10 @@ void checkDay(ir::UnitMethod method, const ir::CodeSet& timed, const EvalFrame& 
   day.timed = &timed;
   day.method = method;
   collectTimedLines(timed, frame, day.lines, day.positions);
-  day.check = units::checkTiming(unitsMethod(method), day.lines);
-  day.summary.reset();
+  // Into the day's own buffers: a cached DayTiming is reused claim after
+  // claim, so this allocates only while the buffers grow.
+  units::checkTiming(unitsMethod(method), day.lines, day.check);
+  day.hasSummary = false;
 }
 
 std::int64_t timedAllowedUnits(ir::UnitMethod method, const ir::CodeSet& timed,
@@ -122,16 +140,21 @@ std::int64_t mueAllowed(const ir::MueTable::Row& row, std::int64_t earlier, std:
   return dayLimitAllowed(row.value, earlier, billed);
 }
 
-std::string timingSummary(ir::UnitMethod method, const ir::CodeSet& timed, const EvalFrame& frame) {
+std::string_view timingSummary(ir::UnitMethod method, const ir::CodeSet& timed,
+                               const EvalFrame& frame, std::string& storage) {
   if (frame.cache == nullptr) {
     DayTiming day;
     checkDay(method, timed, frame, day);
-    return summaryOf(day, frame.line->date);
+    summaryOf(day, frame.line->date, storage);
+    return storage;
   }
   // Every line of a day has the day's date, so one text serves them all.
   DayTiming& day = frame.cache->day(method, timed, frame);
-  if (!day.summary) day.summary = summaryOf(day, frame.line->date);
-  return *day.summary;
+  if (!day.hasSummary) {
+    summaryOf(day, frame.line->date, day.summary);
+    day.hasSummary = true;
+  }
+  return day.summary;
 }
 
 std::string_view mueIndicatorLabel(std::uint8_t indicator) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eval/eval_frame.h"
@@ -54,8 +55,12 @@ std::int64_t mueAllowed(const ir::MueTable::Row& row, std::int64_t earlier, std:
 
 /// One line for an edit message: the day's timed minutes and units, e.g.
 /// `47 timed minutes on 2026-11-02 = 3 units by CMS total time: 97110 23
-/// min -> 1, 97112 24 min -> 2`. Made once per day when the frame has a cache.
-std::string timingSummary(ir::UnitMethod method, const ir::CodeSet& timed, const EvalFrame& frame);
+/// min -> 1, 97112 24 min -> 2`. Made once per day when the frame has a
+/// cache, and then the text lives there (valid until the cache is cleared);
+/// without a cache it is made into `storage`. No copy either way: edits
+/// quote it into their own messages.
+std::string_view timingSummary(ir::UnitMethod method, const ir::CodeSet& timed,
+                               const EvalFrame& frame, std::string& storage);
 
 /// CMS's label of an MUE adjudication indicator (`Date of Service Edit: Clinical`).
 std::string_view mueIndicatorLabel(std::uint8_t indicator);
