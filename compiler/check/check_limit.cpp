@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 
 #include "check/check_context.h"
 #include "check/suggest.h"
+#include "check/table_file.h"
 #include "tables/cms_mue_reader.h"
 #include "tables/tsv_tables.h"
 
@@ -116,30 +116,18 @@ void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
       return;
     }
   }
-  const std::filesystem::path path =
-      (std::filesystem::path(cx.file()).parent_path() / decl.path.text).lexically_normal();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    cx.report(diag::Kind::CannotLoad, decl.path.span,
-              fmt::format("cannot open the MUE table `{}`", path.string()),
-              "the path is relative to this ruleset's directory");
+  std::optional<OpenTable> file = openTable(cx, decl.path, "MUE table");
+  if (!file) return;
+  const std::filesystem::path& path = file->path;
+  tables::MueRead read = format == "tsv" ? tables::readMueTsv(file->in, path.string())
+                                         : tables::readCmsMue(file->in, path.string(), since);
+  if (!reportTableProblems(
+          cx, read.problems, decl.path,
+          fmt::format("the MUE table has {} problems (listed above)", read.problems.total()),
+          format == "cms_mue" && !read.effective
+              ? "give the effective date with `since YYYY-MM-DD`"
+              : "fix the rows, or filter the table with `edict import mue`"))
     return;
-  }
-  tables::MueRead read = format == "tsv" ? tables::readMueTsv(in, path.string())
-                                         : tables::readCmsMue(in, path.string(), since);
-  for (const tables::Problem& p : read.problems.kept())
-    cx.sink().report(
-        {diag::Kind::TableProblem, p.file, source::Span{static_cast<std::uint32_t>(p.line), 1, 1},
-         p.field.empty() ? p.message : fmt::format("{}: {}", p.field, p.message), std::nullopt});
-  if (!read.problems.empty()) {
-    cx.report(diag::Kind::TableProblem, decl.path.span,
-              fmt::format("the MUE table has {} problems (listed above)", read.problems.total()),
-              format == "cms_mue" && !read.effective
-                  ? std::optional<std::string>("give the effective date with `since YYYY-MM-DD`")
-                  : std::optional<std::string>(
-                        "fix the rows, or filter the table with `edict import mue`"));
-    return;
-  }
 
   MueTableItem item;
   item.id = fmt::format("mues_{}", std::filesystem::path(decl.path.text).stem().string());

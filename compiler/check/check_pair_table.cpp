@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include "check/check_context.h"
 #include "check/ncci_modifiers.h"
+#include "check/table_file.h"
 #include "tables/cms_ptp_reader.h"
 #include "tables/ptp_csv.h"
 #include "tables/tsv_tables.h"
@@ -52,28 +52,17 @@ void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
               "use `ncci_ptp` (the CMS file), `tsv` (from `edict import ptp`) or `csv`");
     return;
   }
-  const std::filesystem::path path =
-      (std::filesystem::path(cx.file()).parent_path() / decl.path.text).lexically_normal();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    cx.report(diag::Kind::CannotLoad, decl.path.span,
-              fmt::format("cannot open the pair table `{}`", path.string()),
-              "the path is relative to this ruleset's directory");
+  std::optional<OpenTable> file = openTable(cx, decl.path, "pair table");
+  if (!file) return;
+  const std::filesystem::path& path = file->path;
+  tables::PtpRead read = format == "csv"   ? tables::readPtpCsv(file->in, path.string())
+                         : format == "tsv" ? tables::readPtpTsv(file->in, path.string())
+                                           : tables::readCmsPtp(file->in, path.string());
+  if (!reportTableProblems(
+          cx, read.problems, decl.path,
+          fmt::format("the pair table has {} bad rows (listed above)", read.problems.total()),
+          "fix the rows, or filter the table with `edict import ptp`"))
     return;
-  }
-  tables::PtpRead read = format == "csv"   ? tables::readPtpCsv(in, path.string())
-                         : format == "tsv" ? tables::readPtpTsv(in, path.string())
-                                           : tables::readCmsPtp(in, path.string());
-  for (const tables::Problem& p : read.problems.kept())
-    cx.sink().report(
-        {diag::Kind::TableProblem, p.file, source::Span{static_cast<std::uint32_t>(p.line), 1, 1},
-         p.field.empty() ? p.message : fmt::format("{}: {}", p.field, p.message), std::nullopt});
-  if (!read.problems.empty()) {
-    cx.report(diag::Kind::TableProblem, decl.path.span,
-              fmt::format("the pair table has {} bad rows (listed above)", read.problems.total()),
-              "fix the rows, or filter the table with `edict import ptp`");
-    return;
-  }
   auto bypass = decl.bypass
                     ? cx.modifiers(*decl.bypass)
                     : std::optional<std::vector<model::Modifier>>(ncciAssociatedModifiers());
