@@ -25,7 +25,9 @@ struct DayTiming {
   std::uint32_t group = 0;
   const ir::CodeSet* timed = nullptr;
   ir::UnitMethod method = ir::UnitMethod::TotalTime;
-  /// The day's lines with a code in `timed`, in claim order, and their line numbers.
+  /// The day's lines with a code in `timed` and with minutes, in claim
+  /// order, and their line numbers. Lines without minutes take no part in
+  /// the check (they keep their units), so they are not collected.
   std::vector<units::TimedLine> lines;
   std::vector<std::uint32_t> positions;
   units::TimingCheck check;

@@ -27,8 +27,9 @@ std::vector<units::TimedLine> timedLinesOfDay(const ir::CodeSet& timed, const Ev
 
 struct DayTiming;
 
-/// Checks the timed lines of `frame.line`'s day (timedLinesOfDay()) under
-/// `method` into `day`, reusing its memory.
+/// Checks the timed lines of `frame.line`'s day that have minutes
+/// (timedLinesOfDay() without the lines no check counts) under `method`
+/// into `day`, reusing its memory.
 void checkDay(ir::UnitMethod method, const ir::CodeSet& timed, const EvalFrame& frame,
               DayTiming& day);
 

@@ -237,3 +237,23 @@ TEST_CASE("units statements: ids, reasons and messages", "[units][language]") {
   CHECK(e[0].message ==
         "97110 2->1 (units per code from its own minutes on 2026-11-02: 97110 10 min -> 1)");
 }
+
+TEST_CASE("timed-unit messages write the day's date as model::Date::iso does",
+          "[units][language]") {
+  // The summary writes the date itself rather than through Date::iso() (a
+  // fmt::format per day); the two must agree on every date a claim can have.
+  const char* const dates[] = {"1900-03-01", "1969-12-31", "1970-01-01", "2000-02-29",
+                               "2026-11-02", "2099-12-31", "2199-12-31"};
+  for (const char* method : {"total_time", "per_code", "nearest_15"}) {
+    const auto program = rulesetFor(method);
+    for (const char* date : dates) {
+      INFO(method << " " << date);
+      const auto e = evaluateBoth(
+          program, claimsFromJsonl(claimOf({{"97112", 1, 24, date}, {"97110", 3, 23, date}})));
+      REQUIRE(e.size() == 1);
+      const auto iso = edict::model::Date::parseIso(date);
+      REQUIRE(iso);
+      CHECK(e[0].message.find(fmt::format(" on {}", iso->iso())) != std::string::npos);
+    }
+  }
+}
