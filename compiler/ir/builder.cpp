@@ -9,155 +9,90 @@ ExprId Builder::add(Expr expr) {
   return static_cast<ExprId>(program_.exprs.size() - 1);
 }
 
+// Each node is written with designated initializers in Expr's member order;
+// members not named keep their defaults.
+
 ExprId Builder::boolConst(bool value) {
-  Expr e;
-  e.kind = Expr::Kind::BoolConst;
-  e.value = value ? 1 : 0;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::BoolConst, .value = value ? 1 : 0});
 }
 
 ExprId Builder::intConst(std::int64_t value) {
-  Expr e;
-  e.kind = Expr::Kind::IntConst;
-  e.value = value;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::IntConst, .value = value});
 }
 
 ExprId Builder::stringConst(const std::string& text) {
-  Expr e;
-  e.kind = Expr::Kind::IntConst;
-  e.value = string(text);
-  e.set = kStringConstant;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::IntConst, .value = string(text), .set = kStringConstant});
 }
 
 ExprId Builder::field(Binding binding, LineField f) {
-  Expr e;
-  e.kind = Expr::Kind::Field;
-  e.binding = binding;
-  e.lineField = f;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::Field, .binding = binding, .lineField = f});
 }
 
 ExprId Builder::claimField(ClaimField f) {
-  Expr e;
-  e.kind = Expr::Kind::Field;
-  e.binding = Binding::Claim;
-  e.claimField = f;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::Field, .binding = Binding::Claim, .claimField = f});
 }
 
 ExprId Builder::known(Binding binding, LineField f) {
-  Expr e;
-  e.kind = Expr::Kind::Known;
-  e.binding = binding;
-  e.lineField = f;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::Known, .binding = binding, .lineField = f});
 }
 
 ExprId Builder::knownClaim(ClaimField f) {
-  Expr e;
-  e.kind = Expr::Kind::Known;
-  e.binding = Binding::Claim;
-  e.claimField = f;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::Known, .binding = Binding::Claim, .claimField = f});
 }
 
 ExprId Builder::arith(Expr::Kind kind, ExprId lhs, ExprId rhs) {
-  Expr e;
-  e.kind = kind;
-  e.operands = {lhs, rhs};
-  return add(std::move(e));
+  return add({.kind = kind, .operands = {lhs, rhs}});
 }
 
 ExprId Builder::inCodeSet(ExprId code, std::uint32_t set) {
-  Expr e;
-  e.kind = Expr::Kind::InCodeSet;
-  e.set = set;
-  e.operands = {code};
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::InCodeSet, .set = set, .operands = {code}});
 }
 
 ExprId Builder::aggregate(Expr::Kind kind, std::uint32_t set) {
-  Expr e;
-  e.kind = kind;
-  e.set = set;
-  return add(std::move(e));
+  return add({.kind = kind, .set = set});
 }
 
 ExprId Builder::diagnosisAny(std::uint64_t mask) {
-  Expr e;
-  e.kind = Expr::Kind::DiagnosisAny;
-  e.value = static_cast<std::int64_t>(mask);
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::DiagnosisAny, .value = static_cast<std::int64_t>(mask)});
 }
 
 ExprId Builder::compare(CmpOp op, ExprId lhs, ExprId rhs) {
-  Expr e;
-  e.kind = Expr::Kind::Compare;
-  e.op = op;
-  e.operands = {lhs, rhs};
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::Compare, .op = op, .operands = {lhs, rhs}});
 }
 
 ExprId Builder::allOf(std::vector<ExprId> operands) {
   if (operands.size() == 1) return operands.front();
-  Expr e;
-  e.kind = Expr::Kind::And;
-  e.operands = std::move(operands);
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::And, .operands = std::move(operands)});
 }
 
 ExprId Builder::anyOf(std::vector<ExprId> operands) {
   if (operands.size() == 1) return operands.front();
-  Expr e;
-  e.kind = Expr::Kind::Or;
-  e.operands = std::move(operands);
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::Or, .operands = std::move(operands)});
 }
 
 ExprId Builder::negate(ExprId operand) {
-  Expr e;
-  e.kind = Expr::Kind::Not;
-  e.operands = {operand};
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::Not, .operands = {operand}});
 }
 
 ExprId Builder::hasModifierIn(Binding binding, std::uint32_t set) {
-  Expr e;
-  e.kind = Expr::Kind::HasModifierIn;
-  e.binding = binding;
-  e.set = set;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::HasModifierIn, .binding = binding, .set = set});
 }
 
 ExprId Builder::sitesDiffer(std::uint32_t set) {
-  Expr e;
-  e.kind = Expr::Kind::SitesDiffer;
-  e.set = set;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::SitesDiffer, .set = set});
 }
 
 ExprId Builder::timedUnits(UnitMethod method, std::uint32_t set) {
-  Expr e;
-  e.kind = Expr::Kind::TimedUnits;
-  e.value = static_cast<std::int64_t>(method);
-  e.set = set;
-  return add(std::move(e));
+  return add(
+      {.kind = Expr::Kind::TimedUnits, .value = static_cast<std::int64_t>(method), .set = set});
 }
 
 ExprId Builder::dayLimitUnits(std::int64_t perDay) {
-  Expr e;
-  e.kind = Expr::Kind::DayLimitUnits;
-  e.value = perDay;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::DayLimitUnits, .value = perDay});
 }
 
 ExprId Builder::mueUnits(std::uint32_t table) {
-  Expr e;
-  e.kind = Expr::Kind::MueUnits;
-  e.set = table;
-  return add(std::move(e));
+  return add({.kind = Expr::Kind::MueUnits, .set = table});
 }
 
 std::uint32_t Builder::modifierSet(std::string name, std::vector<model::Modifier> members) {

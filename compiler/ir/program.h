@@ -94,7 +94,7 @@ struct Expr {
   CmpOp op = CmpOp::Eq;
   std::int64_t value = 0;
   std::uint32_t set = 0;
-  std::vector<ExprId> operands;
+  std::vector<ExprId> operands{};
 };
 
 /// A named set of modifiers, sorted and without duplicates.
