@@ -33,9 +33,11 @@ void collectTimedLines(const ir::CodeSet& timed, const EvalFrame& frame, bool wi
     if (l.group != frame.line->group || (withMinutesOnly && l.minutes < 0) ||
         !timed.contains(l.code))
       continue;
-    units::TimedLine t{model::Code{l.code}, std::nullopt, l.units};
+    // Filled in place (a copied temporary stalls on reading back its fields).
+    units::TimedLine& t = lines.emplace_back();
+    t.code = model::Code{l.code};
     if (l.minutes >= 0) t.minutes = l.minutes;
-    lines.push_back(t);
+    t.billedUnits = l.units;
     positions.push_back(l.position);
   }
 }

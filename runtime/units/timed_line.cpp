@@ -16,7 +16,12 @@ void poolByCode(std::span<const TimedLine> lines, std::vector<Out>& out, Add add
     if (!hasMinutes(line)) continue;
     auto it = std::lower_bound(out.begin(), out.end(), line.code,
                                [](const Out& o, model::Code c) { return o.code < c; });
-    if (it == out.end() || it->code != line.code) it = out.insert(it, Out{line.code});
+    if (it == out.end() || it->code != line.code) {
+      // Made in place rather than from a temporary: copying a temporary in
+      // read back fields just written, a store-forwarding stall each time.
+      it = out.emplace(it);
+      it->code = line.code;
+    }
     add(*it, line);
   }
 }
