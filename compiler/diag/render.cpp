@@ -33,7 +33,10 @@ std::string renderText(const Diagnostic& d, const source::SourceFile* file) {
     out = fmt::format("{}: ", d.file);
   out += fmt::format("{}[{}]: {}\n", severityName(d.kind), codeOf(d.kind), d.message);
 
-  if (file != nullptr && d.span.line > 0 && d.span.line <= file->lineCount()) {
+  // The "line" of a file that is not text can be megabytes of binary with
+  // control characters that would drive the terminal: the position says enough.
+  const bool excerpt = d.kind != Kind::NotText;
+  if (excerpt && file != nullptr && d.span.line > 0 && d.span.line <= file->lineCount()) {
     const std::string_view text = file->lineText(d.span.line);
     const std::string number = std::to_string(d.span.line);
     const std::string gutter(number.size(), ' ');

@@ -16,6 +16,15 @@ namespace {
 /// byte's position otherwise. ANTLR's UTF-8 decoder must never see bad input.
 bool checkText(const source::SourceFile& file, diag::DiagnosticSink& sink) {
   const std::string& text = file.text();
+  // The likeliest binary file to be given here is one of edict's own
+  // (compiler/artifact/artifact_file.h's magic; the parser does not link it).
+  if (text.rfind("EDICTART", 0) == 0) {
+    sink.report({diag::Kind::NotText, file.path(), source::Span{1, 1, 8},
+                 "this is a compiled artifact (from `edict compile`), not ruleset text",
+                 "give the .edict file it was compiled from; `edict run` and `edict explain` "
+                 "take artifacts"});
+    return false;
+  }
   std::uint32_t line = 1;
   std::uint32_t column = 1;
   for (std::size_t i = 0; i < text.size();) {

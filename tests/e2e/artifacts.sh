@@ -88,6 +88,15 @@ check truncated 2 "truncated or padded" - -- \
 check damaged_message_names_run 2 "the ruleset \`$work/damaged.edictc\` cannot be used" - -- \
   "$edict" run -r "$work/damaged.edictc" samples/claims.jsonl
 
+# The verbs that read ruleset text say what an artifact is, without printing its bytes.
+check check_an_artifact 1 "this is a compiled artifact (from \`edict compile\`), not ruleset text" - -- \
+  "$edict" check "$work/cms.edictc"
+check test_an_artifact 2 "give the .edict file it was compiled from" - -- \
+  "$edict" test "$work/cms.edictc"
+if "$edict" check "$work/cms.edictc" 2>&1 | grep -q "ELF"; then
+  echo "check_an_artifact: the artifact's bytes were printed"; failures=$((failures + 1))
+fi
+
 # Usage and ruleset errors.
 check two_files_one_output 2 "-o names one artifact" - -- \
   "$edict" compile rulesets/cms/therapy.edict rulesets/examples/acme_commercial.edict -o "$work/x.edictc"
