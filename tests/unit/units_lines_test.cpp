@@ -170,3 +170,25 @@ TEST_CASE("a TimingCheck reused day after day gives what a fresh one gives", "[u
     REQUIRE(units::explainTiming(reused, lines) == units::explainTiming(fresh, lines));
   }
 }
+
+TEST_CASE("checking into a TimingCheck reuses its memory", "[units][lines]") {
+  // What makes the evaluator's day checks allocation-free: once a check has
+  // seen a day, no day as large needs new buffers. Checked by address, so
+  // the test needs no allocator hooks and no timing.
+  const std::vector<TimedLine> large = {line("97110", 23, 2), line("97112", 24, 1),
+                                        line("97140", 7, 1), line("97530", 40, 3),
+                                        line("97110", 10, 1)};
+  const std::vector<TimedLine> small = {line("97530", 8, 1), line("97140", std::nullopt, 1)};
+  units::TimingCheck check;
+  units::checkTiming(Method::TotalTime, large, check);
+  const void* const buffers[] = {check.minutes.data(), check.allocation.codes.data(),
+                                 check.billed.data(), check.allowed.data(), check.lines.data()};
+  for (const Method method : {Method::PerCode, Method::TotalTime, Method::Rounded}) {
+    for (const auto* lines : {&small, &large}) {
+      units::checkTiming(method, *lines, check);
+      const void* const now[] = {check.minutes.data(), check.allocation.codes.data(),
+                                 check.billed.data(), check.allowed.data(), check.lines.data()};
+      for (std::size_t i = 0; i < std::size(now); ++i) CHECK(now[i] == buffers[i]);
+    }
+  }
+}
