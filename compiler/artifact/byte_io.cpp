@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace edict::artifact {
 
 bool ByteReader::boolean() {
@@ -13,10 +15,8 @@ bool ByteReader::boolean() {
 std::size_t ByteReader::count(std::size_t minBytes) {
   const std::uint64_t n = u64();
   const std::size_t left = in_.size() - at_;
-  if (minBytes > 0 && n > left / minBytes)
+  if (n > left / std::max<std::size_t>(minBytes, 1))
     fail(fmt::format("a count of {} is more than the {} bytes left can hold", n, left));
-  if (minBytes == 0 && n > (std::uint64_t{1} << 32))
-    fail(fmt::format("a count of {} is absurd", n));
   return static_cast<std::size_t>(n);
 }
 

@@ -66,8 +66,8 @@ class ByteReader {
   bool boolean();
   std::string string() { return std::string(take(count(1))); }
   /// A u64 element count, checked against the bytes left assuming each
-  /// element takes at least `minBytes`, so a doctored count cannot make the
-  /// caller reserve gigabytes.
+  /// element takes at least `minBytes` (1 or more), so a doctored count
+  /// cannot make the caller reserve gigabytes.
   std::size_t count(std::size_t minBytes);
   /// The next `n` bytes.
   std::string_view take(std::size_t n);

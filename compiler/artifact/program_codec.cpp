@@ -364,6 +364,8 @@ void encodeProgram(const ir::Program& p, ByteWriter& out) {
 }
 
 ir::Program decodeProgram(ByteReader& in) {
+  // Each count(N) names the fewest bytes one element of that kind takes when
+  // encoded above (an empty string is 8), which bounds what a count may claim.
   ir::Program p;
   p.name = in.string();
   p.title = in.string();
