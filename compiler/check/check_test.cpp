@@ -176,8 +176,7 @@ void checkTest(CheckContext& cx, const ast::TestDecl& test) {
       ok = false;
     }
     if (e.reject && !e.onClaim) {
-      cx.report(diag::Kind::BadExpectation, e.span,
-                "a reject is of the whole claim, not of a line",
+      cx.report(diag::Kind::BadExpectation, e.span, "a reject is of the whole claim, not of a line",
                 "write `expect claim reject`");
       ok = false;
     }

@@ -71,9 +71,9 @@ TEST_CASE("CSV and table output carry the MUE fields JSON Lines has", "[write][c
         "C7,2,mue_97035,deny,CO-96,\"97035: 1 unit billed, 0 allowed\",1,1,0,3,Clinical: Data,N362,"
         "true,cms_therapy,2026.4\r\n");
   const std::string table = render(edict::write::OutputFormat::Table, mueDenial());
-  CHECK_THAT(table, Catch::EndsWith(
-                        "[with line 1] [billed 1 units, allowed 0] [MUE indicator 3, N362, "
-                        "appealable]\n"));
+  CHECK_THAT(table,
+             Catch::EndsWith("[with line 1] [billed 1 units, allowed 0] [MUE indicator 3, N362, "
+                             "appealable]\n"));
 }
 
 TEST_CASE("CSV output defuses cells a spreadsheet would run as formulas", "[write][csv]") {
