@@ -220,45 +220,52 @@ class PredicateEmitter {
     using Kind = ir::Expr::Kind;
     const bool sameDay = e.kind == Kind::SameDayCount || e.kind == Kind::SameDayUnits;
     const bool units = e.kind == Kind::SameDayUnits || e.kind == Kind::ClaimUnits;
-    auto& ctx = module_.getContext();
-    llvm::BasicBlock* entry = b_.GetInsertBlock();
-    auto* head = llvm::BasicBlock::Create(ctx, "agg.head", fn_);
-    auto* body = llvm::BasicBlock::Create(ctx, "agg.body", fn_);
-    auto* next = llvm::BasicBlock::Create(ctx, "agg.next", fn_);
-    auto* done = llvm::BasicBlock::Create(ctx, "agg.done", fn_);
+    auto* i32 = b_.getInt32Ty();
     llvm::Value* myGroup = nullptr;
     llvm::Value* myPosition = nullptr;
     if (sameDay) {
-      myGroup = loadField(line_, offsetof(eval::LineView, group), b_.getInt32Ty());
-      myPosition = loadField(line_, offsetof(eval::LineView, position), b_.getInt32Ty());
+      myGroup = loadField(line_, offsetof(eval::LineView, group), i32);
+      myPosition = loadField(line_, offsetof(eval::LineView, position), i32);
     }
+    return sumOverLines("agg", [&](llvm::Value* other) {
+      llvm::Value* counts = inCodeSet(e.set, lineField(other, ir::LineField::Code));
+      if (sameDay)
+        counts = b_.CreateAnd(
+            counts,
+            b_.CreateAnd(
+                b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, group), i32), myGroup),
+                b_.CreateICmpNE(loadField(other, offsetof(eval::LineView, position), i32),
+                                myPosition)));
+      llvm::Value* amount = units ? lineField(other, ir::LineField::Units) : b_.getInt64(1);
+      return b_.CreateSelect(counts, amount, b_.getInt64(0));
+    });
+  }
+
+  /// A loop over the claim's lines adding up `amount(line)` (an i64, built
+  /// in the loop's body from a pointer to the LineView); returns the sum.
+  /// `amount` must not add blocks: it is straight-line code.
+  template <typename Amount>
+  llvm::Value* sumOverLines(const std::string& name, Amount amount) {
+    auto& ctx = module_.getContext();
+    llvm::BasicBlock* entry = b_.GetInsertBlock();
+    auto* head = llvm::BasicBlock::Create(ctx, name + ".head", fn_);
+    auto* body = llvm::BasicBlock::Create(ctx, name + ".body", fn_);
+    auto* done = llvm::BasicBlock::Create(ctx, name + ".done", fn_);
     b_.CreateBr(head);
 
     b_.SetInsertPoint(head);
     auto* i = b_.CreatePHI(b_.getInt32Ty(), 2, "i");
-    auto* total = b_.CreatePHI(b_.getInt64Ty(), 2, "total");
+    auto* total = b_.CreatePHI(b_.getInt64Ty(), 2, name);
     i->addIncoming(b_.getInt32(0), entry);
     total->addIncoming(b_.getInt64(0), entry);
     b_.CreateCondBr(b_.CreateICmpULT(i, lineCount_), body, done);
 
     b_.SetInsertPoint(body);
     auto* lineType = llvm::ArrayType::get(b_.getInt8Ty(), sizeof(eval::LineView));
-    llvm::Value* other =
-        b_.CreateInBoundsGEP(lineType, lines_, {b_.CreateZExt(i, b_.getInt64Ty())});
-    llvm::Value* counts = inCodeSet(e.set, lineField(other, ir::LineField::Code));
-    if (sameDay) {
-      llvm::Value* group = loadField(other, offsetof(eval::LineView, group), b_.getInt32Ty());
-      llvm::Value* position = loadField(other, offsetof(eval::LineView, position), b_.getInt32Ty());
-      counts = b_.CreateAnd(counts, b_.CreateAnd(b_.CreateICmpEQ(group, myGroup),
-                                                 b_.CreateICmpNE(position, myPosition)));
-    }
-    llvm::Value* amount = units ? lineField(other, ir::LineField::Units) : b_.getInt64(1);
-    llvm::Value* added = b_.CreateAdd(total, b_.CreateSelect(counts, amount, b_.getInt64(0)));
-    b_.CreateBr(next);
-
-    b_.SetInsertPoint(next);
-    i->addIncoming(b_.CreateAdd(i, b_.getInt32(1)), next);
-    total->addIncoming(added, next);
+    llvm::Value* line = b_.CreateInBoundsGEP(lineType, lines_, {b_.CreateZExt(i, b_.getInt64Ty())});
+    llvm::Value* added = b_.CreateAdd(total, amount(line));
+    i->addIncoming(b_.CreateAdd(i, b_.getInt32(1)), b_.GetInsertBlock());
+    total->addIncoming(added, b_.GetInsertBlock());
     b_.CreateBr(head);
 
     b_.SetInsertPoint(done);
@@ -329,41 +336,18 @@ class PredicateEmitter {
   /// A loop over the claim's lines: the units of the line's code on earlier
   /// lines of its day.
   llvm::Value* earlierUnitsOfCode() {
-    auto& ctx = module_.getContext();
-    llvm::BasicBlock* entry = b_.GetInsertBlock();
-    auto* head = llvm::BasicBlock::Create(ctx, "earlier.head", fn_);
-    auto* body = llvm::BasicBlock::Create(ctx, "earlier.body", fn_);
-    auto* done = llvm::BasicBlock::Create(ctx, "earlier.done", fn_);
     auto* i32 = b_.getInt32Ty();
     llvm::Value* myGroup = loadField(line_, offsetof(eval::LineView, group), i32);
     llvm::Value* myPosition = loadField(line_, offsetof(eval::LineView, position), i32);
     llvm::Value* myCode = loadField(line_, offsetof(eval::LineView, code), i32);
-    b_.CreateBr(head);
-
-    b_.SetInsertPoint(head);
-    auto* i = b_.CreatePHI(i32, 2, "i");
-    auto* total = b_.CreatePHI(b_.getInt64Ty(), 2, "earlier");
-    i->addIncoming(b_.getInt32(0), entry);
-    total->addIncoming(b_.getInt64(0), entry);
-    b_.CreateCondBr(b_.CreateICmpULT(i, lineCount_), body, done);
-
-    b_.SetInsertPoint(body);
-    auto* lineType = llvm::ArrayType::get(b_.getInt8Ty(), sizeof(eval::LineView));
-    llvm::Value* other =
-        b_.CreateInBoundsGEP(lineType, lines_, {b_.CreateZExt(i, b_.getInt64Ty())});
-    llvm::Value* counts = b_.CreateAnd(
-        b_.CreateICmpULT(loadField(other, offsetof(eval::LineView, position), i32), myPosition),
-        b_.CreateAnd(
-            b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, group), i32), myGroup),
-            b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, code), i32), myCode)));
-    llvm::Value* added = b_.CreateAdd(
-        total, b_.CreateSelect(counts, lineField(other, ir::LineField::Units), b_.getInt64(0)));
-    i->addIncoming(b_.CreateAdd(i, b_.getInt32(1)), body);
-    total->addIncoming(added, body);
-    b_.CreateBr(head);
-
-    b_.SetInsertPoint(done);
-    return total;
+    return sumOverLines("earlier", [&](llvm::Value* other) {
+      llvm::Value* counts = b_.CreateAnd(
+          b_.CreateICmpULT(loadField(other, offsetof(eval::LineView, position), i32), myPosition),
+          b_.CreateAnd(
+              b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, group), i32), myGroup),
+              b_.CreateICmpEQ(loadField(other, offsetof(eval::LineView, code), i32), myCode)));
+      return b_.CreateSelect(counts, lineField(other, ir::LineField::Units), b_.getInt64(0));
+    });
   }
 
   /// What a per-day limit of `perDay` (i64) leaves this line: earlier lines
