@@ -5,9 +5,10 @@
 # (bench/setup.sh), generates the inputs into a work directory (claims, and
 # NCCI-scale tables: 2.6 million PTP rows, 15,000 MUE rows; never committed),
 # then prints, part by part:
-#   1. compile figures of the benchmark's therapy ruleset, and of the shipped
+#   1. compile figures (and saving and loading it as an `edict compile`
+#      artifact) of the benchmark's therapy ruleset, and of the shipped
 #      rulesets with the JIT's throughput on the claims;
-#   2. compile, memory and throughput figures at NCCI scale, with the table
+#   2. compile, artifact load, memory and throughput figures at NCCI scale, with the table
 #      in edict's TSV and in CMS's own layout;
 #   3. the engines side by side on the same claims, outputs checked equal:
 #      edict JIT, edict interpreter, hand-written C++, GoRules ZEN and
