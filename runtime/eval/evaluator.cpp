@@ -61,6 +61,20 @@ Evaluator::Evaluator(const ir::Program& program, const PredicateEngine& engine)
     stringIds_.emplace(program_.strings[s], static_cast<std::int32_t>(s));
   for (std::uint32_t r = 0; r < program_.rules.size(); ++r)
     if (program_.rules[r].rejectsMinutes) minutesRules_.push_back(r);
+  // Per code span: whether any of its rules rejects minutes, so that a line
+  // with minutes on a timed code (most of them) is passed over at once.
+  const auto rejects = [&](std::span<const std::uint32_t> rules) {
+    return std::any_of(rules.begin(), rules.end(),
+                       [&](std::uint32_t r) { return program_.rules[r].rejectsMinutes; });
+  };
+  spanRejectsMinutes_.assign(indexedRules_.size(), 0);
+  for (std::size_t i = 0; i < codes.size();) {
+    std::size_t end = i + 1;
+    while (end < codes.size() && codes[end] == codes[i]) ++end;
+    spanRejectsMinutes_[i] = rejects({indexedRules_.data() + i, end - i}) ? 1 : 0;
+    i = end;
+  }
+  anyCodeRejectsMinutes_ = rejects(anyCodeRules_);
 
   // The view fields worth computing: those some expression reads.
   for (const ir::Expr& e : program_.exprs) {
@@ -93,9 +107,14 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
     return;
   }
   EvalFrame frame = views.frame(line);
-  std::vector<std::uint32_t>& related = scratch().related;
-  related.clear();
+  // Only pair-scoped rules relate lines; the others skip the thread-local
+  // lookup, which costs a guard check on every rule a line meets.
+  static const std::vector<std::uint32_t> kNoLines;
+  const std::vector<std::uint32_t>* relatedLines = &kNoLines;
   if (rule.scope == ir::RuleScope::LineWithOther) {
+    std::vector<std::uint32_t>& related = scratch().related;
+    related.clear();
+    relatedLines = &related;
     for (const LineView& other : views.lines) {
       if (&other == line || other.group != line->group) continue;
       const bool candidate = std::any_of(rule.otherCodes.begin(), rule.otherCodes.end(),
@@ -109,12 +128,16 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
     return;
   }
 
-  model::Edit edit;
-  edit.action = rule.action;
   std::optional<std::int64_t> allowed;
   if (rule.units) {
     allowed = std::max<std::int64_t>(0, engine_.units(r, frame));
     if (*allowed >= line->units) return;  // nothing to reduce
+  }
+  // Built in place: an Edit is a dozen strings and vectors, and moving a
+  // local one in meant moving and destroying each of them.
+  model::Edit& edit = out.emplace_back();
+  edit.action = rule.action;
+  if (allowed) {
     edit.billedUnits = line->units;
     edit.allowedUnits = static_cast<std::int32_t>(*allowed);
     if (*allowed == 0) edit.action = model::Action::Deny;
@@ -125,7 +148,7 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
   edit.rule = rule.id;
   edit.ruleIndex = r;
   edit.reason = rule.reason;
-  edit.relatedLines.assign(related.begin(), related.end());
+  edit.relatedLines.assign(relatedLines->begin(), relatedLines->end());
   edit.ruleset = program_.name;
   edit.version = program_.version;
   if (line != nullptr && isUnitRule(rule))
@@ -133,7 +156,6 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
   else
     edit.message = messages_[r].render(
         MessageContext{claim, modelLine, line != nullptr ? line->position : 0, allowed, {}});
-  out.push_back(std::move(edit));
 }
 
 void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const Views& views,

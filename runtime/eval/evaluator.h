@@ -86,6 +86,14 @@ class Evaluator {
     return messages_[static_cast<std::size_t>(&rule - program_.rules.data())];
   }
 
+  /// Whether some rule a line with `code` meets rejects minutes: without
+  /// one, rejectMinutesOnUntimed() need not ask that line's rules.
+  [[nodiscard]] bool rejectsMinutes(std::uint32_t code) const {
+    const ir::CodeSpanIndex::Span span = ruleIndex_.find(code);
+    if (span.begin == span.end) return anyCodeRejectsMinutes_;
+    return spanRejectsMinutes_[span.begin] != 0;
+  }
+
   /// Whether `rule` is a `units` or `limit` rule, whose edits say more (unit_edits.cpp).
   [[nodiscard]] bool isUnitRule(const ir::Rule& rule) const;
   /// The message, related lines and MUE fields of a `units` or `limit` edit.
@@ -109,6 +117,11 @@ class Evaluator {
   std::vector<std::uint32_t> claimRules_;
   /// One per rule: its message template, parsed once.
   std::vector<MessageTemplate> messages_;
+  /// By a code span's first position in indexedRules_: 1 when one of the
+  /// span's rules rejects minutes (see rejectsMinutes()).
+  std::vector<std::uint8_t> spanRejectsMinutes_;
+  /// Whether an any-code rule rejects minutes (codes not in ruleIndex_).
+  bool anyCodeRejectsMinutes_ = false;
   ViewNeeds needs_;
   std::unordered_map<std::string_view, std::int32_t> stringIds_;
 };

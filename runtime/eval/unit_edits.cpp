@@ -103,7 +103,7 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
 bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,
                                        std::vector<model::Edit>& out) const {
   for (const LineView& line : views.lines) {
-    if (line.minutes < 0) continue;
+    if (line.minutes < 0 || !rejectsMinutes(line.code)) continue;
     for (std::uint32_t r : rulesFor(line.code)) {
       const ir::Rule& rule = program_.rules[r];
       if (!rule.rejectsMinutes || !engine_.holds(r, views.frame(&line))) continue;
