@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <iterator>
+
 namespace edict::eval {
 
 const std::vector<std::string_view>& messagePlaceholders() {
@@ -69,6 +72,12 @@ Field fieldNamed(std::string_view name) {
   return Unknown;
 }
 
+/// `n` in decimal, as std::to_string writes it, without a temporary string.
+void appendNumber(std::string& out, std::int64_t n) {
+  char digits[24];  // an int64 has at most 20 characters with its sign
+  out.append(digits, std::to_chars(std::begin(digits), std::end(digits), n).ptr);
+}
+
 void appendValue(Field field, const MessageContext& cx, std::string& out) {
   const model::Line* line = cx.line;
   switch (field) {
@@ -77,7 +86,7 @@ void appendValue(Field field, const MessageContext& cx, std::string& out) {
     case ClaimPlaceOfService: out += cx.claim.placeOfService; return;
     case PatientSex: out += sexName(cx.claim.patient.sex); return;
     case AllowedUnits:
-      if (cx.allowedUnits) out += std::to_string(*cx.allowedUnits);
+      if (cx.allowedUnits) appendNumber(out, *cx.allowedUnits);
       return;
     case Timing: out += cx.timing; return;
     case PatientAge: {
@@ -86,7 +95,7 @@ void appendValue(Field field, const MessageContext& cx, std::string& out) {
         return;
       }
       const model::Date on = line != nullptr ? line->date : cx.claim.lines.front().date;
-      out += std::to_string(model::yearsBetween(*cx.claim.patient.birthDate, on));
+      appendNumber(out, model::yearsBetween(*cx.claim.patient.birthDate, on));
       return;
     }
     default: break;
@@ -94,10 +103,15 @@ void appendValue(Field field, const MessageContext& cx, std::string& out) {
   if (line == nullptr) return;
   switch (field) {
     case LineCode: out += line->code.text(); return;
-    case LineUnits: out += std::to_string(line->units); return;
-    case LineMinutes: out += line->minutes ? std::to_string(*line->minutes) : "no"; return;
+    case LineUnits: appendNumber(out, line->units); return;
+    case LineMinutes:
+      if (line->minutes)
+        appendNumber(out, *line->minutes);
+      else
+        out += "no";
+      return;
     case LineDate: out += line->date.iso(); return;
-    case LinePosition: out += std::to_string(cx.position); return;
+    case LinePosition: appendNumber(out, cx.position); return;
     case LineCharge: out += fmt::format("{:.2f}", line->charge); return;
     case LineModifiers: {
       if (line->modifierCount == 0) {
@@ -141,10 +155,19 @@ MessageTemplate::MessageTemplate(std::string_view text) {
     i = close;
   }
   flush();
+  for (const Part& part : parts_) {
+    if (part.field == Literal)
+      literalSize_ += part.text.size();
+    else
+      ++fieldCount_;
+  }
 }
 
 std::string MessageTemplate::render(const MessageContext& context) const {
   std::string out;
+  // One allocation instead of a growth step per append: the literal text,
+  // a guess for each short field, and the timing text, the one long field.
+  out.reserve(literalSize_ + kFieldGuess * fieldCount_ + context.timing.size());
   for (const Part& part : parts_) {
     if (part.field == Literal)
       out += part.text;

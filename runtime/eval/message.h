@@ -50,6 +50,11 @@ class MessageTemplate {
     std::string text;
   };
   std::vector<Part> parts_;
+  /// What render() reserves: the characters of the literal parts, and
+  /// kFieldGuess for each placeholder (codes, numbers and dates are shorter).
+  static constexpr std::size_t kFieldGuess = 12;
+  std::size_t literalSize_ = 0;
+  std::size_t fieldCount_ = 0;
 };
 
 /// Fills in every `{placeholder}` of `text`; `{{` and `}}` stand for braces.
