@@ -5,6 +5,7 @@
 // this only describes it.
 #include <fmt/format.h>
 
+#include "eval/claim_cache.h"
 #include "eval/evaluator.h"
 #include "eval/message.h"
 #include "eval/unit_limits.h"
@@ -67,12 +68,20 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   if (units.kind == ir::Expr::Kind::TimedUnits) {
     // The other lines whose minutes were pooled with this one's.
     const ir::CodeSet& timed = program_.codeSets[units.set];
-    for (const LineView& l : views.lines)
-      if (&l != &line && l.group == line.group && l.minutes >= 0 && timed.contains(l.code))
-        edit.relatedLines.push_back(l.position);
+    const auto method = static_cast<ir::UnitMethod>(units.value);
+    if (views.cache != nullptr) {
+      // The day's check already holds them (its timed lines with minutes, in
+      // claim order): no code-set lookup per line.
+      for (std::uint32_t p : views.cache->day(method, timed, frame).positions)
+        if (p != line.position) edit.relatedLines.push_back(p);
+    } else {
+      for (const LineView& l : views.lines)
+        if (&l != &line && l.group == line.group && l.minutes >= 0 && timed.contains(l.code))
+          edit.relatedLines.push_back(l.position);
+    }
     // Quoted from the claim cache, not copied: most days' edits quote one text.
     std::string storage;
-    context.timing = timingSummary(static_cast<ir::UnitMethod>(units.value), timed, frame, storage);
+    context.timing = timingSummary(method, timed, frame, storage);
     edit.message = messageOf(rule).render(context);
     return;
   }
