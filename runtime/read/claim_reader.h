@@ -26,12 +26,40 @@ struct RejectedClaim {
 /// One item of the stream: a claim, or the reason a claim was rejected.
 using ReadItem = std::variant<model::Claim, RejectedClaim>;
 
+/// One record of the input, split off but not yet parsed: what a reader
+/// that splits() hands from the reading thread to the threads that parse.
+struct RawRecord {
+  /// The record's text, as the parser is to see it.
+  std::string text;
+  model::ClaimOrigin origin;
+  /// When not empty, the record is refused with this message whatever its
+  /// text (e.g. a line too long to keep).
+  std::string refusal;
+};
+
 /// A source of claims, read one at a time so memory stays bounded.
 class ClaimReader {
  public:
   virtual ~ClaimReader() = default;
   /// Reads the next item into `item`; returns false at the end of input.
   virtual bool next(ReadItem& item) = 0;
+
+  /// Whether the reader can split its input into records that are parsed
+  /// apart (nextRecord, parseRecord), so parsing can leave the thread that
+  /// reads. Splitting and parsing give exactly the items next() gives.
+  [[nodiscard]] virtual bool splits() const { return false; }
+  /// Reads the next record into `record` without parsing it; returns false
+  /// at the end of input. Only when splits(); not mixed with next().
+  virtual bool nextRecord(RawRecord& record) {
+    (void)record;
+    return false;
+  }
+  /// Parses a record from nextRecord() into `item`. Only when splits();
+  /// safe to call from many threads at once, as it touches no reader state.
+  virtual void parseRecord(const RawRecord& record, ReadItem& item) const {
+    (void)record;
+    (void)item;
+  }
   /// Why reading stopped early, when the input turned out not to be claims
   /// in this format at all (a PDF given as X12, an 837I file): one clear
   /// error for the whole file instead of a reject per record. Empty when

@@ -185,68 +185,93 @@ std::string stringIfAny(element root, std::string_view key) {
 /// A UTF-8 byte order mark, which some Windows tools put before the first line.
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
+/// Parses one line into an item. A parser per thread, so workers parse
+/// apart; each keeps its buffers from line to line.
+ReadItem convert(std::string_view text, const model::ClaimOrigin& origin) {
+  thread_local simdjson::dom::parser parser;
+  element root;
+  if (auto error = parser.parse(text.data(), text.size()).get(root); error != simdjson::SUCCESS)
+    return RejectedClaim{
+        origin, {}, fmt::format("not valid JSON: {}", simdjson::error_message(error)), {}};
+  object obj;
+  if (root.get(obj) != simdjson::SUCCESS)
+    return RejectedClaim{origin, {}, "expected a JSON object for the claim", {}};
+  try {
+    model::Claim claim = convertClaim(obj, FieldRules{});
+    claim.origin = origin;
+    return claim;
+  } catch (const FieldError& e) {
+    return RejectedClaim{origin, stringIfAny(root, "id"), e.message, stringIfAny(root, "payer")};
+  }
+}
+
 class JsonLinesReader final : public ClaimReader {
  public:
   JsonLinesReader(std::istream& in, std::string fileName)
       : source_(in), fileName_(std::move(fileName)) {}
 
+  // next() is split-then-parse on one thread, so both paths give the same.
   bool next(ReadItem& item) override {
-    std::string text;
+    if (!nextRecord(record_)) return false;
+    parseRecord(record_, item);
+    return true;
+  }
+
+  [[nodiscard]] bool splits() const override { return true; }
+
+  bool nextRecord(RawRecord& record) override {
+    std::string& text = record.text;
     for (;;) {
       if (!fatal_.empty()) return false;
       auto status = source_.next(text);
       if (status == LineSource::Status::End) return false;
-      const model::ClaimOrigin origin{fileName_, source_.lineNumber()};
+      const std::uint64_t position = source_.lineNumber();
       if (status == LineSource::Status::TooLong) {
-        item = RejectedClaim{
-            origin, {}, fmt::format("line is longer than {} bytes", LineSource::kMaxLine), {}};
+        setOrigin(record, position);
+        record.refusal = fmt::format("line is longer than {} bytes", LineSource::kMaxLine);
         sawRecord_ = true;
         return true;
       }
-      std::string_view line = text;
-      if (origin.position == 1 && line.starts_with(kByteOrderMark))
-        line.remove_prefix(kByteOrderMark.size());
-      const std::size_t start = line.find_first_not_of(" \t\r");
-      if (start == std::string_view::npos) continue;
+      if (position == 1 && std::string_view(text).starts_with(kByteOrderMark))
+        text.erase(0, kByteOrderMark.size());
+      const std::size_t start = text.find_first_not_of(" \t\r");
+      if (start == std::string::npos) continue;
       // The file's start decides whether it is claims at all: a first
       // record that is not even shaped like a JSON object makes one error
       // for the file, not a reject for each of its lines.
-      if (!sawRecord_ && line[start] != '{') {
+      if (!sawRecord_ && text[start] != '{') {
         fatal_ = fmt::format(
             "not JSON Lines: line {} does not start a JSON object (one claim per line, each "
             "`{{...}}`)",
-            origin.position);
+            position);
         return false;
       }
       sawRecord_ = true;
-      item = convert(line, origin);
+      setOrigin(record, position);
+      record.refusal.clear();
       return true;
     }
+  }
+
+  void parseRecord(const RawRecord& record, ReadItem& item) const override {
+    if (!record.refusal.empty())
+      item = RejectedClaim{record.origin, {}, record.refusal, {}};
+    else
+      item = convert(record.text, record.origin);
   }
 
   [[nodiscard]] std::string fatalError() const override { return fatal_; }
 
  private:
-  ReadItem convert(std::string_view text, const model::ClaimOrigin& origin) {
-    element root;
-    if (auto error = parser_.parse(text.data(), text.size()).get(root); error != simdjson::SUCCESS)
-      return RejectedClaim{
-          origin, {}, fmt::format("not valid JSON: {}", simdjson::error_message(error)), {}};
-    object obj;
-    if (root.get(obj) != simdjson::SUCCESS)
-      return RejectedClaim{origin, {}, "expected a JSON object for the claim", {}};
-    try {
-      model::Claim claim = convertClaim(obj, FieldRules{});
-      claim.origin = origin;
-      return claim;
-    } catch (const FieldError& e) {
-      return RejectedClaim{origin, stringIfAny(root, "id"), e.message, stringIfAny(root, "payer")};
-    }
+  // Assigned member by member, so a reused record keeps its buffers.
+  void setOrigin(RawRecord& record, std::uint64_t position) const {
+    record.origin.file = fileName_;
+    record.origin.position = position;
   }
 
   LineSource source_;
   std::string fileName_;
-  simdjson::dom::parser parser_;
+  RawRecord record_;
   bool sawRecord_ = false;
   std::string fatal_;
 };

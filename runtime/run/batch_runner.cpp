@@ -92,6 +92,10 @@ namespace {
 /// A batch of claims on its way through the pool.
 struct Batch {
   std::vector<read::ReadItem> items;
+  /// When the reader splits: the records, parsed into `items` by the worker.
+  std::vector<read::RawRecord> records;
+  /// The reader that parses `records`; null when `items` come read.
+  const read::ClaimReader* parser = nullptr;
   std::size_t count = 0;
   /// The formatted records of the batch, in claim order.
   std::string text;
@@ -105,6 +109,7 @@ void process(Batch& batch, const Router& router, const write::RecordFormat& form
   std::vector<model::Edit> edits;
   for (std::size_t i = 0; i < batch.count; ++i) {
     ++batch.counts.read;
+    if (batch.parser) batch.parser->parseRecord(batch.records[i], batch.items[i]);
     if (const auto* rejected = std::get_if<read::RejectedClaim>(&batch.items[i])) {
       const Route* route = router.find(rejected->payer);
       format.append(rejectRecord(*rejected, route ? route->label : RulesetLabel{}), batch.text);
@@ -127,6 +132,12 @@ void process(Batch& batch, const Router& router, const write::RecordFormat& form
       format.append(edit, batch.text);
     }
   }
+}
+
+/// Splits the next record of `reader` into the batch's next slot.
+bool nextRecord(read::ClaimReader& reader, Batch& batch) {
+  if (batch.count == batch.records.size()) batch.records.emplace_back();
+  return reader.nextRecord(batch.records[batch.count]);
 }
 
 }  // namespace
@@ -220,6 +231,9 @@ void BatchRunner::run(read::ClaimReader& reader, std::ostream& out, RunSummary& 
   std::uint64_t submitted = 0;
   std::uint64_t written = 0;
   std::uint64_t claimsRead = 0;
+  // A reader that splits leaves parsing to the workers: on few cores the
+  // reading thread, not evaluation, is what limits the run.
+  const bool splits = reader.splits();
 
   auto writeOldest = [&] {
     Batch& batch = ring[written % ringSize];
@@ -239,9 +253,11 @@ void BatchRunner::run(read::ClaimReader& reader, std::ostream& out, RunSummary& 
       batch.counts = {};
       batch.error = nullptr;
       batch.done = false;
+      batch.parser = splits ? &reader : nullptr;
       while (batch.count < pool_->options.batchSize) {
         if (batch.count == batch.items.size()) batch.items.emplace_back();
-        if (!reader.next(batch.items[batch.count])) {
+        const bool got = splits ? nextRecord(reader, batch) : reader.next(batch.items[batch.count]);
+        if (!got) {
           more = false;
           break;
         }

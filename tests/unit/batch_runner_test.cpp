@@ -190,3 +190,129 @@ TEST_CASE("the progress bar shows how far, how many and how fast", "[run]") {
   CHECK(run::ProgressBar::render(3000000, 0, 1000000, 1.0, 10) ==
         "1,000,000 claims  1,000,000 claims/s  3.0 MB/s  3.0 MB read");
 }
+
+namespace {
+
+/// Hides a reader's splitting, so the runner takes the plain next() path.
+class PlainReader final : public edict::read::ClaimReader {
+ public:
+  explicit PlainReader(edict::read::ClaimReader& inner) : inner_(inner) {}
+  bool next(edict::read::ReadItem& item) override { return inner_.next(item); }
+  [[nodiscard]] std::string fatalError() const override { return inner_.fatalError(); }
+
+ private:
+  edict::read::ClaimReader& inner_;
+};
+
+/// Valid claims mixed with every kind of line the JSON Lines reader refuses
+/// or skips: each must come out the same whether parsed where read or not.
+std::string mixedClaims() {
+  std::string out = "\xEF\xBB\xBF";  // a byte order mark before the first line
+  const std::string valid = claimsText(40, {"ACME"});
+  std::istringstream lines(valid);
+  std::string line;
+  for (std::size_t i = 0; std::getline(lines, line); ++i) {
+    out += line + (i % 5 == 2 ? "\r\n" : "\n");
+    switch (i % 8) {
+      case 1: out += "{\"id\":\"J1\",\"payer\":\"ACME\",\"lines\":[}\n"; break;  // bad JSON
+      case 2: out += "\n   \n\t\r\n"; break;                                     // blank lines
+      case 3:
+        out += R"({"id":"T1","payer":"ACME","lines":[{"code":"97140")"
+               "\n";
+        break;
+      case 4:
+        out += R"({"id":"K1","payer":"ACME","lines":[{"code":"X","date":"2026-11-02"}]})"
+               "\n";
+        break;
+      case 5: out += "[1,2]\n"; break;
+      case 6:
+        out += R"({"id":"M1","payer":"ACME"})"
+               "\n";
+        break;  // no lines
+      default: break;
+    }
+  }
+  return out + "{\"id\":\"LAST\"";  // truncated, without a final newline
+}
+
+}  // namespace
+
+TEST_CASE("splitting records on the reading thread gives what reading them whole gives", "[run]") {
+  Loaded ruleset("r");
+  const std::string claims = mixedClaims();
+
+  // The reader's own two paths item by item.
+  std::istringstream wholeIn(claims);
+  std::istringstream splitIn(claims);
+  auto whole = edict::read::openJsonLines(wholeIn, "in.jsonl");
+  auto split = edict::read::openJsonLines(splitIn, "in.jsonl");
+  REQUIRE(split->splits());
+  edict::read::ReadItem a;
+  edict::read::ReadItem b;
+  edict::read::RawRecord record;
+  std::size_t items = 0;
+  std::size_t rejects = 0;
+  for (;;) {
+    const bool more = whole->next(a);
+    REQUIRE(more == split->nextRecord(record));
+    if (!more) break;
+    split->parseRecord(record, b);
+    ++items;
+    REQUIRE(a.index() == b.index());
+    if (const auto* ra = std::get_if<edict::read::RejectedClaim>(&a)) {
+      const auto& rb = std::get<edict::read::RejectedClaim>(b);
+      ++rejects;
+      CHECK(ra->origin.file == rb.origin.file);
+      CHECK(ra->origin.position == rb.origin.position);
+      CHECK(ra->claimId == rb.claimId);
+      CHECK(ra->message == rb.message);
+      CHECK(ra->payer == rb.payer);
+    } else {
+      const auto& ca = std::get<edict::model::Claim>(a);
+      const auto& cb = std::get<edict::model::Claim>(b);
+      CHECK(ca.id == cb.id);
+      CHECK(ca.origin.position == cb.origin.position);
+      CHECK(ca.lines.size() == cb.lines.size());
+    }
+  }
+  CHECK(whole->fatalError() == split->fatalError());
+  REQUIRE(items == 40 + 5 * 5 + 1);  // 40 claims, 5 cycles of 5 bad lines, the last
+  REQUIRE(rejects > 5 * 5);          // the bad lines and the claims with a bad code
+
+  // The runner's two paths, record by record and count by count.
+  run::Router router;
+  router.setDefault(&ruleset.compiled);
+  const edict::write::JsonLinesFormat format;
+  for (unsigned threads : {1u, 3u})
+    for (std::size_t batch : {std::size_t{1}, std::size_t{4}, std::size_t{512}}) {
+      INFO("threads " << threads << ", batch " << batch);
+      run::BatchRunner runner(router, format, {threads, batch});
+      std::istringstream plainIn(claims);
+      auto plainInner = edict::read::openJsonLines(plainIn, "in.jsonl");
+      PlainReader plain(*plainInner);
+      REQUIRE_FALSE(plain.splits());
+      std::ostringstream plainOut;
+      run::RunSummary plainSummary;
+      std::vector<std::uint64_t> plainProgress;
+      runner.run(plain, plainOut, plainSummary,
+                 [&](std::uint64_t n) { plainProgress.push_back(n); });
+
+      std::istringstream splitRunIn(claims);
+      auto splitter = edict::read::openJsonLines(splitRunIn, "in.jsonl");
+      std::ostringstream splitOut;
+      run::RunSummary splitSummary;
+      std::vector<std::uint64_t> splitProgress;
+      runner.run(*splitter, splitOut, splitSummary,
+                 [&](std::uint64_t n) { splitProgress.push_back(n); });
+
+      CHECK(splitOut.str() == plainOut.str());
+      CHECK(splitOut.str().find("in.jsonl:3: not valid JSON") != std::string::npos);
+      CHECK(splitSummary.read == items);
+      CHECK(splitSummary.read == plainSummary.read);
+      CHECK(splitSummary.evaluated == plainSummary.evaluated);
+      CHECK(splitSummary.rejected == plainSummary.rejected);
+      CHECK(splitSummary.read == splitSummary.evaluated + splitSummary.rejected);
+      CHECK(splitSummary.editsByAction == plainSummary.editsByAction);
+      CHECK(splitProgress == plainProgress);
+    }
+}
