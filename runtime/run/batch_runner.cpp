@@ -232,8 +232,10 @@ void BatchRunner::run(read::ClaimReader& reader, std::ostream& out, RunSummary& 
   std::uint64_t written = 0;
   std::uint64_t claimsRead = 0;
   // A reader that splits leaves parsing to the workers: on few cores the
-  // reading thread, not evaluation, is what limits the run.
-  const bool splits = reader.splits();
+  // reading thread, not evaluation, is what limits the run. Not with one
+  // worker: then parsing on the reading thread overlaps evaluation, and
+  // moving it would leave one thread doing both (a third slower, measured).
+  const bool splits = reader.splits() && pool_->options.threads > 1;
 
   auto writeOldest = [&] {
     Batch& batch = ring[written % ringSize];

@@ -4,8 +4,9 @@
 //
 // Claims are read in batches on the calling thread, evaluated and formatted
 // by a pool of worker threads, and written by the calling thread in input
-// order; a reader that splits() only splits records on the calling thread
-// and the workers parse them, so reading does not bound the run. The output
+// order; with more than one worker, a reader that splits() only splits
+// records on the calling thread and the workers parse them, so reading does
+// not bound the run. The output
 // is the same whatever the number of threads. Memory is bounded by the
 // batches in flight, not by the size of the input.
 #pragma once
