@@ -93,9 +93,9 @@ void writePtpCsv(std::ostream& out, const PtpTable& table) {
     b.push_back(',');
     b.push_back(static_cast<char>('0' + static_cast<int>(row.indicator)));
     b.push_back(',');
-    appendIsoDate(b, row.effective);
+    row.effective.appendIso(b);
     b.push_back(',');
-    if (row.deletion != model::kEndOfTime) appendIsoDate(b, row.deletion);
+    if (row.deletion != model::kEndOfTime) row.deletion.appendIso(b);
     b.push_back(',');
     appendCsvCell(b, table.rationaleOf(row));
     b.push_back('\n');

@@ -111,9 +111,9 @@ void writePtpTsv(std::ostream& out, const PtpTable& table) {
     b.push_back('\t');
     b.push_back(static_cast<char>('0' + static_cast<int>(row.indicator)));
     b.push_back('\t');
-    appendIsoDate(b, row.effective);
+    row.effective.appendIso(b);
     b.push_back('\t');
-    if (row.deletion != model::kEndOfTime) appendIsoDate(b, row.deletion);
+    if (row.deletion != model::kEndOfTime) row.deletion.appendIso(b);
     b.push_back('\t');
     appendTsvEscaped(b, table.rationaleOf(row));
     writer.endRow();
@@ -138,7 +138,7 @@ void writeMueTsv(std::ostream& out, const MueTable& table) {
   for (const MueRow& row : table.rows) {
     appendCode(b, row.code);
     b += fmt::format("\t{}\t{}\t", row.value, static_cast<int>(row.indicator));
-    appendIsoDate(b, row.effective);
+    row.effective.appendIso(b);
     b.push_back('\t');
     appendTsvEscaped(b, table.rationaleOf(row));
     writer.endRow();

@@ -1,7 +1,6 @@
 #include "tables/tsv_text.h"
 
 #include <fmt/format.h>
-#include <chrono>
 
 #include "tables/encoding.h"
 
@@ -49,28 +48,6 @@ void appendCode(std::string& out, model::Code code) {
     v /= 36;
   }
   out.append(text, 5);
-}
-
-void appendIsoDate(std::string& out, model::Date date) {
-  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{date.days}}};
-  const int y = static_cast<int>(ymd.year());
-  const unsigned m = static_cast<unsigned>(ymd.month());
-  const unsigned d = static_cast<unsigned>(ymd.day());
-  if (y < 0 || y > 9999) {
-    out += date.iso();
-    return;
-  }
-  const char text[10] = {static_cast<char>('0' + y / 1000),
-                         static_cast<char>('0' + y / 100 % 10),
-                         static_cast<char>('0' + y / 10 % 10),
-                         static_cast<char>('0' + y % 10),
-                         '-',
-                         static_cast<char>('0' + m / 10),
-                         static_cast<char>('0' + m % 10),
-                         '-',
-                         static_cast<char>('0' + d / 10),
-                         static_cast<char>('0' + d % 10)};
-  out.append(text, 10);
 }
 
 }  // namespace edict::tables

@@ -23,7 +23,4 @@ std::optional<std::string> appendTsvUnescaped(std::string& out, std::string_view
 /// Appends the code's five characters.
 void appendCode(std::string& out, model::Code code);
 
-/// Appends `YYYY-MM-DD`, without the allocation of Date::iso().
-void appendIsoDate(std::string& out, model::Date date);
-
 }  // namespace edict::tables

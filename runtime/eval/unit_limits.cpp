@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <chrono>
 #include <iterator>
 
 #include "eval/claim_cache.h"
@@ -56,30 +55,6 @@ void appendNumber(std::string& out, std::int64_t n) {
   out.append(digits, std::to_chars(std::begin(digits), std::end(digits), n).ptr);
 }
 
-/// `date` as YYYY-MM-DD, like model::Date::iso() (which goes through
-/// fmt::format and was a third of the summary's cost), for years 0-9999.
-void appendIsoDate(std::string& out, std::int32_t date) {
-  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{date}}};
-  const int year = static_cast<int>(ymd.year());
-  if (year < 0 || year > 9999) {
-    out += model::Date{date}.iso();
-    return;
-  }
-  const auto month = static_cast<unsigned>(ymd.month());
-  const auto day = static_cast<unsigned>(ymd.day());
-  const char text[10] = {static_cast<char>('0' + year / 1000),
-                         static_cast<char>('0' + year / 100 % 10),
-                         static_cast<char>('0' + year / 10 % 10),
-                         static_cast<char>('0' + year % 10),
-                         '-',
-                         static_cast<char>('0' + month / 10),
-                         static_cast<char>('0' + month % 10),
-                         '-',
-                         static_cast<char>('0' + day / 10),
-                         static_cast<char>('0' + day % 10)};
-  out.append(text, sizeof text);
-}
-
 /// The summary of `day` into `out`, replacing its contents. Appends rather
 /// than fmt::format_to: the text is made for every day that has an edit,
 /// and formatting through a back_inserter was most of its cost.
@@ -90,19 +65,19 @@ void summaryOf(const DayTiming& day, std::int32_t date, std::string& out) {
     case ir::UnitMethod::TotalTime:
       appendNumber(out, a.totalMinutes);
       out += " timed minutes on ";
-      appendIsoDate(out, date);
+      model::Date{date}.appendIso(out);
       out += " = ";
       appendNumber(out, a.totalUnits);
       out += " units by CMS total time: ";
       break;
     case ir::UnitMethod::PerCode:
       out += "units per code from its own minutes on ";
-      appendIsoDate(out, date);
+      model::Date{date}.appendIso(out);
       out += ": ";
       break;
     case ir::UnitMethod::Rounded:
       out += "units per code, minutes rounded to the nearest 15, on ";
-      appendIsoDate(out, date);
+      model::Date{date}.appendIso(out);
       out += ": ";
       break;
   }

@@ -53,6 +53,28 @@ std::string Date::iso() const {
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
+void Date::appendIso(std::string& out) const {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+  const int y = static_cast<int>(ymd.year());
+  const unsigned m = static_cast<unsigned>(ymd.month());
+  const unsigned d = static_cast<unsigned>(ymd.day());
+  if (y < 0 || y > 9999) {
+    out += iso();
+    return;
+  }
+  const char text[10] = {static_cast<char>('0' + y / 1000),
+                         static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),
+                         static_cast<char>('0' + y % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + d / 10),
+                         static_cast<char>('0' + d % 10)};
+  out.append(text, 10);
+}
+
 int yearsBetween(Date birth, Date on) {
   const std::chrono::year_month_day b{std::chrono::sys_days{std::chrono::days{birth.days}}};
   const std::chrono::year_month_day o{std::chrono::sys_days{std::chrono::days{on.days}}};

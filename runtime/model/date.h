@@ -23,6 +23,9 @@ struct Date {
 
   /// The date as `YYYY-MM-DD`.
   [[nodiscard]] std::string iso() const;
+  /// Appends the same text to `out` without a temporary string: for writers
+  /// and messages that format dates by the million.
+  void appendIso(std::string& out) const;
 
   friend auto operator<=>(Date, Date) = default;
 };

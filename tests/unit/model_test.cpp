@@ -49,3 +49,19 @@ TEST_CASE("dates are calendar dates", "[model]") {
   CHECK_FALSE(Date::parseIso("20261101"));
   CHECK(*Date::parseIso("2024-12-31") < *Date::parseIso("2025-01-01"));
 }
+
+TEST_CASE("Date::appendIso writes what Date::iso returns", "[model][date]") {
+  // Every day from 1900 to 2100, and years outside 0-9999 (the slow path).
+  for (std::int32_t days = -25567; days <= 47482; ++days) {
+    std::string out = "x";
+    edict::model::Date{days}.appendIso(out);
+    std::string expected = "x";
+    expected += edict::model::Date{days}.iso();
+    REQUIRE(out == expected);
+  }
+  for (std::int32_t days : {-800000, 3000000}) {
+    std::string out;
+    edict::model::Date{days}.appendIso(out);
+    CHECK(out == edict::model::Date{days}.iso());
+  }
+}
