@@ -1,6 +1,6 @@
 // The edict rule language: one ruleset per file.
 // No embedded actions; alternatives are labelled so that the hand-written
-// transformer (compiler/parse/) gets one typed context per construct.
+// transformer (frontend/parse/) gets one typed context per construct.
 // Words that look like codes, modifiers and numbers are all lexed as WORD:
 // the checker decides what a word means from where it stands, which lets it
 // say "`9714` is not a procedure code" instead of a bare syntax error.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Rewrites the table of codes at the end of docs/diagnostics.md from
-compiler/diag/kinds.def, the registry. A unit test checks they agree."""
+frontend/diag/kinds.def, the registry. A unit test checks they agree."""
 import pathlib
 import re
 

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "core/model/date.h"
 #include "gen/rng.h"
-#include "model/date.h"
 
 namespace edict::bench {
 

@@ -8,8 +8,8 @@
 #include <initializer_list>
 #include <string_view>
 
-#include "model/code.h"
-#include "model/date.h"
+#include "core/model/code.h"
+#include "core/model/date.h"
 
 namespace edict::bench {
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "model/claim.h"
-#include "model/edit.h"
+#include "core/model/claim.h"
+#include "core/model/edit.h"
 
 namespace edict::bench {
 

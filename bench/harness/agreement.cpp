@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <tuple>
 
-#include "write/record_format.h"
+#include "runtime/write/record_format.h"
 
 namespace edict::bench {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/model/edit.h"
 #include "harness/claim_set.h"
-#include "model/edit.h"
 
 namespace edict::bench {
 

@@ -2,8 +2,8 @@
 
 #include <stdexcept>
 
+#include "backends/jit/native_object.h"
 #include "harness/stopwatch.h"
-#include "jit/native_object.h"
 
 namespace edict::bench {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "artifact/artifact_file.h"
-#include "eval/evaluator.h"
+#include "backends/artifact/artifact_file.h"
+#include "backends/jit/jit_engine.h"
 #include "harness/compiled_ruleset.h"
-#include "jit/jit_engine.h"
+#include "runtime/eval/evaluator.h"
 
 namespace edict::bench {
 

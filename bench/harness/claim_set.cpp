@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <variant>
 
-#include "read/jsonl_reader.h"
-#include "write/claim_text.h"
+#include "runtime/read/jsonl_reader.h"
+#include "runtime/write/claim_text.h"
 
 namespace edict::bench {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model/claim.h"
+#include "core/model/claim.h"
 
 namespace edict::bench {
 

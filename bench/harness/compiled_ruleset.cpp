@@ -7,15 +7,15 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "check/checker.h"
-#include "diag/diagnostic_sink.h"
-#include "diag/render.h"
-#include "driver/compile.h"
+#include "frontend/check/checker.h"
+#include "frontend/diag/diagnostic_sink.h"
+#include "frontend/diag/render.h"
+#include "frontend/driver/compile.h"
+#include "frontend/lower/lower_to_ir.h"
+#include "frontend/parse/parser.h"
+#include "frontend/source/source_file.h"
 #include "harness/machine.h"
 #include "harness/stopwatch.h"
-#include "lower/lower_to_ir.h"
-#include "parse/parser.h"
-#include "source/source_file.h"
 
 namespace edict::bench {
 
@@ -25,7 +25,7 @@ check::RulesetResolver resolverFor(const std::filesystem::path& from, diag::Diag
                                    int depth);
 
 /// Checks a ruleset named by `extends` or `include`, and those it names in
-/// turn (as compiler/driver does, without its cycle detection: the
+/// turn (as frontend/driver does, without its cycle detection: the
 /// benchmark's rulesets are trusted, and the depth is still capped).
 std::optional<check::CheckedRuleset> checkLayer(const std::filesystem::path& path,
                                                 diag::DiagnosticSink& sink, int depth) {

@@ -1,7 +1,7 @@
 // A ruleset compiled for the benchmark with each phase timed on its own:
 // read, parse, check (which reads imported tables), lower, JIT (code
 // generation, O2 and native code), and the evaluators' rule index. The
-// phases are called one by one, as compiler/driver/compile.cpp does, so the
+// phases are called one by one, as frontend/driver/compile.cpp does, so the
 // figures are those of the real pipeline with no timing hook inside it.
 #pragma once
 
@@ -9,10 +9,10 @@
 #include <memory>
 #include <string>
 
-#include "eval/evaluator.h"
-#include "interp/interpreter.h"
-#include "ir/program.h"
-#include "jit/jit_engine.h"
+#include "backends/interp/interpreter.h"
+#include "backends/jit/jit_engine.h"
+#include "core/ir/program.h"
+#include "runtime/eval/evaluator.h"
 
 namespace edict::bench {
 

@@ -6,10 +6,10 @@
 #include <streambuf>
 
 #include "harness/machine.h"
-#include "read/jsonl_reader.h"
-#include "run/batch_runner.h"
-#include "run/router.h"
-#include "write/record_format.h"
+#include "runtime/read/jsonl_reader.h"
+#include "runtime/run/batch_runner.h"
+#include "runtime/run/router.h"
+#include "runtime/write/record_format.h"
 
 namespace edict::bench {
 

@@ -6,9 +6,9 @@
 
 #include <string>
 
-#include "eval/evaluator.h"
+#include "core/ir/program.h"
 #include "harness/throughput.h"
-#include "ir/program.h"
+#include "runtime/eval/evaluator.h"
 
 namespace edict::bench {
 

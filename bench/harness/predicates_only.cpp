@@ -26,13 +26,13 @@ PredicateCalls::PredicateCalls(const ir::Program& program, const ClaimSet& set) 
                -1,
                -1,
                static_cast<std::int32_t>(claim.patient.sex),
-               claim.patient.birthDate ? claim.patient.birthDate->days : eval::kUnknownDate,
+               claim.patient.birthDate ? claim.patient.birthDate->days : engine::kUnknownDate,
                -1,
                0};
     v.lines.resize(claim.lines.size());
     for (std::size_t i = 0; i < claim.lines.size(); ++i) {
       const model::Line& line = claim.lines[i];
-      eval::LineView& l = v.lines[i];
+      engine::LineView& l = v.lines[i];
       l = {};
       l.code = line.code.packed;
       l.units = line.units;
@@ -73,14 +73,14 @@ PredicateCalls::PredicateCalls(const ir::Program& program, const ClaimSet& set) 
   }
 }
 
-Throughput PredicateCalls::measure(const eval::PredicateEngine& engine, double minSeconds) const {
+Throughput PredicateCalls::measure(const engine::PredicateEngine& engine, double minSeconds) const {
   Throughput t;
   const auto start = std::chrono::steady_clock::now();
   const double cpuStart = threadCpuSeconds();
   do {
     for (const Call& call : calls_) {
       const ClaimViews& v = views_[call.claim];
-      const eval::EvalFrame frame{
+      const engine::EvalFrame frame{
           call.line < 0 ? nullptr : &v.lines[static_cast<std::size_t>(call.line)],
           call.other < 0 ? nullptr : &v.lines[static_cast<std::size_t>(call.other)],
           v.lines.data(),

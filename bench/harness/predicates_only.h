@@ -6,10 +6,10 @@
 // shared evaluator's cost around it (views, rule lookup, edit records).
 #pragma once
 
-#include "eval/predicate_engine.h"
+#include "core/engine/predicate_engine.h"
+#include "core/ir/program.h"
 #include "harness/claim_set.h"
 #include "harness/throughput.h"
-#include "ir/program.h"
 
 namespace edict::bench {
 
@@ -20,7 +20,7 @@ class PredicateCalls {
 
   /// Makes every call on `engine`, in passes until `minSeconds` of CPU;
   /// `claims` counts calls and `edits` the calls that held.
-  [[nodiscard]] Throughput measure(const eval::PredicateEngine& engine, double minSeconds) const;
+  [[nodiscard]] Throughput measure(const engine::PredicateEngine& engine, double minSeconds) const;
 
   [[nodiscard]] std::size_t size() const { return calls_.size(); }
 
@@ -32,8 +32,8 @@ class PredicateCalls {
     std::int32_t other;   ///< index of the other line, or -1
   };
   struct ClaimViews {
-    std::vector<eval::LineView> lines;
-    eval::ClaimView claim{};
+    std::vector<engine::LineView> lines;
+    engine::ClaimView claim{};
   };
   std::vector<ClaimViews> views_;
   std::vector<Call> calls_;

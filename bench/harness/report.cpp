@@ -8,13 +8,13 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "write/json_text.h"
+#include "core/text/json_text.h"
 
 namespace edict::bench {
 
 JsonObject& JsonObject::add(std::string_view key, std::string_view text) {
   std::string value;
-  write::appendJsonString(value, text);
+  text::appendJsonString(value, text);
   return addRaw(key, std::move(value));
 }
 
@@ -40,7 +40,7 @@ std::string JsonObject::text() const {
   std::string out = "{";
   for (std::size_t i = 0; i < members_.size(); ++i) {
     if (i > 0) out += ", ";
-    write::appendJsonString(out, members_[i].first);
+    text::appendJsonString(out, members_[i].first);
     out += ": ";
     out += members_[i].second;
   }

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/model/edit.h"
 #include "harness/claim_set.h"
-#include "model/edit.h"
 
 namespace edict::bench {
 

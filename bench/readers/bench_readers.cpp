@@ -19,9 +19,9 @@
 #include <string_view>
 
 #include "claim_generator.h"
-#include "read/input_format.h"
-#include "read/input_stream.h"
-#include "write/claim_text.h"
+#include "runtime/read/input_format.h"
+#include "runtime/read/input_stream.h"
+#include "runtime/write/claim_text.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "model/claim.h"
+#include "core/model/claim.h"
 
 namespace edict::bench {
 

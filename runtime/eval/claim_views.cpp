@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "eval/evaluator.h"
+#include "runtime/eval/evaluator.h"
 
 namespace edict::eval {
 
@@ -21,8 +21,8 @@ bool diagnosisMatches(const std::string& pattern, const std::string& code) {
 /// The same-day group of line `i`: that of the first earlier line of the
 /// same provider and date, else a new one. Ids follow first appearance, so
 /// they are deterministic.
-std::uint32_t groupOf(const model::Claim& claim, std::size_t i, const std::vector<LineView>& views,
-                      std::uint32_t& groups) {
+std::uint32_t groupOf(const model::Claim& claim, std::size_t i,
+                      const std::vector<engine::LineView>& views, std::uint32_t& groups) {
   const model::Line& line = claim.lines[i];
   const std::string& npi = claim.providerOf(line);
   for (std::size_t j = 0; j < i; ++j) {
@@ -38,12 +38,12 @@ std::uint32_t groupOf(const model::Claim& claim, std::size_t i, const std::vecto
 
 void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
   const auto& birth = claim.patient.birthDate;
-  ClaimView& c = views.claim;
+  engine::ClaimView& c = views.claim;
   c.payer = needs_.claimPayer ? stringId(claim.payer) : -1;
   c.placeOfService = needs_.claimPlace ? stringId(claim.placeOfService) : -1;
   c.provider = needs_.claimProvider ? stringId(claim.providerNpi) : -1;
   c.sex = static_cast<std::int32_t>(claim.patient.sex);
-  c.birthDate = birth ? birth->days : kUnknownDate;
+  c.birthDate = birth ? birth->days : engine::kUnknownDate;
   c.diagnosisBits = 0;
   for (std::size_t k = 0; k < program_.diagnosisPatterns.size(); ++k)
     for (const std::string& dx : claim.diagnoses)
@@ -55,7 +55,7 @@ void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
   for (std::size_t i = 0; i < claim.lines.size(); ++i) {
     const model::Line& line = claim.lines[i];
     firstDate = std::min(firstDate, line.date);
-    LineView& v = views.lines[i];
+    engine::LineView& v = views.lines[i];
     v.code = line.code.packed;
     v.units = line.units;
     v.minutes = line.minutes.value_or(-1);

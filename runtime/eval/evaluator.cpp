@@ -1,11 +1,11 @@
-#include "eval/evaluator.h"
+#include "runtime/eval/evaluator.h"
 
 #include <algorithm>
 #include <map>
 #include <string_view>
 #include <utility>
 
-#include "eval/claim_cache.h"
+#include "core/engine/claim_cache.h"
 
 namespace edict::eval {
 
@@ -16,7 +16,7 @@ namespace {
 /// a claim allocates only what its edit records own.
 struct Scratch {
   Evaluator::Views views;
-  ClaimCache cache;
+  engine::ClaimCache cache;
   std::vector<std::uint32_t> related;
   /// Pair-table rules: the column-1 codes that fired with the line, each
   /// with the lines that have it.
@@ -30,7 +30,7 @@ Scratch& scratch() {
 
 }  // namespace
 
-Evaluator::Evaluator(const ir::Program& program, const PredicateEngine& engine)
+Evaluator::Evaluator(const ir::Program& program, const engine::PredicateEngine& engine)
     : program_(program), engine_(engine) {
   std::map<std::uint32_t, std::vector<std::uint32_t>> byCode;
   for (std::uint32_t r = 0; r < program_.rules.size(); ++r) {
@@ -100,13 +100,13 @@ std::int32_t Evaluator::stringId(std::string_view text) const {
 }
 
 void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const Views& views,
-                          const LineView* line, std::vector<model::Edit>& out) const {
+                          const engine::LineView* line, std::vector<model::Edit>& out) const {
   const ir::Rule& rule = program_.rules[r];
   if (rule.pairTable) {
     applyTableRule(r, claim, views, *line, out);
     return;
   }
-  EvalFrame frame = views.frame(line);
+  engine::EvalFrame frame = views.frame(line);
   // Only pair-scoped rules relate lines; the others skip the thread-local
   // lookup, which costs a guard check on every rule a line meets.
   static const std::vector<std::uint32_t> kNoLines;
@@ -115,7 +115,7 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
     std::vector<std::uint32_t>& related = scratch().related;
     related.clear();
     relatedLines = &related;
-    for (const LineView& other : views.lines) {
+    for (const engine::LineView& other : views.lines) {
       if (&other == line || other.group != line->group) continue;
       const bool candidate = std::any_of(rule.otherCodes.begin(), rule.otherCodes.end(),
                                          [&](model::Code c) { return c.packed == other.code; });
@@ -155,17 +155,17 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
     describeUnitEdit(rule, claim, views, *line, edit);
   else
     edit.message = messages_[r].render(
-        MessageContext{claim, modelLine, line != nullptr ? line->position : 0, allowed, {}});
+        text::MessageContext{claim, modelLine, line != nullptr ? line->position : 0, allowed, {}});
 }
 
 void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const Views& views,
-                               const LineView& line, std::vector<model::Edit>& out) const {
+                               const engine::LineView& line, std::vector<model::Edit>& out) const {
   const ir::Rule& rule = program_.rules[r];
-  EvalFrame frame = views.frame(&line);
+  engine::EvalFrame frame = views.frame(&line);
   // One edit per column-1 code: each is its own pair, with its own row.
   auto& byColumn1 = scratch().byColumn1;
   std::size_t used = 0;
-  for (const LineView& other : views.lines) {
+  for (const engine::LineView& other : views.lines) {
     if (&other == &line || other.group != line.group) continue;
     frame.other = &other;
     if (!engine_.holds(r, frame)) continue;
@@ -219,7 +219,7 @@ void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& ou
   buildViews(claim, views);
   if (!minutesRules_.empty() && rejectMinutesOnUntimed(claim, views, out)) return;
   for (std::uint32_t r : claimRules_) applyRule(r, claim, views, nullptr, out);
-  for (const LineView& line : views.lines)
+  for (const engine::LineView& line : views.lines)
     for (std::uint32_t r : rulesFor(line.code)) applyRule(r, claim, views, &line, out);
 }
 

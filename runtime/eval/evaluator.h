@@ -11,12 +11,12 @@
 #include <unordered_map>
 #include <vector>
 
-#include "eval/message.h"
-#include "eval/predicate_engine.h"
-#include "ir/code_span_index.h"
-#include "ir/program.h"
-#include "model/claim.h"
-#include "model/edit.h"
+#include "core/engine/predicate_engine.h"
+#include "core/ir/code_span_index.h"
+#include "core/ir/program.h"
+#include "core/model/claim.h"
+#include "core/model/edit.h"
+#include "core/text/message_template.h"
 
 namespace edict::eval {
 
@@ -26,7 +26,7 @@ namespace edict::eval {
 class Evaluator {
  public:
   /// `program` and `engine` must outlive the evaluator.
-  Evaluator(const ir::Program& program, const PredicateEngine& engine);
+  Evaluator(const ir::Program& program, const engine::PredicateEngine& engine);
 
   /// Appends the edits `claim` triggers to `out`: claim-level edits first,
   /// then by line, then by rule order in the ruleset. A claim that puts
@@ -36,15 +36,16 @@ class Evaluator {
 
   /// The flat views of one claim that predicates read.
   struct Views {
-    std::vector<LineView> lines;
-    ClaimView claim{};
+    std::vector<engine::LineView> lines;
+    engine::ClaimView claim{};
     /// The claim's day checks while the evaluator runs; null otherwise.
-    ClaimCache* cache = nullptr;
+    engine::ClaimCache* cache = nullptr;
 
     /// A frame for `line` (and `other`, for pair-scoped rules).
-    [[nodiscard]] EvalFrame frame(const LineView* line, const LineView* other = nullptr) const {
-      return EvalFrame{line, other,  lines.data(), static_cast<std::uint32_t>(lines.size()),
-                       0,    &claim, cache};
+    [[nodiscard]] engine::EvalFrame frame(const engine::LineView* line,
+                                          const engine::LineView* other = nullptr) const {
+      return engine::EvalFrame{line, other,  lines.data(), static_cast<std::uint32_t>(lines.size()),
+                               0,    &claim, cache};
     }
   };
 
@@ -77,12 +78,12 @@ class Evaluator {
 
   [[nodiscard]] std::int32_t stringId(std::string_view text) const;
   void applyRule(std::uint32_t r, const model::Claim& claim, const Views& views,
-                 const LineView* line, std::vector<model::Edit>& out) const;
+                 const engine::LineView* line, std::vector<model::Edit>& out) const;
   /// A rule over a pair table: one edit per column-1 code, named after its row.
   void applyTableRule(std::uint32_t r, const model::Claim& claim, const Views& views,
-                      const LineView& line, std::vector<model::Edit>& out) const;
+                      const engine::LineView& line, std::vector<model::Edit>& out) const;
   /// The parsed message template of `rule` (one of program_.rules).
-  [[nodiscard]] const MessageTemplate& messageOf(const ir::Rule& rule) const {
+  [[nodiscard]] const text::MessageTemplate& messageOf(const ir::Rule& rule) const {
     return messages_[static_cast<std::size_t>(&rule - program_.rules.data())];
   }
 
@@ -98,14 +99,14 @@ class Evaluator {
   [[nodiscard]] bool isUnitRule(const ir::Rule& rule) const;
   /// The message, related lines and MUE fields of a `units` or `limit` edit.
   void describeUnitEdit(const ir::Rule& rule, const model::Claim& claim, const Views& views,
-                        const LineView& line, model::Edit& edit) const;
+                        const engine::LineView& line, model::Edit& edit) const;
   /// Minutes on a line of an untimed code make the claim invalid: appends its
   /// one reject record and returns true (unit_edits.cpp).
   bool rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,
                               std::vector<model::Edit>& out) const;
 
   const ir::Program& program_;
-  const PredicateEngine& engine_;
+  const engine::PredicateEngine& engine_;
   /// Rules of untimed codes (ir::Rule::rejectsMinutes), checked before any rule runs.
   std::vector<std::uint32_t> minutesRules_;
   /// code -> its span of indexedRules_: the rules that can hold for it
@@ -116,7 +117,7 @@ class Evaluator {
   std::vector<std::uint32_t> anyCodeRules_;
   std::vector<std::uint32_t> claimRules_;
   /// One per rule: its message template, parsed once.
-  std::vector<MessageTemplate> messages_;
+  std::vector<text::MessageTemplate> messages_;
   /// By a code span's first position in indexedRules_: 1 when one of the
   /// span's rules rejects minutes (see rejectsMinutes()).
   std::vector<std::uint8_t> spanRejectsMinutes_;

@@ -5,10 +5,10 @@
 // this only describes it.
 #include <fmt/format.h>
 
-#include "eval/claim_cache.h"
-#include "eval/evaluator.h"
-#include "eval/message.h"
-#include "eval/unit_limits.h"
+#include "core/engine/claim_cache.h"
+#include "core/engine/unit_limits.h"
+#include "core/text/message_template.h"
+#include "runtime/eval/evaluator.h"
 
 namespace edict::eval {
 
@@ -19,10 +19,10 @@ namespace {
 constexpr const char* kMueRemark = "N362";
 
 /// Lines of `line`'s code on its day before it: those a per-day limit paid first.
-std::vector<std::uint32_t> earlierLinesOfCode(const std::vector<LineView>& lines,
-                                              const LineView& line) {
+std::vector<std::uint32_t> earlierLinesOfCode(const std::vector<engine::LineView>& lines,
+                                              const engine::LineView& line) {
   std::vector<std::uint32_t> out;
-  for (const LineView& l : lines)
+  for (const engine::LineView& l : lines)
     if (l.position < line.position && l.group == line.group && l.code == line.code)
       out.push_back(l.position);
   return out;
@@ -32,11 +32,11 @@ std::string unitsText(std::int64_t n) {
   return fmt::format("{} unit{}", n, n == 1 ? "" : "s");
 }
 
-std::string mueMessage(const ir::MueTable::Row& row, const LineView& line, std::int32_t allowed,
-                       std::int64_t earlier) {
+std::string mueMessage(const ir::MueTable::Row& row, const engine::LineView& line,
+                       std::int32_t allowed, std::int64_t earlier) {
   const std::string code = model::Code{line.code}.text();
   const std::string label = fmt::format("MUE, indicator {}: {}", static_cast<int>(row.indicator),
-                                        mueIndicatorLabel(row.indicator));
+                                        engine::mueIndicatorLabel(row.indicator));
   if (row.indicator == 1)
     return fmt::format(
         "{}: {} on one line, more than the {} a line may bill; the line is "
@@ -57,12 +57,12 @@ bool Evaluator::isUnitRule(const ir::Rule& rule) const {
 }
 
 void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim,
-                                 const Views& views, const LineView& line,
+                                 const Views& views, const engine::LineView& line,
                                  model::Edit& edit) const {
-  const EvalFrame frame = views.frame(&line);
+  const engine::EvalFrame frame = views.frame(&line);
   std::optional<std::int64_t> allowed;
   if (edit.allowedUnits) allowed = *edit.allowedUnits;
-  MessageContext context{claim, &claim.lines[line.position - 1], line.position, allowed, {}};
+  text::MessageContext context{claim, &claim.lines[line.position - 1], line.position, allowed, {}};
   const ir::Expr& units = program_.exprs[*rule.units];
 
   if (units.kind == ir::Expr::Kind::TimedUnits) {
@@ -75,13 +75,13 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
       for (std::uint32_t p : views.cache->day(method, timed, frame).positions)
         if (p != line.position) edit.relatedLines.push_back(p);
     } else {
-      for (const LineView& l : views.lines)
+      for (const engine::LineView& l : views.lines)
         if (&l != &line && l.group == line.group && l.minutes >= 0 && timed.contains(l.code))
           edit.relatedLines.push_back(l.position);
     }
     // Quoted from the claim cache, not copied: most days' edits quote one text.
     std::string storage;
-    context.timing = timingSummary(method, timed, frame, storage);
+    context.timing = engine::timingSummary(method, timed, frame, storage);
     edit.message = messageOf(rule).render(context);
     return;
   }
@@ -105,13 +105,13 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   if (!table.source.empty()) edit.rule = fmt::format("mue_{}", model::Code{line.code}.text());
   if (row->indicator != 1) edit.relatedLines = std::move(earlier);
   edit.message = rule.message.empty() ? mueMessage(*row, line, edit.allowedUnits.value_or(0),
-                                                   earlierUnitsOfCode(frame))
+                                                   engine::earlierUnitsOfCode(frame))
                                       : messageOf(rule).render(context);
 }
 
 bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,
                                        std::vector<model::Edit>& out) const {
-  for (const LineView& line : views.lines) {
+  for (const engine::LineView& line : views.lines) {
     if (line.minutes < 0 || !rejectsMinutes(line.code)) continue;
     for (std::uint32_t r : rulesFor(line.code)) {
       const ir::Rule& rule = program_.rules[r];

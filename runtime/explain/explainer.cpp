@@ -1,13 +1,13 @@
-#include "explain/explainer.h"
+#include "runtime/explain/explainer.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "eval/evaluator.h"
-#include "eval/explain_units.h"
-#include "interp/interpreter.h"
-#include "ir/expr_text.h"
+#include "backends/interp/interpreter.h"
+#include "core/ir/expr_text.h"
+#include "runtime/eval/evaluator.h"
+#include "runtime/explain/unit_explanation.h"
 
 namespace edict::explain {
 
@@ -33,7 +33,7 @@ bool readsModifiers(const ir::Program& p, ir::ExprId id, ir::Binding binding) {
                      [&](ir::ExprId op) { return readsModifiers(p, op, binding); });
 }
 
-std::string modifiersOf(const eval::LineView* line) {
+std::string modifiersOf(const engine::LineView* line) {
   std::string out;
   for (std::uint16_t m : line->modifiers)
     if (m != 0) out.append(out.empty() ? "" : " ").append(model::Modifier{m}.text());
@@ -54,7 +54,7 @@ class Explainer {
   }
 
   /// Each condition of `rule` on `frame`: met or not, and what it read.
-  void conditions(std::string& out, const ir::Rule& rule, const eval::EvalFrame& frame,
+  void conditions(std::string& out, const ir::Rule& rule, const engine::EvalFrame& frame,
                   bool onlyFailed) const {
     for (ir::ExprId c : ir::conjuncts(program_, rule.predicate)) {
       const bool met = interpreter_.value(c, frame) != 0;
@@ -62,7 +62,7 @@ class Explainer {
       std::string read =
           ir::fieldsRead(program_, c, [&](ir::ExprId f) { return interpreter_.value(f, frame); });
       for (ir::Binding b : {ir::Binding::Line, ir::Binding::Other}) {
-        const eval::LineView* view = b == ir::Binding::Line ? frame.line : frame.other;
+        const engine::LineView* view = b == ir::Binding::Line ? frame.line : frame.other;
         if (view != nullptr && readsModifiers(program_, c, b))
           read += fmt::format("{}{}.modifiers = {}", read.empty() ? "" : ", ",
                               b == ir::Binding::Line ? "line" : "other", modifiersOf(view));
@@ -72,8 +72,8 @@ class Explainer {
     }
   }
 
-  void tableRow(std::string& out, const ir::Rule& rule, const eval::LineView& line,
-                const eval::LineView& other) const {
+  void tableRow(std::string& out, const ir::Rule& rule, const engine::LineView& line,
+                const engine::LineView& other) const {
     const ir::PairTable& table = program_.pairTables[*rule.pairTable];
     const auto* row = table.find(other.code, line.code, line.date);
     if (row == nullptr) {
@@ -102,14 +102,14 @@ class Explainer {
       out += fmt::format("  units: {} billed, {} allowed\n", *e.billedUnits, *e.allowedUnits);
     // Unit methods and limits: the day's arithmetic (minutes, units, allocation).
     if (e.line && (rule.units || rule.mueTable)) {
-      const std::string arithmetic = eval::explainUnits(program_, claim_, *e.line);
+      const std::string arithmetic = explain::explainUnits(program_, claim_, *e.line);
       if (!arithmetic.empty()) out += arithmetic;
     }
     if (!rule.detail.empty()) out += "  " + rule.detail + "\n";
-    const eval::LineView* line = e.line ? &views_.lines[*e.line - 1] : nullptr;
+    const engine::LineView* line = e.line ? &views_.lines[*e.line - 1] : nullptr;
     if (rule.scope == ir::RuleScope::LineWithOther) {
       for (std::uint32_t position : e.relatedLines) {
-        const eval::LineView& other = views_.lines[position - 1];
+        const engine::LineView& other = views_.lines[position - 1];
         out += fmt::format("  with line {} ({}):\n", position, model::Code{other.code}.text());
         if (rule.pairTable) tableRow(out, rule, *line, other);
         conditions(out, rule, views_.frame(line, &other), false);
@@ -155,7 +155,7 @@ class Explainer {
       if (!held) conditions(out, rule, views_.frame(nullptr), true);
       return;
     }
-    for (const eval::LineView& line : views_.lines) {
+    for (const engine::LineView& line : views_.lines) {
       const auto& indexed = evaluator_.rulesFor(line.code);
       if (std::find(indexed.begin(), indexed.end(), r) == indexed.end()) {
         out += fmt::format("    line {} ({}): the rule is not about this code\n", line.position,
@@ -177,7 +177,7 @@ class Explainer {
         continue;
       }
       bool sameDay = false;
-      for (const eval::LineView& other : views_.lines) {
+      for (const engine::LineView& other : views_.lines) {
         if (&other == &line || other.group != line.group) continue;
         sameDay = true;
         out += fmt::format("    line {} ({}) with line {} ({}):\n", line.position,

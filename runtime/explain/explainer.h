@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "ir/program.h"
-#include "model/claim.h"
+#include "core/ir/program.h"
+#include "core/model/claim.h"
 
 namespace edict::explain {
 

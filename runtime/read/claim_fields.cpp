@@ -1,4 +1,4 @@
-#include "read/claim_fields.h"
+#include "runtime/read/claim_fields.h"
 
 #include <fmt/format.h>
 #include <simdjson.h>

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "model/claim.h"
-#include "read/field_path.h"
+#include "core/model/claim.h"
+#include "runtime/read/field_path.h"
 
 namespace edict::read {
 

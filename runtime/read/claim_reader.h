@@ -7,7 +7,7 @@
 #include <string>
 #include <variant>
 
-#include "model/claim.h"
+#include "core/model/claim.h"
 
 namespace edict::read {
 

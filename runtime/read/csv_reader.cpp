@@ -1,4 +1,4 @@
-#include "read/csv_reader.h"
+#include "runtime/read/csv_reader.h"
 
 #include <fmt/format.h>
 
@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "read/claim_fields.h"
-#include "read/csv_columns.h"
-#include "read/csv_records.h"
+#include "runtime/read/claim_fields.h"
+#include "runtime/read/csv_columns.h"
+#include "runtime/read/csv_records.h"
 
 namespace edict::read {
 

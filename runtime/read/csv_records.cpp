@@ -1,4 +1,4 @@
-#include "read/csv_records.h"
+#include "runtime/read/csv_records.h"
 
 namespace edict::read {
 

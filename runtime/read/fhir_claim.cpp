@@ -1,11 +1,11 @@
-#include "read/fhir_claim.h"
+#include "runtime/read/fhir_claim.h"
 
 #include <fmt/format.h>
 
 #include <optional>
 #include <vector>
 
-#include "read/claim_fields.h"
+#include "runtime/read/claim_fields.h"
 
 namespace edict::read {
 

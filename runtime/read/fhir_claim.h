@@ -8,8 +8,8 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "model/claim.h"
-#include "read/field_path.h"
+#include "core/model/claim.h"
+#include "runtime/read/field_path.h"
 
 namespace edict::read {
 

@@ -1,13 +1,13 @@
-#include "read/fhir_reader.h"
+#include "runtime/read/fhir_reader.h"
 
 #include <fmt/format.h>
 #include <simdjson.h>
 
 #include <deque>
 
-#include "read/claim_fields.h"
-#include "read/fhir_claim.h"
-#include "read/fhir_resource_stream.h"
+#include "runtime/read/claim_fields.h"
+#include "runtime/read/fhir_claim.h"
+#include "runtime/read/fhir_resource_stream.h"
 
 namespace edict::read {
 

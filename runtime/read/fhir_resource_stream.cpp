@@ -1,4 +1,4 @@
-#include "read/fhir_resource_stream.h"
+#include "runtime/read/fhir_resource_stream.h"
 
 #include <fmt/format.h>
 

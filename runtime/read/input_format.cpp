@@ -1,12 +1,12 @@
-#include "read/input_format.h"
+#include "runtime/read/input_format.h"
 
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "read/csv_reader.h"
-#include "read/fhir_reader.h"
-#include "read/jsonl_reader.h"
-#include "read/x12_reader.h"
+#include "runtime/read/csv_reader.h"
+#include "runtime/read/fhir_reader.h"
+#include "runtime/read/jsonl_reader.h"
+#include "runtime/read/x12_reader.h"
 
 namespace edict::read {
 

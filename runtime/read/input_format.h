@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "read/claim_reader.h"
-#include "read/input_stream.h"
+#include "runtime/read/claim_reader.h"
+#include "runtime/read/input_stream.h"
 
 namespace edict::read {
 

@@ -1,4 +1,4 @@
-#include "read/input_stream.h"
+#include "runtime/read/input_stream.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "read/jsonl_reader.h"
+#include "runtime/read/jsonl_reader.h"
 
 #include <fmt/format.h>
 #include <simdjson.h>
@@ -7,8 +7,8 @@
 #include <optional>
 #include <string_view>
 
-#include "read/claim_fields.h"
-#include "read/line_source.h"
+#include "runtime/read/claim_fields.h"
+#include "runtime/read/line_source.h"
 
 namespace edict::read {
 

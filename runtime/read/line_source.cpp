@@ -1,4 +1,4 @@
-#include "read/line_source.h"
+#include "runtime/read/line_source.h"
 
 #include <cstring>
 

@@ -1,10 +1,10 @@
-#include "read/x12_claim_builder.h"
+#include "runtime/read/x12_claim_builder.h"
 
 #include <fmt/format.h>
 
 #include <string_view>
 
-#include "read/claim_fields.h"
+#include "runtime/read/claim_fields.h"
 
 namespace edict::read {
 

@@ -11,9 +11,9 @@
 #include <optional>
 #include <string>
 
-#include "model/claim.h"
-#include "read/claim_reader.h"
-#include "read/x12_segments.h"
+#include "core/model/claim.h"
+#include "runtime/read/claim_reader.h"
+#include "runtime/read/x12_segments.h"
 
 namespace edict::read {
 

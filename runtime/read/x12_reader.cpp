@@ -1,11 +1,11 @@
-#include "read/x12_reader.h"
+#include "runtime/read/x12_reader.h"
 
 #include <fmt/format.h>
 
 #include <deque>
 
-#include "read/x12_claim_builder.h"
-#include "read/x12_segments.h"
+#include "runtime/read/x12_claim_builder.h"
+#include "runtime/read/x12_segments.h"
 
 namespace edict::read {
 

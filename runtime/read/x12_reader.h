@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "read/claim_reader.h"
+#include "runtime/read/claim_reader.h"
 
 namespace edict::read {
 

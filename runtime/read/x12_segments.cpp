@@ -1,4 +1,4 @@
-#include "read/x12_segments.h"
+#include "runtime/read/x12_segments.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "run/batch_runner.h"
+#include "runtime/run/batch_runner.h"
 
 #include <algorithm>
 

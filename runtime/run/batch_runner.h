@@ -18,11 +18,11 @@
 #include <ostream>
 #include <string>
 
-#include "eval/evaluator.h"
-#include "model/edit.h"
-#include "read/claim_reader.h"
-#include "run/router.h"
-#include "write/record_format.h"
+#include "core/model/edit.h"
+#include "runtime/eval/evaluator.h"
+#include "runtime/read/claim_reader.h"
+#include "runtime/run/router.h"
+#include "runtime/write/record_format.h"
 
 namespace edict::run {
 

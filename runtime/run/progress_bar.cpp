@@ -1,4 +1,4 @@
-#include "run/progress_bar.h"
+#include "runtime/run/progress_bar.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "run/route_table.h"
+#include "runtime/run/route_table.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "run/router.h"
+#include "runtime/run/router.h"
 
 namespace edict::run {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "eval/evaluator.h"
+#include "runtime/eval/evaluator.h"
 
 namespace edict::run {
 

@@ -1,4 +1,4 @@
-#include "run/ruleset_tests.h"
+#include "runtime/run/ruleset_tests.h"
 
 #include <fmt/format.h>
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "eval/evaluator.h"
-#include "ir/program.h"
+#include "core/ir/program.h"
+#include "runtime/eval/evaluator.h"
 
 namespace edict::run {
 

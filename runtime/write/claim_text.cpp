@@ -1,4 +1,4 @@
-#include "write/claim_text.h"
+#include "runtime/write/claim_text.h"
 
 #include <fmt/format.h>
 
@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "write/csv_writer.h"
-#include "write/json_text.h"
+#include "core/text/json_text.h"
+#include "runtime/write/csv_writer.h"
 
 namespace edict::write {
 
@@ -43,7 +43,7 @@ std::string modifiersText(const model::Line& line, std::string_view separator) {
 /// `"key":"value"` with a leading comma.
 void jsonMember(std::string& out, std::string_view key, std::string_view value) {
   out += fmt::format(",\"{}\":", key);
-  appendJsonString(out, value);
+  text::appendJsonString(out, value);
 }
 
 /// A value made safe for X12, which cannot escape its separators.
@@ -64,22 +64,22 @@ std::string compactDate(model::Date date) {
 
 std::string claimToJsonLine(const model::Claim& claim) {
   std::string out = "{\"id\":";
-  appendJsonString(out, claim.id);
+  text::appendJsonString(out, claim.id);
   if (!claim.payer.empty()) jsonMember(out, "payer", claim.payer);
   out += ",\"patient\":{\"id\":";
-  appendJsonString(out, claim.patient.id);
+  text::appendJsonString(out, claim.patient.id);
   if (claim.patient.birthDate) jsonMember(out, "birth_date", claim.patient.birthDate->iso());
   if (claim.patient.sex != model::Sex::Unknown)
     jsonMember(out, "sex", sexLetter(claim.patient.sex));
   out += "}";
   if (!claim.providerNpi.empty()) {
     out += ",\"provider\":{\"npi\":";
-    appendJsonString(out, claim.providerNpi);
+    text::appendJsonString(out, claim.providerNpi);
     out += "}";
   }
   if (!claim.billingProviderNpi.empty()) {
     out += ",\"billing_provider\":{\"npi\":";
-    appendJsonString(out, claim.billingProviderNpi);
+    text::appendJsonString(out, claim.billingProviderNpi);
     out += "}";
   }
   if (!claim.placeOfService.empty()) jsonMember(out, "place_of_service", claim.placeOfService);
@@ -87,7 +87,7 @@ std::string claimToJsonLine(const model::Claim& claim) {
     out += ",\"diagnoses\":[";
     for (std::size_t i = 0; i < claim.diagnoses.size(); ++i) {
       if (i > 0) out.push_back(',');
-      appendJsonString(out, claim.diagnoses[i]);
+      text::appendJsonString(out, claim.diagnoses[i]);
     }
     out.push_back(']');
   }
@@ -108,7 +108,7 @@ std::string claimToJsonLine(const model::Claim& claim) {
     if (!line.placeOfService.empty()) jsonMember(out, "place_of_service", line.placeOfService);
     if (!line.providerNpi.empty()) {
       out += ",\"provider\":{\"npi\":";
-      appendJsonString(out, line.providerNpi);
+      text::appendJsonString(out, line.providerNpi);
       out += "}";
     }
     out.push_back('}');
@@ -155,25 +155,25 @@ std::string claimToCsvRows(const model::Claim& claim) {
 
 std::string claimToFhirLine(const model::Claim& claim) {
   std::string out = "{\"resourceType\":\"Claim\",\"identifier\":[{\"value\":";
-  appendJsonString(out, claim.id);
+  text::appendJsonString(out, claim.id);
   out +=
       "}],\"status\":\"active\",\"type\":{\"coding\":[{\"system\":"
       "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
       "\"use\":\"claim\",\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"patient\","
       "\"identifier\":[{\"value\":";
-  appendJsonString(out, claim.patient.id);
+  text::appendJsonString(out, claim.patient.id);
   out += fmt::format("}}],\"gender\":\"{}\"", fhirGender(claim.patient.sex));
   if (claim.patient.birthDate) jsonMember(out, "birthDate", claim.patient.birthDate->iso());
   out += "}],\"patient\":{\"reference\":\"#patient\"}";
   if (!claim.payer.empty()) {
     out += ",\"insurer\":{\"identifier\":{\"value\":";
-    appendJsonString(out, claim.payer);
+    text::appendJsonString(out, claim.payer);
     out += "}}";
   }
   constexpr std::string_view npiSystem = "http://hl7.org/fhir/sid/us-npi";
   auto reference = [&](std::string_view npi) {
     std::string ref = fmt::format("{{\"identifier\":{{\"system\":\"{}\",\"value\":", npiSystem);
-    appendJsonString(ref, npi);
+    text::appendJsonString(ref, npi);
     ref += "}}";
     return ref;
   };
@@ -204,7 +204,7 @@ std::string claimToFhirLine(const model::Claim& claim) {
           "{}{{\"sequence\":{},\"diagnosisCodeableConcept\":{{\"coding\":[{{"
           "\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":",
           i > 0 ? "," : "", i + 1);
-      appendJsonString(out, claim.diagnoses[i]);
+      text::appendJsonString(out, claim.diagnoses[i]);
       out += "}]}}";
     }
     out.push_back(']');

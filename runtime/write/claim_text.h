@@ -7,7 +7,7 @@
 #include <ostream>
 #include <string>
 
-#include "model/claim.h"
+#include "core/model/claim.h"
 
 namespace edict::write {
 

@@ -1,8 +1,8 @@
-#include "write/csv_writer.h"
+#include "runtime/write/csv_writer.h"
 
 #include <fmt/format.h>
 
-#include "write/json_text.h"
+#include "core/text/json_text.h"
 
 namespace edict::write {
 
@@ -15,7 +15,7 @@ void appendCsvField(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
-      const std::size_t length = utf8SequenceLength(text.substr(i));
+      const std::size_t length = text::utf8SequenceLength(text.substr(i));
       if (length == 0) {
         out += "\xEF\xBF\xBD";  // not UTF-8: U+FFFD, as in JSON output
         ++i;

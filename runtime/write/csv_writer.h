@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "write/record_format.h"
+#include "runtime/write/record_format.h"
 
 namespace edict::write {
 

@@ -1,8 +1,8 @@
-#include "write/jsonl_writer.h"
+#include "runtime/write/jsonl_writer.h"
 
 #include <fmt/format.h>
 
-#include "write/json_text.h"
+#include "core/text/json_text.h"
 
 namespace edict::write {
 
@@ -18,20 +18,20 @@ void appendJsonLine(const model::Edit& edit, std::string& out) {
   if (edit.claimId.empty())
     out += "null";
   else
-    appendJsonString(out, edit.claimId);
+    text::appendJsonString(out, edit.claimId);
   out += ",\"line\":";
   out += edit.line ? std::to_string(*edit.line) : "null";
   out += ",\"rule\":";
   if (edit.rule.empty())
     out += "null";
   else
-    appendJsonString(out, edit.rule);
+    text::appendJsonString(out, edit.rule);
   out += ",\"action\":";
-  appendJsonString(out, model::actionName(edit.action));
+  text::appendJsonString(out, model::actionName(edit.action));
   out += ",\"reason\":";
-  appendJsonString(out, edit.reason);
+  text::appendJsonString(out, edit.reason);
   out += ",\"message\":";
-  appendJsonString(out, edit.message);
+  text::appendJsonString(out, edit.message);
   out += ",\"related_lines\":[";
   for (std::size_t i = 0; i < edit.relatedLines.size(); ++i) {
     if (i > 0) out.push_back(',');
@@ -42,15 +42,15 @@ void appendJsonLine(const model::Edit& edit, std::string& out) {
   if (edit.allowedUnits) out += fmt::format(",\"allowed_units\":{}", *edit.allowedUnits);
   if (edit.mueIndicator) {
     out += fmt::format(",\"indicator\":{},\"rationale\":", static_cast<int>(*edit.mueIndicator));
-    appendJsonString(out, edit.rationale);
+    text::appendJsonString(out, edit.rationale);
     out += ",\"remark\":";
-    appendJsonString(out, edit.remark);
+    text::appendJsonString(out, edit.remark);
     out += edit.appealable ? ",\"appealable\":true" : ",\"appealable\":false";
   }
   out += ",\"ruleset\":";
-  appendJsonString(out, edit.ruleset);
+  text::appendJsonString(out, edit.ruleset);
   out += ",\"version\":";
-  appendJsonString(out, edit.version);
+  text::appendJsonString(out, edit.version);
   out.push_back('}');
 }
 

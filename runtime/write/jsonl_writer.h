@@ -4,8 +4,8 @@
 #include <ostream>
 #include <string>
 
-#include "model/edit.h"
-#include "write/record_format.h"
+#include "core/model/edit.h"
+#include "runtime/write/record_format.h"
 
 namespace edict::write {
 

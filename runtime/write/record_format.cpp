@@ -1,8 +1,8 @@
-#include "write/record_format.h"
+#include "runtime/write/record_format.h"
 
-#include "write/csv_writer.h"
-#include "write/jsonl_writer.h"
-#include "write/table_writer.h"
+#include "runtime/write/csv_writer.h"
+#include "runtime/write/jsonl_writer.h"
+#include "runtime/write/table_writer.h"
 
 namespace edict::write {
 

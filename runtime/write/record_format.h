@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "model/edit.h"
+#include "core/model/edit.h"
 
 namespace edict::write {
 

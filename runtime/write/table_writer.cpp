@@ -1,10 +1,10 @@
-#include "write/table_writer.h"
+#include "runtime/write/table_writer.h"
 
 #include <fmt/format.h>
 
 #include <string_view>
 
-#include "write/json_text.h"
+#include "core/text/json_text.h"
 
 namespace edict::write {
 
@@ -24,7 +24,7 @@ std::size_t appendSafe(std::string& out, std::string_view text, std::size_t maxC
   std::size_t chars = 0;
   for (std::size_t i = 0; i < text.size() && chars < maxChars; ++chars) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t length = utf8SequenceLength(text.substr(i));
+    const std::size_t length = text::utf8SequenceLength(text.substr(i));
     // C0 controls, DEL and C1 controls (U+0080..U+009F, `\xC2\x80`..) can
     // start terminal escape sequences.
     const bool control =
@@ -44,7 +44,7 @@ std::size_t appendSafe(std::string& out, std::string_view text, std::size_t maxC
 std::size_t countChars(std::string_view text) {
   std::size_t chars = 0;
   for (std::size_t i = 0; i < text.size(); ++chars) {
-    const std::size_t length = utf8SequenceLength(text.substr(i));
+    const std::size_t length = text::utf8SequenceLength(text.substr(i));
     i += length == 0 ? 1 : length;
   }
   return chars;

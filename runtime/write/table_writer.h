@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "write/record_format.h"
+#include "runtime/write/record_format.h"
 
 namespace edict::write {
 

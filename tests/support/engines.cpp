@@ -4,13 +4,13 @@
 
 #include <sstream>
 
-#include "diag/render.h"
-#include "driver/compile.h"
-#include "eval/evaluator.h"
-#include "interp/interpreter.h"
-#include "jit/jit_engine.h"
-#include "read/jsonl_reader.h"
-#include "write/jsonl_writer.h"
+#include "backends/interp/interpreter.h"
+#include "backends/jit/jit_engine.h"
+#include "frontend/diag/render.h"
+#include "frontend/driver/compile.h"
+#include "runtime/eval/evaluator.h"
+#include "runtime/read/jsonl_reader.h"
+#include "runtime/write/jsonl_writer.h"
 
 namespace edict::testing {
 

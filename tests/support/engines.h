@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "diag/diagnostic_sink.h"
-#include "ir/program.h"
-#include "model/claim.h"
-#include "model/edit.h"
+#include "core/ir/program.h"
+#include "core/model/claim.h"
+#include "core/model/edit.h"
+#include "frontend/diag/diagnostic_sink.h"
 
 namespace edict::testing {
 

@@ -9,13 +9,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "artifact/artifact_file.h"
-#include "artifact/program_codec.h"
-#include "driver/compile.h"
-#include "eval/evaluator.h"
-#include "interp/interpreter.h"
-#include "jit/jit_engine.h"
-#include "jit/native_object.h"
+#include "backends/artifact/artifact_file.h"
+#include "backends/artifact/program_codec.h"
+#include "backends/interp/interpreter.h"
+#include "backends/jit/jit_engine.h"
+#include "backends/jit/native_object.h"
+#include "frontend/driver/compile.h"
+#include "runtime/eval/evaluator.h"
 #include "support/engines.h"
 #include "support/random_cases.h"
 

@@ -8,14 +8,14 @@
 #include <set>
 #include <sstream>
 
-#include "eval/evaluator.h"
-#include "interp/interpreter.h"
-#include "jit/jit_engine.h"
-#include "read/jsonl_reader.h"
-#include "run/batch_runner.h"
-#include "run/progress_bar.h"
+#include "backends/interp/interpreter.h"
+#include "backends/jit/jit_engine.h"
+#include "runtime/eval/evaluator.h"
+#include "runtime/read/jsonl_reader.h"
+#include "runtime/run/batch_runner.h"
+#include "runtime/run/progress_bar.h"
+#include "runtime/write/jsonl_writer.h"
 #include "support/engines.h"
-#include "write/jsonl_writer.h"
 
 using edict::testing::compileOrFail;
 namespace run = edict::run;

@@ -1,10 +1,10 @@
 // The checker: resolved values, defaults, and the errors it must find.
 #include <catch2/catch.hpp>
 
-#include "check/checker.h"
-#include "check/ncci_modifiers.h"
-#include "check/suggest.h"
-#include "parse/parser.h"
+#include "core/model/ncci_modifiers.h"
+#include "frontend/check/checker.h"
+#include "frontend/diag/suggest.h"
+#include "frontend/parse/parser.h"
 
 using namespace edict;
 
@@ -51,19 +51,19 @@ TEST_CASE("a pair row is resolved with its defaults", "[check]") {
   CHECK(row.since.iso() == "2020-01-01");
   CHECK(row.until == model::kEndOfTime);
   CHECK(row.reason == "CO-236");
-  CHECK(row.bypass == check::ncciAssociatedModifiers());
+  CHECK(row.bypass == model::ncciAssociatedModifiers());
   CHECK(row.origin == "t.edict:2");
 }
 
 TEST_CASE("the NCCI-associated modifiers are those of the brief", "[check]") {
-  const auto& all = check::ncciAssociatedModifiers();
+  const auto& all = model::ncciAssociatedModifiers();
   CHECK(all.size() == 31 + 13);
   for (const char* m : {"59", "XE", "XS", "XP", "XU", "24", "25", "57", "58", "78", "79", "27",
                         "91", "LT", "RT", "E4", "F9", "T9", "RI"})
     CHECK(std::binary_search(all.begin(), all.end(), mod(m)));
   CHECK_FALSE(std::binary_search(all.begin(), all.end(), mod("GP")));
-  CHECK(check::isAnatomic(mod("LT")));
-  CHECK_FALSE(check::isAnatomic(mod("59")));
+  CHECK(model::isAnatomic(mod("LT")));
+  CHECK_FALSE(model::isAnatomic(mod("59")));
 }
 
 TEST_CASE("modifier sets expand names, including built-in sets", "[check]") {
@@ -72,7 +72,7 @@ TEST_CASE("modifier sets expand names, including built-in sets", "[check]") {
       "pair 98941 97140 indicator 1 since 2020-01-01 bypass b\n");
   REQUIRE(c.ruleset);
   const auto bypass = pairsOf(*c.ruleset).at(0).bypass;
-  CHECK(bypass.size() == 3 + check::anatomicModifiers().size());
+  CHECK(bypass.size() == 3 + model::anatomicModifiers().size());
   CHECK(c.ruleset->modifierSets.size() == 2);
 }
 
@@ -111,11 +111,11 @@ TEST_CASE("warnings do not stop compilation", "[check]") {
 }
 
 TEST_CASE("did-you-mean finds near names only", "[check]") {
-  CHECK(check::editDistance("kitten", "sitting") == 3);
-  CHECK(check::editDistance("pari", "pair") == 1);
-  CHECK(check::closestMatch("regoin", {"region", "bypass"}) == "region");
-  CHECK(check::closestMatch("xyz", {"region", "bypass"}) == std::nullopt);
-  CHECK(check::closestMatch("pari", {"pair", "modifiers"}) == "pair");
+  CHECK(diag::editDistance("kitten", "sitting") == 3);
+  CHECK(diag::editDistance("pari", "pair") == 1);
+  CHECK(diag::closestMatch("regoin", {"region", "bypass"}) == "region");
+  CHECK(diag::closestMatch("xyz", {"region", "bypass"}) == std::nullopt);
+  CHECK(diag::closestMatch("pari", {"pair", "modifiers"}) == "pair");
 }
 
 TEST_CASE("the error limit stops a flood of diagnostics", "[check]") {

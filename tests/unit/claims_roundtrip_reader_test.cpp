@@ -8,11 +8,11 @@
 #include <random>
 #include <sstream>
 
-#include "diag/render.h"
-#include "driver/compile.h"
+#include "frontend/diag/render.h"
+#include "frontend/driver/compile.h"
 #include "reader_test_util.h"
+#include "runtime/write/claim_text.h"
 #include "support/engines.h"
-#include "write/claim_text.h"
 
 using edict::model::Claim;
 using edict::read::InputFormat;

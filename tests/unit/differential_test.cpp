@@ -11,13 +11,13 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "driver/compile.h"
-#include "eval/evaluator.h"
-#include "interp/interpreter.h"
-#include "jit/jit_engine.h"
+#include "backends/interp/interpreter.h"
+#include "backends/jit/jit_engine.h"
+#include "frontend/driver/compile.h"
+#include "runtime/eval/evaluator.h"
+#include "runtime/write/jsonl_writer.h"
 #include "support/engines.h"
 #include "support/random_cases.h"
-#include "write/jsonl_writer.h"
 
 namespace {
 

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "diag/diagnostic.h"
+#include "frontend/diag/diagnostic.h"
 
 TEST_CASE("every registered diagnostic code is documented", "[docs]") {
   std::ifstream in(std::string(EDICT_SOURCE_DIR) + "/docs/diagnostics.md");
@@ -14,13 +14,13 @@ TEST_CASE("every registered diagnostic code is documented", "[docs]") {
   const std::string doc = text.str();
 #define EDICT_DIAG(code, name, severity, summary) \
   CHECK(doc.find("| " #code " | ") != std::string::npos);
-#include "diag/kinds.def"
+#include "frontend/diag/kinds.def"
 #undef EDICT_DIAG
 }
 
 #include <simdjson.h>
 
-#include "diag/render.h"
+#include "frontend/diag/render.h"
 
 TEST_CASE("diagnostics render as valid JSON and SARIF", "[diagnostics]") {
   using namespace edict;

@@ -2,7 +2,7 @@
 // rule did not fire.
 #include <catch2/catch.hpp>
 
-#include "explain/explainer.h"
+#include "runtime/explain/explainer.h"
 #include "support/engines.h"
 
 using namespace edict;

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "diag/diagnostic_sink.h"
-#include "driver/compile.h"
-#include "format/formatter.h"
+#include "frontend/diag/diagnostic_sink.h"
+#include "frontend/driver/compile.h"
+#include "frontend/format/formatter.h"
 
 namespace fs = std::filesystem;
 using namespace edict;

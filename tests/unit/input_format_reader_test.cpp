@@ -4,9 +4,9 @@
 
 #include <sstream>
 
-#include "read/input_format.h"
-#include "read/input_stream.h"
 #include "reader_test_util.h"
+#include "runtime/read/input_format.h"
+#include "runtime/read/input_stream.h"
 
 using edict::read::detectFormat;
 using edict::read::InputFormat;

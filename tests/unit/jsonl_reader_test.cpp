@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "read/jsonl_reader.h"
+#include "runtime/read/jsonl_reader.h"
 
 using namespace edict;
 

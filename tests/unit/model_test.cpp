@@ -1,8 +1,8 @@
 // Encodings of codes, modifiers and dates.
 #include <catch2/catch.hpp>
 
-#include "model/code.h"
-#include "model/date.h"
+#include "core/model/code.h"
+#include "core/model/date.h"
 
 using edict::model::Code;
 using edict::model::Date;

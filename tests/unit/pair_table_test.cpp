@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "diag/diagnostic_sink.h"
-#include "driver/compile.h"
+#include "frontend/diag/diagnostic_sink.h"
+#include "frontend/driver/compile.h"
 #include "support/engines.h"
 
 #include <cstdio>

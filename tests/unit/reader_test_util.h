@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "read/claim_reader.h"
-#include "read/input_format.h"
-#include "read/input_stream.h"
+#include "runtime/read/claim_reader.h"
+#include "runtime/read/input_format.h"
+#include "runtime/read/input_stream.h"
 
 namespace edict::testing {
 

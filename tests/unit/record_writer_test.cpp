@@ -2,11 +2,11 @@
 // and what each does with hostile text from claim files.
 #include <catch2/catch.hpp>
 
-#include "write/csv_writer.h"
-#include "write/json_text.h"
-#include "write/jsonl_writer.h"
-#include "write/record_format.h"
-#include "write/table_writer.h"
+#include "core/text/json_text.h"
+#include "runtime/write/csv_writer.h"
+#include "runtime/write/jsonl_writer.h"
+#include "runtime/write/record_format.h"
+#include "runtime/write/table_writer.h"
 
 using edict::model::Action;
 using edict::model::Edit;
@@ -110,7 +110,7 @@ TEST_CASE("table output replaces terminal control characters from claim data", "
 
 TEST_CASE("JSON output replaces bytes that are not UTF-8, keeping valid text", "[write][jsonl]") {
   std::string out;
-  edict::write::appendJsonString(out, "ok \xC3\xA9 \xFF \xED\xA0\x80 \xF0\x9F\x98\x80 \x01");
+  edict::text::appendJsonString(out, "ok \xC3\xA9 \xFF \xED\xA0\x80 \xF0\x9F\x98\x80 \x01");
   CHECK(out ==
         "\"ok \xC3\xA9 \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD \xF0\x9F\x98\x80 "
         "\\u0001\"");

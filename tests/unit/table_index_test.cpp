@@ -8,7 +8,7 @@
 #include <random>
 #include <tuple>
 
-#include "ir/program.h"
+#include "core/ir/program.h"
 
 using namespace edict;
 

@@ -2,7 +2,7 @@
 // field, with the span of its source text.
 #include <catch2/catch.hpp>
 
-#include "parse/parser.h"
+#include "frontend/parse/parser.h"
 
 using namespace edict;
 

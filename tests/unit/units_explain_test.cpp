@@ -1,8 +1,8 @@
-// eval::explainUnits: the arithmetic behind `units` and `limit` rules for one
+// explain::explainUnits: the arithmetic behind `units` and `limit` rules for one
 // claim line, as `edict explain` prints it.
 #include <catch2/catch.hpp>
 
-#include "eval/explain_units.h"
+#include "runtime/explain/unit_explanation.h"
 #include "support/engines.h"
 
 using edict::testing::claimsFromJsonl;
@@ -25,7 +25,7 @@ TEST_CASE("explainUnits shows the day's minutes, units and allocation", "[units]
       R"({"code":"97750","units":9,"date":"2026-11-02"},{"code":"97163","units":1,"date":"2026-11-02"}]})"
       "\n");
   const auto& claim = claims.front();
-  CHECK(edict::eval::explainUnits(program, claim, 3) ==
+  CHECK(edict::explain::explainUnits(program, claim, 3) ==
         "units_timed (t.edict:3), line 3 (97110):\n"
         "  method: total time (CMS 8-minute rule, Medicare Claims Processing Manual ch. 5 §20.2)\n"
         "  47 timed minutes on 2 codes = 3 units\n"
@@ -37,27 +37,27 @@ TEST_CASE("explainUnits shows the day's minutes, units and allocation", "[units]
         "  billed: 97110 2, 97112 1: not a correct assignment\n"
         "    line 3 (97110): billed 2, allowed 1\n"
         "  line 3: billed 2, allowed 1: modify\n");
-  CHECK(edict::eval::explainUnits(program, claim, 5) ==
+  CHECK(edict::explain::explainUnits(program, claim, 5) ==
         "mue_97035 (t.edict:5), line 5 (97035):\n"
         "  MUE 2 of 97035: indicator 3 (Date of Service Edit: Clinical), Clinical: Data\n"
         "  97035 on 2026-11-02: line 4 2 units, line 5 1 unit; 3 units in all\n"
         "  earlier lines keep theirs first: 2 units before line 5, 0 units left for it\n"
         "  line 5: billed 1, allowed 0: deny\n");
-  CHECK(edict::eval::explainUnits(program, claim, 6) ==
+  CHECK(edict::explain::explainUnits(program, claim, 6) ==
         "mue_97750 (t.edict:6), line 6 (97750):\n"
         "  MUE 8 of 97750: indicator 1 (Line Edit)\n"
         "  the line is judged alone: 9 units billed against at most 8; more denies the whole line\n"
         "  line 6: billed 9, allowed 0: deny\n");
-  CHECK(edict::eval::explainUnits(program, claim, 7) ==
+  CHECK(edict::explain::explainUnits(program, claim, 7) ==
         "units_97161 (t.edict:4), line 7 (97163):\n"
         "  at most 1 unit a day\n"
         "  97163 on 2026-11-02: line 1 1 unit, line 7 1 unit; 2 units in all\n"
         "  earlier lines keep theirs first: 1 unit before line 7, 0 units left for it\n"
         "  line 7: billed 1, allowed 0: deny\n");
-  CHECK(edict::eval::explainUnits(program, claim, 1).find("allowed 1: no edit") !=
+  CHECK(edict::explain::explainUnits(program, claim, 1).find("allowed 1: no edit") !=
         std::string::npos);
-  CHECK(edict::eval::explainUnits(program, claim, 8).empty());
-  CHECK(edict::eval::explainUnits(program, claim, 0).empty());
+  CHECK(edict::explain::explainUnits(program, claim, 8).empty());
+  CHECK(edict::explain::explainUnits(program, claim, 0).empty());
 }
 
 TEST_CASE("explainUnits says when a timed line cannot be checked", "[units][explain]") {
@@ -66,7 +66,7 @@ TEST_CASE("explainUnits says when a timed line cannot be checked", "[units][expl
   const auto claims =
       claimsFromJsonl(R"({"id":"C","lines":[{"code":"97110","units":3,"date":"2026-11-02"}]})"
                       "\n");
-  CHECK(edict::eval::explainUnits(program, claims.front(), 1) ==
+  CHECK(edict::explain::explainUnits(program, claims.front(), 1) ==
         "units_97110 (t.edict:2), line 1 (97110):\n"
         "  line 1 gives no minutes: it cannot be checked and keeps its units\n"
         "  line 1: billed 3, allowed 3: no edit\n");

@@ -3,7 +3,8 @@
 // lines, and the explanation text.
 #include <catch2/catch.hpp>
 
-#include "units/timing_check.h"
+#include "core/units/timing_check.h"
+#include "runtime/explain/timing_explanation.h"
 
 using namespace edict;
 using units::LineUnits;
@@ -111,7 +112,7 @@ TEST_CASE("the three methods on the same lines", "[units][lines]") {
 TEST_CASE("the explanation says what was pooled, assigned and reduced", "[units][lines]") {
   const std::vector<TimedLine> lines = {line("97112", 24, 1), line("97110", 23, 2)};
   const auto check = units::checkTiming(Method::TotalTime, lines);
-  CHECK(units::explainTiming(check, lines) ==
+  CHECK(explain::explainTiming(check, lines) ==
         "method: total time (CMS 8-minute rule, Medicare Claims Processing Manual ch. 5 §20.2)\n"
         "47 timed minutes on 2 codes = 3 units\n"
         "  97110: 23 minutes on 1 line: 1 full unit + 8 minutes left over -> 1 unit: the "
@@ -167,7 +168,7 @@ TEST_CASE("a TimingCheck reused day after day gives what a fresh one gives", "[u
       REQUIRE(a.codes[i].units == b.codes[i].units);
       REQUIRE(a.codes[i].why == b.codes[i].why);
     }
-    REQUIRE(units::explainTiming(reused, lines) == units::explainTiming(fresh, lines));
+    REQUIRE(explain::explainTiming(reused, lines) == explain::explainTiming(fresh, lines));
   }
 }
 

@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "core/units/unit_table.h"
 #include "support/engines.h"
-#include "units/unit_table.h"
 
 using edict::testing::claimsFromJsonl;
 using edict::testing::compileOrFail;

@@ -2,7 +2,7 @@
 // nearest 15 minutes.
 #include <catch2/catch.hpp>
 
-#include "units/unit_table.h"
+#include "core/units/unit_table.h"
 
 using edict::units::roundedUnits;
 using edict::units::unitsForMinutes;

@@ -4,9 +4,9 @@
 
 #include <map>
 
-#include "units/allocation.h"
-#include "units/timing_check.h"
-#include "units/unit_table.h"
+#include "core/units/allocation.h"
+#include "core/units/timing_check.h"
+#include "core/units/unit_table.h"
 
 using namespace edict;
 using units::Allocation;

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "commands.h"
-#include "diag/render.h"
-#include "driver/compile.h"
-#include "driver/version.h"
+#include "core/version.h"
+#include "frontend/diag/render.h"
+#include "frontend/driver/compile.h"
 
 namespace edict::cli {
 
@@ -36,7 +36,7 @@ int runCheck(const CheckOptions& options) {
   if (options.format == "json") {
     std::cout << diag::renderJson(all);
   } else if (options.format == "sarif") {
-    std::cout << diag::renderSarif(all, driver::kEdictVersion);
+    std::cout << diag::renderSarif(all, kEdictVersion);
   } else {
     std::cerr << "edict check: " << options.files.size()
               << (options.files.size() == 1 ? " file, " : " files, ") << errors

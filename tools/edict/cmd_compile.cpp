@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "artifact/artifact_file.h"
+#include "backends/artifact/artifact_file.h"
+#include "backends/jit/jit_engine.h"
+#include "backends/jit/native_object.h"
 #include "commands.h"
-#include "diag/render.h"
-#include "driver/compile.h"
-#include "jit/jit_engine.h"
-#include "jit/native_object.h"
+#include "frontend/diag/render.h"
+#include "frontend/driver/compile.h"
 
 namespace edict::cli {
 

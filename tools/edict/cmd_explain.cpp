@@ -8,9 +8,9 @@
 #include <string>
 
 #include "commands.h"
-#include "explain/explainer.h"
-#include "read/input_format.h"
 #include "ruleset_loader.h"
+#include "runtime/explain/explainer.h"
+#include "runtime/read/input_format.h"
 
 namespace edict::cli {
 

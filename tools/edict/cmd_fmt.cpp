@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "commands.h"
-#include "diag/render.h"
-#include "format/formatter.h"
+#include "frontend/diag/render.h"
+#include "frontend/format/formatter.h"
 
 namespace edict::cli {
 

@@ -14,17 +14,17 @@
 #include <string>
 #include <vector>
 
+#include "backends/jit/jit_engine.h"
 #include "commands.h"
-#include "eval/evaluator.h"
-#include "jit/jit_engine.h"
-#include "read/input_format.h"
-#include "read/input_stream.h"
 #include "ruleset_loader.h"
-#include "run/batch_runner.h"
-#include "run/progress_bar.h"
-#include "run/route_table.h"
-#include "run/router.h"
-#include "write/record_format.h"
+#include "runtime/eval/evaluator.h"
+#include "runtime/read/input_format.h"
+#include "runtime/read/input_stream.h"
+#include "runtime/run/batch_runner.h"
+#include "runtime/run/progress_bar.h"
+#include "runtime/run/route_table.h"
+#include "runtime/run/router.h"
+#include "runtime/write/record_format.h"
 
 namespace edict::cli {
 
@@ -47,7 +47,7 @@ struct RunOptions {
 /// are routed to it. Heap-allocated so that routes can point into it.
 struct LoadedRuleset {
   LoadedProgram program;
-  std::unique_ptr<eval::PredicateEngine> engine;
+  std::unique_ptr<engine::PredicateEngine> engine;
   std::unique_ptr<eval::Evaluator> evaluator;
   run::Route route;
 };

@@ -11,14 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "backends/interp/interpreter.h"
+#include "backends/jit/jit_engine.h"
 #include "commands.h"
-#include "diag/render.h"
-#include "driver/compile.h"
-#include "eval/evaluator.h"
-#include "interp/interpreter.h"
-#include "jit/jit_engine.h"
-#include "run/ruleset_tests.h"
-#include "write/jsonl_writer.h"
+#include "frontend/diag/render.h"
+#include "frontend/driver/compile.h"
+#include "runtime/eval/evaluator.h"
+#include "runtime/run/ruleset_tests.h"
+#include "runtime/write/jsonl_writer.h"
 
 namespace edict::cli {
 

@@ -8,14 +8,14 @@
 #include <fmt/format.h>
 
 #include "commands.h"
-#include "driver/version.h"
+#include "core/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
       "edict: write, check, compile and run claim edit policies for health insurers.\n"
       "See docs/cli.md for every verb, and `edict VERB --help` for its options."};
   app.require_subcommand(1);
-  app.set_version_flag("--version", fmt::format("edict {}", edict::driver::kEdictVersion));
+  app.set_version_flag("--version", fmt::format("edict {}", edict::kEdictVersion));
   int exitStatus = edict::cli::kSuccess;
   edict::cli::registerCheck(app, exitStatus);
   edict::cli::registerCompile(app, exitStatus);

@@ -5,12 +5,12 @@
 #include <fstream>
 #include <iostream>
 
-#include "artifact/artifact_file.h"
-#include "diag/render.h"
-#include "driver/compile.h"
-#include "interp/interpreter.h"
-#include "jit/jit_engine.h"
-#include "jit/native_object.h"
+#include "backends/artifact/artifact_file.h"
+#include "backends/interp/interpreter.h"
+#include "backends/jit/jit_engine.h"
+#include "backends/jit/native_object.h"
+#include "frontend/diag/render.h"
+#include "frontend/driver/compile.h"
 
 namespace edict::cli {
 
@@ -56,8 +56,8 @@ std::optional<LoadedProgram> loadRuleset(const std::string& path, const std::str
   return LoadedProgram{std::move(*compilation.program), {}};
 }
 
-std::unique_ptr<eval::PredicateEngine> makeEngine(const std::string& engine,
-                                                  const LoadedProgram& loaded) {
+std::unique_ptr<engine::PredicateEngine> makeEngine(const std::string& engine,
+                                                    const LoadedProgram& loaded) {
   if (engine == "interp") return std::make_unique<interp::Interpreter>(loaded.program);
   if (!loaded.object.empty()) return jit::JitEngine::load(loaded.program, loaded.object);
   return jit::JitEngine::compile(loaded.program);

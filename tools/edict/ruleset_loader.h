@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "eval/predicate_engine.h"
-#include "ir/program.h"
+#include "core/engine/predicate_engine.h"
+#include "core/ir/program.h"
 
 namespace edict::cli {
 
@@ -28,7 +28,7 @@ std::optional<LoadedProgram> loadRuleset(const std::string& path, const std::str
 
 /// The predicate engine named `engine` for `loaded`, whose program must
 /// outlive it. The JIT links an artifact's object code as it is.
-std::unique_ptr<eval::PredicateEngine> makeEngine(const std::string& engine,
-                                                  const LoadedProgram& loaded);
+std::unique_ptr<engine::PredicateEngine> makeEngine(const std::string& engine,
+                                                    const LoadedProgram& loaded);
 
 }  // namespace edict::cli

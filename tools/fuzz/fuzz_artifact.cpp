@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "artifact/artifact_file.h"
-#include "artifact/program_codec.h"
+#include "backends/artifact/artifact_file.h"
+#include "backends/artifact/program_codec.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -13,9 +13,9 @@
 #include <sstream>
 #include <string>
 
-#include "read/claim_fields.h"
-#include "read/claim_reader.h"
-#include "write/jsonl_writer.h"
+#include "runtime/read/claim_fields.h"
+#include "runtime/read/claim_reader.h"
+#include "runtime/write/jsonl_writer.h"
 
 namespace edict::fuzz {
 

@@ -1,6 +1,6 @@
 // libFuzzer target: any bytes as a JSON Lines claims file, read to the end.
 #include "fuzz_claim_reader.h"
-#include "read/jsonl_reader.h"
+#include "runtime/read/jsonl_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   return edict::fuzz::readAll(

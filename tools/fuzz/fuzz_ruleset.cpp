@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "diag/diagnostic_sink.h"
-#include "diag/render.h"
-#include "driver/compile.h"
+#include "frontend/diag/diagnostic_sink.h"
+#include "frontend/diag/render.h"
+#include "frontend/driver/compile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   edict::diag::DiagnosticSink sink;

@@ -1,0 +1,85 @@
+// Expressions of `when` conditions and rule actions, as written. Words stay
+// words: whether `97110` is a code, a number or a modifier is decided by the
+// checker from the other side of a comparison.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "frontend/source/source_file.h"
+
+namespace edict::ast {
+
+/// A word of source text (a code, modifier, number, name or date) and where it is.
+struct Word {
+  std::string text;
+  source::Span span;
+};
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+/// `line.code`, `patient.age`, or a single word (a literal or a set name).
+struct PathExpr {
+  std::vector<Word> parts;
+};
+
+/// `first..last` inside a call or a list.
+struct RangeArg {
+  Word first;
+  Word last;
+};
+
+/// An argument of a call or an item of an `in (...)` list.
+using Argument = std::variant<ExprPtr, RangeArg>;
+
+/// `same_day.has(97150)`, `line.modifiers.any(59 XE)`
+struct CallExpr {
+  std::vector<Word> callee;
+  std::vector<Argument> arguments;
+};
+
+/// A date literal.
+struct DateExpr {
+  Word date;
+};
+
+/// A string literal, unquoted.
+struct StringExpr {
+  std::string value;
+};
+
+enum class BinaryOp { And, Or, Eq, Ne, Lt, Le, Gt, Ge, Add, Sub };
+
+/// `left op right`
+struct BinaryExpr {
+  BinaryOp op;
+  ExprPtr left;
+  ExprPtr right;
+  source::Span opSpan;
+};
+
+/// `not operand`
+struct NotExpr {
+  ExprPtr operand;
+};
+
+/// `value in SET`, `value not in (A, B..C)`
+struct InExpr {
+  ExprPtr value;
+  bool negated = false;
+  /// A named set, or else the listed items.
+  std::optional<Word> setName;
+  std::vector<Argument> items;
+};
+
+/// One expression node with the span of its whole text.
+struct Expr {
+  std::variant<PathExpr, CallExpr, DateExpr, StringExpr, BinaryExpr, NotExpr, InExpr> node;
+  source::Span span;
+};
+
+}  // namespace edict::ast

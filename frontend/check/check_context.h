@@ -1,0 +1,112 @@
+// State shared by the checker's passes over one ruleset: the sink, the file,
+// the result under construction and the names declared so far. Internal to
+// frontend/check.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/ir/builder.h"
+#include "frontend/ast/ruleset.h"
+#include "frontend/check/checked_ruleset.h"
+#include "frontend/diag/diagnostic_sink.h"
+
+namespace edict::check {
+
+/// Sorted, merged, inclusive ranges of Code::packed.
+using CodeRanges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+/// The checker's working state for one file.
+class CheckContext {
+ public:
+  CheckContext(const std::string& file, diag::DiagnosticSink& sink, CheckedRuleset& out)
+      : file_(file), sink_(sink), out_(out), builder_(out.program) {}
+
+  /// Reports a diagnostic in this file.
+  void report(diag::Kind kind, const source::Span& span, std::string message,
+              std::optional<std::string> help = std::nullopt);
+
+  /// Parses a word as a procedure code, or reports E0101.
+  std::optional<model::Code> code(const ast::Word& word);
+  /// Parses a word as a date, or reports E0103.
+  std::optional<model::Date> date(const ast::Word& word);
+  /// Resolves modifier items (modifiers or set names) into a sorted set.
+  std::optional<std::vector<model::Modifier>> modifiers(const std::vector<ast::Word>& items);
+  /// Resolves one code item (a code, `first..last`, or a set name).
+  std::optional<CodeRanges> codeItem(const ast::Word& first, const std::optional<ast::Word>& last);
+  /// Resolves code items into merged ranges; nullopt after reporting errors.
+  std::optional<CodeRanges> codeItems(const std::vector<ast::CodeItem>& items);
+
+  void declareModifierSet(const ast::Word& name, std::vector<model::Modifier> members);
+  void declareCodeSet(const ast::Word& name, CodeRanges ranges);
+  /// Whether `name` names a code set (the checker uses it to read words).
+  [[nodiscard]] bool isCodeSet(const std::string& name) const;
+  [[nodiscard]] bool isModifierSet(const std::string& name) const;
+  /// Warns about the sets declared in this file that nothing used.
+  void reportUnusedSets();
+
+  /// Adds a rule, applying `override` (replaces the inherited rule of the
+  /// same id) and refusing an inherited id redefined without it.
+  void addItem(Item item, bool isOverride, const source::Span& span);
+  /// `disable ID`: removes the rule(s) with that id.
+  void disable(const ast::Word& id);
+  /// Takes in a checked ruleset's sets and rules (`extends` and `include`).
+  void inherit(CheckedRuleset base, bool asBase, const source::Span& where);
+
+  [[nodiscard]] const std::string& file() const { return file_; }
+  [[nodiscard]] diag::DiagnosticSink& sink() { return sink_; }
+  [[nodiscard]] CheckedRuleset& out() { return out_; }
+  [[nodiscard]] ir::Builder& builder() { return builder_; }
+  /// A `file:line` origin for a rule written at `span`.
+  [[nodiscard]] std::string originOf(const source::Span& span) const;
+
+ private:
+  const std::string& file_;
+  diag::DiagnosticSink& sink_;
+  CheckedRuleset& out_;
+  ir::Builder builder_;
+  /// Ids that came from `extends` and are not yet overridden in this file.
+  std::set<std::string> inherited_;
+  /// Ids this file overrode: their later rows are added, not replaced again.
+  std::set<std::string> overridden_;
+  /// Removes the rows of pair `id` (`ptp_C1_C2`) from every pair table, or
+  /// of code `id` (`mue_CODE`) from every MUE table read from a file; how many.
+  std::size_t removeTableRows(const std::string& id);
+  /// Sets declared in this file, with where, and whether anything used them.
+  std::map<std::string, std::pair<source::Span, bool>> declaredHere_;
+  void markUsed(const std::string& name);
+};
+
+/// Checks one `pair` statement; adds its row when valid.
+void checkPair(CheckContext& cx, const ast::PairDecl& pair);
+/// Loads and checks a `pairs from` table; adds it when valid.
+void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl);
+/// Reports rows of the same pair whose dates overlap and ids shared by different rules.
+void checkRuleConflicts(CheckContext& cx);
+/// Checks a `test` block; adds it when valid.
+void checkTest(CheckContext& cx, const ast::TestDecl& test);
+/// Checks that the rule ids the tests name exist (after all rules are known).
+void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>& tests);
+/// Checks a `rule` statement; adds it when valid.
+void checkRule(CheckContext& cx, const ast::RuleDecl& rule);
+/// Checks a `require`/`forbid modifier` statement; adds it when valid.
+void checkModifierRule(CheckContext& cx, const ast::ModifierRule& rule);
+/// Checks a `units` statement (timed or untimed codes); adds its rule when valid.
+void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl);
+/// Checks a `limit` statement; adds its one-row MUE table when valid.
+void checkLimit(CheckContext& cx, const ast::LimitDecl& decl);
+/// Loads and checks a `limits from` MUE table; adds it when valid.
+void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl);
+/// Reports codes under two `units` statements and codes limited twice.
+void checkUnitConflicts(CheckContext& cx);
+
+/// Fills the code index of `rule` and warns when no code can satisfy it.
+void indexRule(CheckContext& cx, CheckedRule& rule);
+/// Checks the placeholders of a message template; `timing` allows `{timing}`
+/// (`units ... by` rules only).
+bool checkMessage(CheckContext& cx, const ast::Word& message, bool onClaim, bool modifies,
+                  bool timing = false);
+
+}  // namespace edict::check

@@ -1,0 +1,97 @@
+// Checks `pairs from` statements: reads the table (CMS NCCI layout, edict's
+// TSV or a hand-written CSV), reports its problems with file, line and field,
+// and refuses rows of one pair that are in force on the same date.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/model/ncci_modifiers.h"
+#include "frontend/check/check_context.h"
+#include "frontend/check/table_file.h"
+#include "tables/cms_ptp_reader.h"
+#include "tables/ptp_csv.h"
+#include "tables/tsv_tables.h"
+
+namespace edict::check {
+
+namespace {
+
+std::string defaultFormat(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".csv") return "csv";
+  if (ext == ".tsv") return "tsv";
+  return "ncci_ptp";
+}
+
+ir::PairTable toIr(const tables::PtpTable& table, const std::string& source) {
+  ir::PairTable out;
+  out.source = source;
+  out.rows.reserve(table.rows.size());
+  for (const tables::PtpRow& r : table.rows)
+    out.rows.push_back(ir::PairTable::Row{r.column1.packed, r.column2.packed, r.effective.days,
+                                          r.deletion.days, r.rationale,
+                                          static_cast<std::uint8_t>(r.indicator)});
+  for (std::size_t i = 0; i < table.rationales.size(); ++i)
+    out.rationales.emplace_back(table.rationales.at(static_cast<std::uint32_t>(i)));
+  std::stable_sort(out.rows.begin(), out.rows.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.column2, a.column1, a.effective) <
+           std::tie(b.column2, b.column1, b.effective);
+  });
+  out.buildIndex();
+  return out;
+}
+
+}  // namespace
+
+void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
+  const std::string format = decl.format ? decl.format->text : defaultFormat(decl.path.text);
+  if (format != "ncci_ptp" && format != "csv" && format != "tsv") {
+    cx.report(diag::Kind::UnknownName, decl.format->span,
+              fmt::format("`{}` is not a pair table format", format),
+              "use `ncci_ptp` (the CMS file), `tsv` (from `edict import ptp`) or `csv`");
+    return;
+  }
+  std::optional<OpenTable> file = openTable(cx, decl.path, "pair table");
+  if (!file) return;
+  const std::filesystem::path& path = file->path;
+  tables::PtpRead read = format == "csv"   ? tables::readPtpCsv(file->in, path.string())
+                         : format == "tsv" ? tables::readPtpTsv(file->in, path.string())
+                                           : tables::readCmsPtp(file->in, path.string());
+  if (!reportTableProblems(
+          cx, read.problems, decl.path,
+          fmt::format("the pair table has {} bad rows (listed above)", read.problems.total()),
+          "fix the rows, or filter the table with `edict import ptp`"))
+    return;
+  auto bypass = decl.bypass
+                    ? cx.modifiers(*decl.bypass)
+                    : std::optional<std::vector<model::Modifier>>(model::ncciAssociatedModifiers());
+  if (!bypass) return;
+
+  PairTableItem item;
+  item.id = fmt::format("pairs_{}", std::filesystem::path(decl.path.text).stem().string());
+  item.table = toIr(read.table, path.string());
+  // Rows of one pair in force on the same date are a conflict in the data.
+  const auto& rows = item.table.rows;
+  bool conflicts = false;
+  for (std::size_t i = 1; i < rows.size() && !cx.sink().full(); ++i) {
+    const auto& a = rows[i - 1];
+    const auto& b = rows[i];
+    if (a.column1 != b.column1 || a.column2 != b.column2 || b.effective > a.deletion) continue;
+    conflicts = true;
+    cx.report(diag::Kind::ConflictingPair, decl.path.span,
+              fmt::format("the table has two rows of the pair `{} {}` in force on {}",
+                          model::Code{b.column1}.text(), model::Code{b.column2}.text(),
+                          model::Date{b.effective}.iso()),
+              "end the earlier row with a deletion date before the later one starts");
+  }
+  if (conflicts) return;
+  item.bypass = std::move(*bypass);
+  item.reason = decl.reason ? decl.reason->text : "CO-236";
+  item.origin = cx.originOf(decl.span);
+  item.span = decl.span;
+  item.file = cx.file();
+  cx.addItem(std::move(item), false, decl.span);
+}
+
+}  // namespace edict::check

@@ -1,0 +1,239 @@
+// Checks `test` blocks: the example claim must be a valid claim (as a
+// reader would judge it) and each expectation must be one an edit could meet.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "frontend/check/check_context.h"
+#include "frontend/diag/suggest.h"
+
+namespace edict::check {
+
+namespace {
+
+std::optional<std::int32_t> number(CheckContext& cx, const ast::Word& w, const char* what,
+                                   std::int32_t max) {
+  const bool digits =
+      !w.text.empty() && w.text.size() <= 6 &&
+      std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || std::stoi(w.text) > max) {
+    cx.report(diag::Kind::BadTestClaim, w.span,
+              fmt::format("`{}` is not a valid {} (a whole number up to {})", w.text, what, max));
+    return std::nullopt;
+  }
+  return std::stoi(w.text);
+}
+
+std::optional<model::Claim> claimOf(CheckContext& cx, const ast::TestDecl& test) {
+  const ast::TestClaim& t = test.claim;
+  model::Claim claim;
+  bool ok = true;
+  claim.id = test.name;
+  claim.origin = {cx.file(), test.span.line};
+  std::optional<model::Date> claimDate;
+  if (t.date) ok = (claimDate = cx.date(*t.date)).has_value() && ok;
+  if (t.payer) claim.payer = t.payer->text;
+  if (t.place) claim.placeOfService = t.place->text;
+  if (t.provider) claim.providerNpi = t.provider->text;
+  for (const ast::Word& dx : t.diagnoses) claim.diagnoses.push_back(dx.text);
+  if (t.sex) {
+    if (t.sex->text == "F")
+      claim.patient.sex = model::Sex::Female;
+    else if (t.sex->text == "M")
+      claim.patient.sex = model::Sex::Male;
+    else if (t.sex->text != "U") {
+      cx.report(diag::Kind::MalformedSex, t.sex->span,
+                fmt::format("`{}` is not a sex", t.sex->text), "write F, M or U");
+      ok = false;
+    }
+  }
+  for (const ast::TestLine& tl : t.lines) {
+    model::Line line;
+    auto code = cx.code(tl.code);
+    ok = code.has_value() && ok;
+    if (code) line.code = *code;
+    for (const ast::Word& m : tl.modifiers) {
+      auto modifier = model::Modifier::parse(m.text);
+      if (!modifier) {
+        cx.report(diag::Kind::MalformedModifier, m.span,
+                  fmt::format("`{}` is not a modifier: modifiers are two digits or capital letters",
+                              m.text));
+        ok = false;
+      } else if (line.modifierCount == 4) {
+        cx.report(diag::Kind::BadTestClaim, m.span, "a line has at most four modifiers");
+        ok = false;
+      } else {
+        line.modifiers[line.modifierCount++] = *modifier;
+      }
+    }
+    if (tl.units) {
+      auto u = number(cx, *tl.units, "number of units", 99999);
+      ok = u.has_value() && ok;
+      line.units = u.value_or(1);
+    }
+    if (tl.minutes) {
+      auto m = number(cx, *tl.minutes, "number of minutes", 24 * 60);
+      ok = m.has_value() && ok;
+      line.minutes = m;
+    }
+    if (tl.charge) {
+      auto c = number(cx, *tl.charge, "charge", 999999);
+      ok = c.has_value() && ok;
+      line.charge = c.value_or(0);
+    }
+    std::optional<model::Date> date = claimDate;
+    if (tl.date) date = cx.date(*tl.date);
+    if (!date) {
+      if (!tl.date)
+        cx.report(
+            diag::Kind::BadTestClaim, tl.code.span, "this test line has no date of service",
+            "give the claim one with `claim date YYYY-MM-DD`, or the line with `date YYYY-MM-DD`");
+      ok = false;
+    } else {
+      line.date = *date;
+    }
+    if (tl.place) line.placeOfService = tl.place->text;
+    if (tl.provider) line.providerNpi = tl.provider->text;
+    claim.lines.push_back(line);
+  }
+  if (t.age) {
+    auto age = number(cx, *t.age, "age", 130);
+    ok = age.has_value() && ok;
+    // Born on the first date of service, `age` years earlier (a birthday).
+    if (age && !claim.lines.empty()) {
+      const model::Date first =
+          std::min_element(claim.lines.begin(), claim.lines.end(),
+                           [](const auto& a, const auto& b) { return a.date < b.date; })
+              ->date;
+      const std::string iso = first.iso();
+      const int year = std::stoi(iso.substr(0, 4)) - *age;
+      auto birth = model::Date::fromParts(year, static_cast<unsigned>(std::stoi(iso.substr(5, 2))),
+                                          static_cast<unsigned>(std::stoi(iso.substr(8, 2))));
+      if (!birth) birth = model::Date::fromParts(year, 3, 1);  // born on 29 February
+      claim.patient.birthDate = birth;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return claim;
+}
+
+model::Action actionOf(ast::Verb verb) {
+  switch (verb) {
+    case ast::Verb::Deny: return model::Action::Deny;
+    case ast::Verb::Modify: return model::Action::Modify;
+    case ast::Verb::Review: return model::Action::Review;
+    case ast::Verb::Flag: return model::Action::Flag;
+  }
+  return model::Action::Flag;
+}
+
+std::string sourceText(const ast::Expectation& e) {
+  using Kind = ast::Expectation::Kind;
+  switch (e.kind) {
+    case Kind::Nothing: return "nothing";
+    case Kind::LineNothing: return fmt::format("line {} nothing", e.line->text);
+    case Kind::NoRule: return fmt::format("no rule {}", e.rule->text);
+    case Kind::Edit: break;
+  }
+  std::string out = e.onClaim ? "claim" : fmt::format("line {}", e.line ? e.line->text : "?");
+  out += fmt::format(" {}", model::actionName(e.reject ? model::Action::Reject : actionOf(e.verb)));
+  if (e.rule) out += fmt::format(" rule {}", e.rule->text);
+  if (e.reason) out += fmt::format(" reason {}", e.reason->text);
+  if (e.units) out += fmt::format(" units {}", e.units->text);
+  return out;
+}
+
+}  // namespace
+
+void checkTest(CheckContext& cx, const ast::TestDecl& test) {
+  auto claim = claimOf(cx, test);
+  if (!claim) return;
+  ir::TestCase tc;
+  tc.name = test.name;
+  tc.origin = cx.originOf(test.span);
+  bool ok = true;
+  for (const ast::Expectation& e : test.expectations) {
+    ir::Expectation x;
+    x.kind = static_cast<ir::Expectation::Kind>(e.kind);
+    x.text = sourceText(e);
+    if (e.line) {
+      auto n = number(cx, *e.line, "line number", 1000);
+      if (n && (*n < 1 || static_cast<std::size_t>(*n) > claim->lines.size())) {
+        cx.report(diag::Kind::BadExpectation, e.line->span,
+                  fmt::format("the test claim has no line {}; it has {}", *n, claim->lines.size()));
+        n.reset();
+      }
+      if (!n)
+        ok = false;
+      else
+        x.line = static_cast<std::uint32_t>(*n);
+    } else if (e.kind == ast::Expectation::Kind::Edit && !e.onClaim) {
+      cx.report(diag::Kind::BadExpectation, e.span, "which line? write `expect line N ...`");
+      ok = false;
+    }
+    if (e.onClaim && e.line) {
+      cx.report(diag::Kind::BadExpectation, e.line->span, "a claim-level edit has no line number");
+      ok = false;
+    }
+    if (e.reject && !e.onClaim) {
+      cx.report(diag::Kind::BadExpectation, e.span, "a reject is of the whole claim, not of a line",
+                "write `expect claim reject`");
+      ok = false;
+    }
+    if (e.reject && e.reason) {
+      cx.report(diag::Kind::BadExpectation, e.reason->span,
+                "a reject's reason is always `invalid-input`", "leave the reason out");
+      ok = false;
+    }
+    x.action = e.reject ? model::Action::Reject : actionOf(e.verb);
+    if (e.rule) x.rule = e.rule->text;
+    if (e.reason) x.reason = e.reason->text;
+    if (e.units) {
+      if (e.reject || e.verb != ast::Verb::Modify) {
+        cx.report(diag::Kind::BadExpectation, e.units->span,
+                  "only a `modify` edit has allowed units", "write `expect line N modify units N`");
+        ok = false;
+      }
+      auto u = number(cx, *e.units, "number of units", 99999);
+      if (!u) ok = false;
+      x.allowedUnits = u;
+    }
+    tc.expectations.push_back(std::move(x));
+  }
+  if (tc.expectations.empty()) {
+    cx.report(diag::Kind::BadExpectation, test.span,
+              fmt::format("the test \"{}\" expects nothing", test.name),
+              "add `expect ...` lines, or `expect nothing` when no edit should fire");
+    ok = false;
+  }
+  if (!ok) return;
+  tc.claim = std::move(*claim);
+  cx.out().tests.push_back(std::move(tc));
+}
+
+void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>& tests) {
+  std::vector<std::string> ids;
+  for (const Item& item : cx.out().items) {
+    ids.push_back(idOf(item));
+    if (const auto* table = std::get_if<PairTableItem>(&item))
+      for (const auto& row : table->table.rows)
+        ids.push_back(fmt::format("ptp_{}_{}", model::Code{row.column1}.text(),
+                                  model::Code{row.column2}.text()));
+    if (const auto* mue = std::get_if<MueTableItem>(&item);
+        mue != nullptr && !mue->table.source.empty())
+      for (const auto& row : mue->table.rows) ids.push_back("mue_" + model::Code{row.code}.text());
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (const ast::TestDecl* test : tests)
+    for (const ast::Expectation& e : test->expectations) {
+      if (!e.rule || std::binary_search(ids.begin(), ids.end(), e.rule->text)) continue;
+      std::optional<std::string> help;
+      if (auto guess = diag::closestMatch(e.rule->text, ids))
+        help = fmt::format("did you mean `{}`?", *guess);
+      cx.report(diag::Kind::BadExpectation, e.rule->span,
+                fmt::format("no rule of this ruleset has the id `{}`", e.rule->text), help);
+    }
+}
+
+}  // namespace edict::check

@@ -1,0 +1,139 @@
+#include "frontend/check/checker.h"
+
+#include <fmt/format.h>
+
+#include "frontend/check/check_context.h"
+
+namespace edict::check {
+
+namespace {
+
+void checkHeader(CheckContext& cx, const ast::Header& header, CheckedRuleset& out) {
+  out.name = header.name.text;
+  const auto& n = header.name.text;
+  if (n.empty() || !((n[0] >= 'a' && n[0] <= 'z') || (n[0] >= 'A' && n[0] <= 'Z')))
+    cx.report(diag::Kind::MalformedName, header.name.span,
+              fmt::format("the ruleset name `{}` must start with a letter", n),
+              "for example `ruleset acme_therapy`");
+  out.title = header.title.value_or("");
+  out.version = header.version.value_or("");
+  if (header.effectiveFrom) out.effectiveFrom = cx.date(*header.effectiveFrom);
+  if (header.effectiveUntil) out.effectiveUntil = cx.date(*header.effectiveUntil);
+  if (out.effectiveFrom && out.effectiveUntil && *out.effectiveUntil < *out.effectiveFrom)
+    cx.report(diag::Kind::InvertedDateRange, header.effectiveUntil->span,
+              fmt::format("the ruleset ends on {} before it starts on {}",
+                          out.effectiveUntil->iso(), out.effectiveFrom->iso()));
+}
+
+/// Takes in the rulesets the header extends and includes, base first.
+void checkLayers(CheckContext& cx, const ast::Header& header, const RulesetResolver& resolve) {
+  auto load = [&](const ast::Word& path, std::string_view why) -> std::optional<CheckedRuleset> {
+    if (!resolve) {
+      cx.report(diag::Kind::CannotLoad, path.span,
+                fmt::format("cannot {} `{}` here: no file system", why, path.text));
+      return std::nullopt;
+    }
+    return resolve(path, why);
+  };
+  if (header.extends)
+    if (auto base = load(*header.extends, "extend"))
+      cx.inherit(std::move(*base), true, header.extends->span);
+  for (const ast::Word& include : header.includes)
+    if (auto included = load(include, "include"))
+      cx.inherit(std::move(*included), false, include.span);
+}
+
+void checkCodeSet(CheckContext& cx, const ast::CodeSetDecl& set) {
+  auto included = cx.codeItems(set.items);
+  auto excluded = cx.codeItems(set.excluded);
+  if (!included || !excluded) return;
+  CodeRanges result;
+  for (auto [lo, hi] : *included) {
+    // Subtract every excluded range from [lo, hi].
+    for (const auto& [xlo, xhi] : *excluded) {
+      if (xhi < lo || xlo > hi) continue;
+      if (xlo > lo) result.emplace_back(lo, xlo - 1);
+      if (xhi >= hi) {
+        lo = hi + 1;
+        break;
+      }
+      lo = xhi + 1;
+    }
+    if (lo <= hi) result.emplace_back(lo, hi);
+  }
+  if (result.empty()) {
+    cx.report(diag::Kind::EmptySet, set.name.span,
+              fmt::format("the code set `{}` is empty", set.name.text),
+              "`except` removes every code it lists");
+    return;
+  }
+  cx.declareCodeSet(set.name, std::move(result));
+}
+
+void checkModifierSet(CheckContext& cx, const ast::ModifierSetDecl& set) {
+  auto included = cx.modifiers(set.items);
+  auto excluded = cx.modifiers(set.excluded);
+  if (!included || !excluded) return;
+  std::vector<model::Modifier> result;
+  for (model::Modifier m : *included)
+    if (std::find(excluded->begin(), excluded->end(), m) == excluded->end()) result.push_back(m);
+  if (result.empty()) {
+    cx.report(diag::Kind::EmptySet, set.name.span,
+              fmt::format("the modifier set `{}` is empty", set.name.text),
+              "`except` removes every modifier it lists");
+    return;
+  }
+  cx.declareModifierSet(set.name, std::move(result));
+}
+
+}  // namespace
+
+std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
+                                           const RulesetResolver& resolve) {
+  const std::size_t errorsBefore = sink.errorCount();
+  CheckedRuleset out;
+  CheckContext cx(ruleset.file, sink, out);
+  checkLayers(cx, ruleset.header, resolve);
+  checkHeader(cx, ruleset.header, out);
+  std::vector<const ast::TestDecl*> tests;
+
+  for (const ast::Statement& statement : ruleset.statements) {
+    if (sink.full()) break;
+    std::visit(
+        [&](const auto& s) {
+          using S = std::decay_t<decltype(s)>;
+          if constexpr (std::is_same_v<S, ast::CodeSetDecl>)
+            checkCodeSet(cx, s);
+          else if constexpr (std::is_same_v<S, ast::ModifierSetDecl>)
+            checkModifierSet(cx, s);
+          else if constexpr (std::is_same_v<S, ast::PairDecl>)
+            checkPair(cx, s);
+          else if constexpr (std::is_same_v<S, ast::PairsFromDecl>)
+            checkPairsFrom(cx, s);
+          else if constexpr (std::is_same_v<S, ast::RuleDecl>)
+            checkRule(cx, s);
+          else if constexpr (std::is_same_v<S, ast::ModifierRule>)
+            checkModifierRule(cx, s);
+          else if constexpr (std::is_same_v<S, ast::UnitsDecl>)
+            checkUnits(cx, s);
+          else if constexpr (std::is_same_v<S, ast::LimitDecl>)
+            checkLimit(cx, s);
+          else if constexpr (std::is_same_v<S, ast::LimitsFromDecl>)
+            checkLimitsFrom(cx, s);
+          else if constexpr (std::is_same_v<S, ast::TestDecl>) {
+            checkTest(cx, s);
+            tests.push_back(&s);
+          } else
+            cx.disable(s.id);
+        },
+        statement);
+  }
+  checkRuleConflicts(cx);
+  checkUnitConflicts(cx);
+  checkTestRuleIds(cx, tests);
+  cx.reportUnusedSets();
+  if (sink.errorCount() > errorsBefore) return std::nullopt;
+  return out;
+}
+
+}  // namespace edict::check

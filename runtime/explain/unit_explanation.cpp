@@ -1,0 +1,124 @@
+#include "runtime/explain/unit_explanation.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "backends/interp/interpreter.h"
+#include "core/engine/unit_limits.h"
+#include "runtime/eval/evaluator.h"
+#include "runtime/explain/timing_explanation.h"
+
+namespace edict::explain {
+
+namespace {
+
+std::string unitsText(std::int64_t n) {
+  return fmt::format("{} unit{}", n, n == 1 ? "" : "s");
+}
+
+/// Indents every line of `text` by `spaces`.
+std::string indented(const std::string& text, std::size_t spaces) {
+  std::string out;
+  bool lineStart = true;
+  for (char c : text) {
+    if (lineStart) out.append(spaces, ' ');
+    out.push_back(c);
+    lineStart = c == '\n';
+  }
+  return out;
+}
+
+/// The lines of the line's code on its day, each with its units, and what a
+/// limit of `perDay` leaves the line after the earlier ones.
+std::string dayLimitText(const eval::Evaluator::Views& views, const engine::LineView& line,
+                         std::int64_t perDay) {
+  const std::string code = model::Code{line.code}.text();
+  std::string out = fmt::format("  {} on {}:", code, model::Date{line.date}.iso());
+  std::int64_t total = 0;
+  for (const engine::LineView& l : views.lines)
+    if (l.group == line.group && l.code == line.code) {
+      out += fmt::format(" line {} {},", l.position, unitsText(l.units));
+      total += l.units;
+    }
+  out.back() = ';';
+  const std::int64_t earlier = engine::earlierUnitsOfCode(views.frame(&line));
+  out += fmt::format(
+      " {} in all\n  earlier lines keep theirs first: {} before line {}, {} left for it\n",
+      unitsText(total), unitsText(earlier), line.position,
+      unitsText(std::max<std::int64_t>(0, perDay - earlier)));
+  return out;
+}
+
+std::string timedText(const ir::Program& program, const ir::Expr& e,
+                      const eval::Evaluator::Views& views, const engine::LineView& line) {
+  if (line.minutes < 0)
+    return fmt::format("  line {} gives no minutes: it cannot be checked and keeps its units\n",
+                       line.position);
+  std::vector<std::uint32_t> positions;
+  const engine::EvalFrame frame = views.frame(&line);
+  const auto lines = engine::timedLinesOfDay(program.codeSets[e.set], frame, positions);
+  const units::TimingCheck check =
+      units::checkTiming(engine::unitsMethod(static_cast<ir::UnitMethod>(e.value)), lines);
+  return indented(explain::explainTiming(check, lines, positions), 2);
+}
+
+std::string mueText(const ir::Program& program, const ir::Expr& e,
+                    const eval::Evaluator::Views& views, const engine::LineView& line) {
+  const ir::MueTable& table = program.mueTables[e.set];
+  const auto* row = table.find(line.code, line.date);
+  const std::string code = model::Code{line.code}.text();
+  if (row == nullptr)
+    return fmt::format("  no MUE row for {} on {}: no limit\n", code, model::Date{line.date}.iso());
+  std::string out = fmt::format(
+      "  MUE {} of {}: indicator {} ({}){}{}\n", row->value, code, static_cast<int>(row->indicator),
+      engine::mueIndicatorLabel(row->indicator),
+      table.rationales[row->rationale].empty() ? "" : ", ", table.rationales[row->rationale]);
+  if (row->indicator == 1)
+    return out + fmt::format(
+                     "  the line is judged alone: {} billed against at most {}; more "
+                     "denies the whole line\n",
+                     unitsText(line.units), row->value);
+  return out + dayLimitText(views, line, row->value);
+}
+
+}  // namespace
+
+std::string explainUnits(const ir::Program& program, const model::Claim& claim,
+                         std::uint32_t line) {
+  if (line == 0 || line > claim.lines.size()) return "";
+  const interp::Interpreter interpreter(program);
+  const eval::Evaluator evaluator(program, interpreter);
+  eval::Evaluator::Views views;
+  evaluator.buildViews(claim, views);
+  const engine::LineView& view = views.lines[line - 1];
+  const engine::EvalFrame frame = views.frame(&view);
+  std::string out;
+  for (std::uint32_t r : evaluator.rulesFor(view.code)) {
+    const ir::Rule& rule = program.rules[r];
+    if (!rule.units) continue;
+    const ir::Expr& e = program.exprs[*rule.units];
+    using Kind = ir::Expr::Kind;
+    if (e.kind != Kind::TimedUnits && e.kind != Kind::DayLimitUnits && e.kind != Kind::MueUnits)
+      continue;
+    if (!interpreter.holds(r, frame)) continue;
+    out += fmt::format("{} ({}), line {} ({}):\n", rule.id, rule.origin, line,
+                       model::Code{view.code}.text());
+    if (e.kind == Kind::TimedUnits)
+      out += timedText(program, e, views, view);
+    else if (e.kind == Kind::MueUnits)
+      out += mueText(program, e, views, view);
+    else
+      out += fmt::format("  at most {} a day\n", unitsText(e.value)) +
+             dayLimitText(views, view, e.value);
+    const std::int64_t allowed = std::max<std::int64_t>(0, interpreter.units(r, frame));
+    out += fmt::format("  line {}: billed {}, allowed {}: {}\n", line, view.units,
+                       std::min<std::int64_t>(allowed, view.units),
+                       allowed >= view.units ? "no edit"
+                       : allowed == 0        ? "deny"
+                                             : "modify");
+  }
+  return out;
+}
+
+}  // namespace edict::explain

@@ -1,0 +1,21 @@
+// The arithmetic behind `units` and `limit` rules for one claim line, as
+// text for people: for `edict explain` and `run --explain`. Minutes per
+// code, the day's total, the units, the allocation and why; or the daily
+// or MUE limit, the units earlier lines took and what was left.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/ir/program.h"
+#include "core/model/claim.h"
+
+namespace edict::explain {
+
+/// One block per `units` or `limit` rule that applies to line `line`
+/// (1-based) of `claim`, each ending with the billed and allowed units and
+/// the outcome; empty when no such rule applies (or `line` is out of range).
+/// Evaluated with the interpreter on the same views the evaluator builds.
+std::string explainUnits(const ir::Program& program, const model::Claim& claim, std::uint32_t line);
+
+}  // namespace edict::explain
