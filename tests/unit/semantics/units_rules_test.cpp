@@ -1,7 +1,7 @@
 // `units` statements end to end, on both back ends: timed codes under CMS
 // total time, per code and nearest 15 minutes; untimed codes at one unit a
 // day; minutes on an untimed code reject the claim. The arithmetic itself
-// is tested in units_*_test.cpp; here it is the language, the engines and
+// is tested in tests/unit/core/units; here it is the language, the engines and
 // the edits.
 #include <catch2/catch.hpp>
 
