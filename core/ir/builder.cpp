@@ -102,10 +102,6 @@ std::uint32_t Builder::modifierSet(std::string name, std::vector<model::Modifier
   return static_cast<std::uint32_t>(program_.modifierSets.size() - 1);
 }
 
-}  // namespace edict::ir
-
-namespace edict::ir {
-
 std::uint32_t Builder::codeSet(std::string name,
                                std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges) {
   std::sort(ranges.begin(), ranges.end());
@@ -126,47 +122,6 @@ std::uint32_t Builder::string(const std::string& text) {
     return static_cast<std::uint32_t>(found - program_.strings.begin());
   program_.strings.push_back(text);
   return static_cast<std::uint32_t>(program_.strings.size() - 1);
-}
-
-namespace {
-
-/// The key of a pair in its table's order: column 2, then column 1.
-std::uint64_t pairKey(std::uint32_t column1, std::uint32_t column2) {
-  return std::uint64_t{column2} << 32 | column1;
-}
-
-}  // namespace
-
-const PairTable::Row* PairTable::find(std::uint32_t column1, std::uint32_t column2,
-                                      std::int32_t date) const {
-  auto it = rows.begin();
-  const std::uint64_t key = pairKey(column1, column2);
-  if (byPair_.built() && indexedRows_ == rows.size()) {
-    // One probe: most pairs of a claim's codes have no row at all.
-    const auto first = byPair_.find(
-        key, [&](std::uint32_t i) { return pairKey(rows[i].column1, rows[i].column2); });
-    if (!first) return nullptr;
-    it += *first;
-  } else {
-    it = std::lower_bound(rows.begin(), rows.end(), key, [](const Row& r, std::uint64_t k) {
-      return pairKey(r.column1, r.column2) < k;
-    });
-  }
-  for (; it != rows.end() && it->column2 == column2 && it->column1 == column1; ++it)
-    if (it->effective <= date && date <= it->deletion) return &*it;
-  return nullptr;
-}
-
-void PairTable::buildIndex() {
-  byPair_.build(rows.size(),
-                [&](std::size_t i) { return pairKey(rows[i].column1, rows[i].column2); });
-  indexedRows_ = rows.size();
-}
-
-bool CodeSet::contains(std::uint32_t code) const {
-  auto it = std::upper_bound(ranges.begin(), ranges.end(), code,
-                             [](std::uint32_t c, const auto& r) { return c < r.first; });
-  return it != ranges.begin() && code <= std::prev(it)->second;
 }
 
 }  // namespace edict::ir
