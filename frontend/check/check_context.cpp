@@ -70,6 +70,12 @@ std::optional<model::Date> CheckContext::date(const ast::Word& word) {
   return std::nullopt;
 }
 
+bool CheckContext::isPoisonedId(const std::string& id) const {
+  if (poisonedIds_.count(id) > 0) return true;
+  return std::any_of(poisonedPrefixes_.begin(), poisonedPrefixes_.end(),
+                     [&](const std::string& prefix) { return id.rfind(prefix, 0) == 0; });
+}
+
 void CheckContext::markUsed(const std::string& name) {
   auto found = declaredHere_.find(name);
   if (found != declaredHere_.end()) found->second.second = true;
@@ -101,6 +107,10 @@ std::optional<std::vector<model::Modifier>> CheckContext::modifiers(
       if (found != out_.modifierSets.end()) {
         markUsed(item.text);
         out.insert(out.end(), found->second.begin(), found->second.end());
+        continue;
+      }
+      if (poisonedSets_.count(item.text) > 0) {
+        ok = false;  // its declaration's errors say what is wrong
         continue;
       }
       std::vector<std::string> known{"ncci", "anatomic"};
@@ -140,6 +150,7 @@ std::optional<CodeRanges> CheckContext::codeItem(const ast::Word& first,
       markUsed(first.text);
       return found->second;
     }
+    if (poisonedSets_.count(first.text) > 0) return std::nullopt;  // reported where declared
     if (isModifierSet(first.text)) {
       report(diag::Kind::WrongSetKind, first.span,
              fmt::format("`{}` is a set of modifiers, where a set of codes belongs", first.text),
@@ -321,6 +332,7 @@ void CheckContext::disable(const ast::Word& id) {
       std::remove_if(items.begin(), items.end(), [&](const Item& i) { return idOf(i) == id.text; }),
       items.end());
   if (items.size() == before) {
+    if (isPoisonedId(id.text)) return;  // the rule's own errors were reported
     std::vector<std::string> known;
     for (const Item& i : items) known.push_back(idOf(i));
     std::optional<std::string> help;

@@ -47,6 +47,19 @@ class CheckContext {
   /// Warns about the sets declared in this file that nothing used.
   void reportUnusedSets();
 
+  /// Records that the set `name` was declared with errors (already
+  /// reported): its uses fail without a second diagnostic.
+  void poisonSet(const std::string& name) { poisonedSets_.insert(name); }
+  /// Records that the rule `id` was written with errors (already reported):
+  /// tests and `disable` that name it are not reported again.
+  void poisonId(const std::string& id) { poisonedIds_.insert(id); }
+  /// Whether `id` is that of a rule written with errors, or of a row of a
+  /// table that could not be read (`ptp_...`, `mue_...`).
+  [[nodiscard]] bool isPoisonedId(const std::string& id) const;
+  /// Records that a pair table (`ptp`) or MUE table (`mue`) had errors, so
+  /// that ids of its rows are not reported as unknown.
+  void poisonTableRows(const std::string& prefix) { poisonedPrefixes_.insert(prefix + "_"); }
+
   /// Adds a rule, applying `override` (replaces the inherited rule of the
   /// same id) and refusing an inherited id redefined without it.
   void addItem(Item item, bool isOverride, const source::Span& span);
@@ -74,6 +87,9 @@ class CheckContext {
   /// Removes the rows of pair `id` (`ptp_C1_C2`) from every pair table, or
   /// of code `id` (`mue_CODE`) from every MUE table read from a file; how many.
   std::size_t removeTableRows(const std::string& id);
+  std::set<std::string> poisonedSets_;
+  std::set<std::string> poisonedIds_;
+  std::set<std::string> poisonedPrefixes_;
   /// Sets declared in this file, with where, and whether anything used them.
   std::map<std::string, std::pair<source::Span, bool>> declaredHere_;
   void markUsed(const std::string& name);

@@ -80,10 +80,11 @@ void checkLimit(CheckContext& cx, const ast::LimitDecl& decl) {
   auto indicator = indicatorOf(cx, decl.scope);
   bool messageOk = true;
   if (decl.clauses.message) messageOk = checkMessage(cx, *decl.clauses.message, false, true);
-  if (!code || !value || !indicator || !messageOk) return;
+  const std::string id = decl.clauses.id ? decl.clauses.id->text : "mue_" + decl.code.text;
+  if (!code || !value || !indicator || !messageOk) return cx.poisonId(id);
 
   MueTableItem item;
-  item.id = decl.clauses.id ? decl.clauses.id->text : "mue_" + decl.code.text;
+  item.id = id;
   item.table.rationales.push_back(decl.rationale.value_or(""));
   // A `limit` applies on every date of service: its row takes effect first.
   item.table.rows.push_back(ir::MueTable::Row{
@@ -97,27 +98,30 @@ void checkLimit(CheckContext& cx, const ast::LimitDecl& decl) {
   cx.addItem(std::move(item), decl.isOverride, decl.span);
 }
 
-void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
+namespace {
+
+/// Reads, checks and adds the table; false after reporting why not.
+bool readLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
   const std::string format = decl.format ? decl.format->text : defaultFormat(decl.path.text);
   if (format != "cms_mue" && format != "tsv") {
     cx.report(diag::Kind::UnknownName, decl.format->span,
               fmt::format("`{}` is not an MUE table format", format),
               "use `cms_mue` (the CMS file) or `tsv` (from `edict import mue`)");
-    return;
+    return false;
   }
   std::optional<model::Date> since;
   if (decl.since) {
     since = cx.date(*decl.since);
-    if (!since) return;
+    if (!since) return false;
     if (format == "tsv") {
       cx.report(diag::Kind::DuplicateClause, decl.since->span,
                 "an MUE TSV table gives each row its effective date; `since` is for CMS files",
                 "remove `since`");
-      return;
+      return false;
     }
   }
   std::optional<OpenTable> file = openTable(cx, decl.path, "MUE table");
-  if (!file) return;
+  if (!file) return false;
   const std::filesystem::path& path = file->path;
   tables::MueRead read = format == "tsv" ? tables::readMueTsv(file->in, path.string())
                                          : tables::readCmsMue(file->in, path.string(), since);
@@ -127,7 +131,7 @@ void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
           format == "cms_mue" && !read.effective
               ? "give the effective date with `since YYYY-MM-DD`"
               : "fix the rows, or filter the table with `edict import mue`"))
-    return;
+    return false;
 
   MueTableItem item;
   item.id = fmt::format("mues_{}", std::filesystem::path(decl.path.text).stem().string());
@@ -142,12 +146,22 @@ void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
                           model::Code{rows[i].code}.text(), model::Date{rows[i].effective}.iso()),
               "keep one row per code and effective date");
   }
-  if (conflicts) return;
+  if (conflicts) return false;
   item.reason = decl.reason ? decl.reason->text : "CO-96";
   item.origin = cx.originOf(decl.span);
   item.span = decl.span;
   item.file = cx.file();
   cx.addItem(std::move(item), false, decl.span);
+  return true;
+}
+
+}  // namespace
+
+void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
+  if (readLimitsFrom(cx, decl)) return;
+  // Tests and `disable` naming the table or its rows are not reported again.
+  cx.poisonId(fmt::format("mues_{}", std::filesystem::path(decl.path.text).stem().string()));
+  cx.poisonTableRows("mue");
 }
 
 }  // namespace edict::check

@@ -43,13 +43,16 @@ void checkPair(CheckContext& cx, const ast::PairDecl& pair) {
   std::optional<std::vector<model::Modifier>> bypass = model::ncciAssociatedModifiers();
   if (pair.bypass) bypass = cx.modifiers(*pair.bypass);
 
+  const std::string id =
+      pair.id ? pair.id->text : fmt::format("ptp_{}_{}", pair.column1.text, pair.column2.text);
   if (since && until && *until < *since) {
     cx.report(diag::Kind::InvertedDateRange, pair.until->span,
               fmt::format("the row ends on {} before it starts on {}", until->iso(), since->iso()),
               "`until` is the last date the row applies; it must not precede `since`");
-    return;
+    return cx.poisonId(id);
   }
-  if (!column1 || !column2 || !indicator || !since || (pair.until && !until) || !bypass) return;
+  if (!column1 || !column2 || !indicator || !since || (pair.until && !until) || !bypass)
+    return cx.poisonId(id);
 
   if (*column1 == *column2)
     cx.report(diag::Kind::PairSameCode, pair.column2.span,
@@ -62,7 +65,7 @@ void checkPair(CheckContext& cx, const ast::PairDecl& pair) {
               "CMS marks deleted pairs with 9; remove the row, or give indicator 0 or 1");
 
   PairRow row;
-  row.id = pair.id ? pair.id->text : fmt::format("ptp_{}_{}", pair.column1.text, pair.column2.text);
+  row.id = id;
   row.column1 = *column1;
   row.column2 = *column2;
   row.indicator = *indicator;

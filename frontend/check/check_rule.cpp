@@ -89,7 +89,8 @@ void checkRule(CheckContext& cx, const ast::RuleDecl& decl) {
   bool messageOk = true;
   if (decl.clauses.message)
     messageOk = checkMessage(cx, *decl.clauses.message, decl.onClaim, decl.units != nullptr);
-  if (!predicate || (decl.units && !units) || !reason || !messageOk) return;
+  if (!predicate || (decl.units && !units) || !reason || !messageOk)
+    return cx.poisonId(decl.id.text);
 
   CheckedRule rule;
   rule.id = decl.id.text;
@@ -114,7 +115,11 @@ void checkModifierRule(CheckContext& cx, const ast::ModifierRule& decl) {
   if (decl.condition) condition = checkCondition(cx, *decl.condition, ExprScope{});
   bool messageOk = true;
   if (decl.clauses.message) messageOk = checkMessage(cx, *decl.clauses.message, false, false);
-  if (!members || !codes || (decl.condition && !condition) || !messageOk) return;
+  const std::string id =
+      decl.clauses.id ? decl.clauses.id->text
+                      : fmt::format("{}_modifier_{}_on_{}", decl.require ? "require" : "forbid",
+                                    decl.modifiers.front().text, decl.codes.front().first.text);
+  if (!members || !codes || (decl.condition && !condition) || !messageOk) return cx.poisonId(id);
 
   ir::Builder& b = cx.builder();
   const std::string modifierList = [&] {
@@ -133,11 +138,7 @@ void checkModifierRule(CheckContext& cx, const ast::ModifierRule& decl) {
   all.push_back(decl.require ? b.negate(has) : has);
 
   CheckedRule rule;
-  const std::string& firstCode = decl.codes.front().first.text;
-  rule.id = decl.clauses.id
-                ? decl.clauses.id->text
-                : fmt::format("{}_modifier_{}_on_{}", decl.require ? "require" : "forbid",
-                              decl.modifiers.front().text, firstCode);
+  rule.id = id;
   rule.action = model::Action::Deny;
   rule.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-4";
   rule.message = decl.clauses.message ? decl.clauses.message->text

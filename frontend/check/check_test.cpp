@@ -228,6 +228,7 @@ void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>&
   for (const ast::TestDecl* test : tests)
     for (const ast::Expectation& e : test->expectations) {
       if (!e.rule || std::binary_search(ids.begin(), ids.end(), e.rule->text)) continue;
+      if (cx.isPoisonedId(e.rule->text)) continue;  // the rule's own errors were reported
       std::optional<std::string> help;
       if (auto guess = diag::closestMatch(e.rule->text, ids))
         help = fmt::format("did you mean `{}`?", *guess);

@@ -50,13 +50,14 @@ void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl) {
   const bool timed = decl.method.has_value();
   bool messageOk = true;
   if (decl.clauses.message) messageOk = checkMessage(cx, *decl.clauses.message, false, true, timed);
-  if (!codes || (timed && !method) || !messageOk) return;
+  const std::string& firstItem = decl.codes.front().first.text;
+  const std::string id = decl.clauses.id ? decl.clauses.id->text : "units_" + firstItem;
+  if (!codes || (timed && !method) || !messageOk) return cx.poisonId(id);
 
   ir::Builder& b = cx.builder();
-  const std::string& firstItem = decl.codes.front().first.text;
   const std::uint32_t set = b.codeSet(firstItem, *codes);
   CheckedRule rule;
-  rule.id = decl.clauses.id ? decl.clauses.id->text : "units_" + firstItem;
+  rule.id = id;
   rule.action = model::Action::Modify;
   rule.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-151";
   rule.predicate = b.inCodeSet(b.field(ir::Binding::Line, ir::LineField::Code), set);

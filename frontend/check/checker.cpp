@@ -46,7 +46,7 @@ void checkLayers(CheckContext& cx, const ast::Header& header, const RulesetResol
 void checkCodeSet(CheckContext& cx, const ast::CodeSetDecl& set) {
   auto included = cx.codeItems(set.items);
   auto excluded = cx.codeItems(set.excluded);
-  if (!included || !excluded) return;
+  if (!included || !excluded) return cx.poisonSet(set.name.text);
   CodeRanges result;
   for (auto [lo, hi] : *included) {
     // Subtract every excluded range from [lo, hi].
@@ -65,7 +65,7 @@ void checkCodeSet(CheckContext& cx, const ast::CodeSetDecl& set) {
     cx.report(diag::Kind::EmptySet, set.name.span,
               fmt::format("the code set `{}` is empty", set.name.text),
               "`except` removes every code it lists");
-    return;
+    return cx.poisonSet(set.name.text);
   }
   cx.declareCodeSet(set.name, std::move(result));
 }
@@ -73,7 +73,7 @@ void checkCodeSet(CheckContext& cx, const ast::CodeSetDecl& set) {
 void checkModifierSet(CheckContext& cx, const ast::ModifierSetDecl& set) {
   auto included = cx.modifiers(set.items);
   auto excluded = cx.modifiers(set.excluded);
-  if (!included || !excluded) return;
+  if (!included || !excluded) return cx.poisonSet(set.name.text);
   std::vector<model::Modifier> result;
   for (model::Modifier m : *included)
     if (std::find(excluded->begin(), excluded->end(), m) == excluded->end()) result.push_back(m);
@@ -81,7 +81,7 @@ void checkModifierSet(CheckContext& cx, const ast::ModifierSetDecl& set) {
     cx.report(diag::Kind::EmptySet, set.name.span,
               fmt::format("the modifier set `{}` is empty", set.name.text),
               "`except` removes every modifier it lists");
-    return;
+    return cx.poisonSet(set.name.text);
   }
   cx.declareModifierSet(set.name, std::move(result));
 }
@@ -131,7 +131,9 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
   checkRuleConflicts(cx);
   checkUnitConflicts(cx);
   checkTestRuleIds(cx, tests);
-  cx.reportUnusedSets();
+  // An error may hide a set's use (a rule that failed to check), so unused
+  // sets are reported once the file has no errors.
+  if (sink.errorCount() == errorsBefore) cx.reportUnusedSets();
   if (sink.errorCount() > errorsBefore) return std::nullopt;
   return out;
 }

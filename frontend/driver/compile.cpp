@@ -102,6 +102,7 @@ Compilation compileText(std::string path, std::string text, diag::DiagnosticSink
   Session session(result, sink);
   auto checked = session.checkText(path, std::move(text));
   if (checked) result.program = lower::lowerToIr(*checked);
+  sink.sortByPosition();
   return result;
 }
 
@@ -110,6 +111,7 @@ Compilation compileFile(const std::string& path, diag::DiagnosticSink& sink) {
   Session session(result, sink);
   auto checked = session.checkFile(path, "", {});
   if (checked) result.program = lower::lowerToIr(*checked);
+  sink.sortByPosition();
   return result;
 }
 
