@@ -6,6 +6,7 @@
 
 #include "core/engine/claim_cache.h"
 #include "core/model/date.h"
+#include "core/text/counted.h"
 
 namespace edict::engine {
 
@@ -68,7 +69,9 @@ void summaryOf(const DayTiming& day, std::int32_t date, std::string& out) {
       model::Date{date}.appendIso(out);
       out += " = ";
       appendNumber(out, a.totalUnits);
-      out += " units by CMS total time: ";
+      out += ' ';
+      out += text::nounFor(a.totalUnits, "units");
+      out += " by CMS total time: ";
       break;
     case ir::UnitMethod::PerCode:
       out += "units per code from its own minutes on ";

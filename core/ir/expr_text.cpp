@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/model/claim.h"
+#include "core/text/counted.h"
 
 namespace edict::ir {
 
@@ -167,7 +168,8 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
       return fmt::format("units of ({}) by {}", codeSetText(p, e.set),
                          methods[static_cast<std::size_t>(e.value) % 3]);
     }
-    case Kind::DayLimitUnits: return fmt::format("at most {} units of line.code a day", e.value);
+    case Kind::DayLimitUnits:
+      return fmt::format("at most {} of line.code a day", text::counted(e.value, "unit"));
     case Kind::MueUnits:
       return p.mueTables[e.set].source.empty()
                  ? std::string("the MUE limit of line.code")

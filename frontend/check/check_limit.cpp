@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <limits>
 
+#include "core/text/counted.h"
 #include "frontend/check/check_context.h"
 #include "frontend/check/table_file.h"
 #include "frontend/diag/suggest.h"
@@ -127,7 +128,8 @@ bool readLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
                                          : tables::readCmsMue(file->in, path.string(), since);
   if (!reportTableProblems(
           cx, read.problems, decl.path,
-          fmt::format("the MUE table has {} problems (listed above)", read.problems.total()),
+          fmt::format("the MUE table has {} (listed above)",
+                      text::counted(static_cast<std::int64_t>(read.problems.total()), "problem")),
           format == "cms_mue" && !read.effective
               ? "give the effective date with `since YYYY-MM-DD`"
               : "fix the rows, or filter the table with `edict import mue`"))

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/model/ncci_modifiers.h"
+#include "core/text/counted.h"
 #include "frontend/check/check_context.h"
 #include "frontend/check/table_file.h"
 #include "tables/cms_ptp_reader.h"
@@ -59,7 +60,8 @@ bool readPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
                                            : tables::readCmsPtp(file->in, path.string());
   if (!reportTableProblems(
           cx, read.problems, decl.path,
-          fmt::format("the pair table has {} bad rows (listed above)", read.problems.total()),
+          fmt::format("the pair table has {} (listed above)",
+                      text::counted(static_cast<std::int64_t>(read.problems.total()), "bad row")),
           "fix the rows, or filter the table with `edict import ptp`"))
     return false;
   auto bypass = decl.bypass

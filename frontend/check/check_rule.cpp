@@ -29,7 +29,16 @@ bool checkMessage(CheckContext& cx, const ast::Word& message, bool onClaim, bool
                   bool timing) {
   bool ok = true;
   const auto& known = text::messagePlaceholders();
-  for (const std::string& name : text::placeholdersIn(message.text)) {
+  for (const text::Placeholder& placeholder : text::placeholdersIn(message.text)) {
+    const std::string& name = placeholder.name;
+    if (!placeholder.noun.empty() && !text::quotesNumber(name)) {
+      cx.report(
+          diag::Kind::UnknownPlaceholder, message.span,
+          fmt::format("`{{{} {}}}`: only a number can name what it counts", name, placeholder.noun),
+          "write the noun after a number, as in `{line.units units}`, or outside the braces");
+      ok = false;
+      continue;
+    }
     const bool exists = std::find(known.begin(), known.end(), name) != known.end();
     const bool lineOnly = name.rfind("line.", 0) == 0;
     if (!exists || (onClaim && lineOnly) || (!modifies && name == "allowed_units") ||

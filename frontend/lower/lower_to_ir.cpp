@@ -6,6 +6,7 @@
 
 #include "core/ir/builder.h"
 #include "core/model/ncci_modifiers.h"
+#include "core/text/counted.h"
 
 namespace edict::lower {
 
@@ -95,12 +96,14 @@ class Lowering {
     rule.origin = item.origin;
     if (item.table.source.empty() && !item.table.rows.empty()) {
       const auto& row = item.table.rows.front();
-      rule.detail = fmt::format(
-          "MUE: at most {} units of {} {} (indicator {})", row.value, model::Code{row.code}.text(),
-          row.indicator == 1 ? "per line" : "per day", static_cast<int>(row.indicator));
+      rule.detail =
+          fmt::format("MUE: at most {} of {} {} (indicator {})", text::counted(row.value, "unit"),
+                      model::Code{row.code}.text(), row.indicator == 1 ? "per line" : "per day",
+                      static_cast<int>(row.indicator));
     } else {
       rule.detail =
-          fmt::format("MUE table {} ({} rows)", item.table.source, item.table.rows.size());
+          fmt::format("MUE table {} ({})", item.table.source,
+                      text::counted(static_cast<std::int64_t>(item.table.rows.size()), "row"));
     }
     program_.mueTables.push_back(item.table);
     program_.rules.push_back(std::move(rule));

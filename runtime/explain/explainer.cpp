@@ -6,6 +6,7 @@
 
 #include "backends/interp/interpreter.h"
 #include "core/ir/expr_text.h"
+#include "core/text/counted.h"
 #include "runtime/eval/evaluator.h"
 #include "runtime/explain/unit_explanation.h"
 
@@ -17,8 +18,8 @@ std::string lineSummary(const model::Line& line) {
   std::string out = line.code.text();
   for (std::uint8_t i = 0; i < line.modifierCount; ++i)
     out.append(" ").append(line.modifiers[i].text());
-  out += fmt::format(", {} unit{}", line.units, line.units == 1 ? "" : "s");
-  if (line.minutes) out += fmt::format(", {} minutes", *line.minutes);
+  out += ", " + text::counted(line.units, "unit");
+  if (line.minutes) out += ", " + text::counted(*line.minutes, "minute");
   out.append(", ").append(line.date.iso());
   return out;
 }
@@ -203,6 +204,23 @@ class Explainer {
 };
 
 }  // namespace
+
+std::vector<std::string> editIds(const ir::Program& program) {
+  std::vector<std::string> ids;
+  for (const ir::Rule& rule : program.rules) {
+    ids.push_back(rule.id);
+    if (rule.pairTable)
+      for (const auto& row : program.pairTables[*rule.pairTable].rows)
+        ids.push_back(fmt::format("ptp_{}_{}", model::Code{row.column1}.text(),
+                                  model::Code{row.column2}.text()));
+    if (rule.mueTable && !program.mueTables[*rule.mueTable].source.empty())
+      for (const auto& row : program.mueTables[*rule.mueTable].rows)
+        ids.push_back("mue_" + model::Code{row.code}.text());
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
 
 std::string explainClaim(const ir::Program& program, const model::Claim& claim,
                          const ExplainRequest& request) {

@@ -6,6 +6,7 @@
 
 #include "backends/interp/interpreter.h"
 #include "core/engine/unit_limits.h"
+#include "core/text/counted.h"
 #include "runtime/eval/evaluator.h"
 #include "runtime/explain/timing_explanation.h"
 
@@ -14,7 +15,7 @@ namespace edict::explain {
 namespace {
 
 std::string unitsText(std::int64_t n) {
-  return fmt::format("{} unit{}", n, n == 1 ? "" : "s");
+  return text::counted(n, "unit");
 }
 
 /// Indents every line of `text` by `spaces`.

@@ -72,7 +72,7 @@ TEST_CASE("MUE indicator 1: each line alone; a line over the value is denied who
   CHECK(e[0].reason == "CO-96");
   CHECK(e[0].remark == "N362");
   CHECK(e[0].message ==
-        "97110: 5 units on one line, more than the 4 a line may bill; the line is "
+        "97110: 5 units billed, 0 allowed: at most 4 units on one line, so the line is "
         "denied (MUE, indicator 1: Line Edit)");
 }
 

@@ -121,6 +121,29 @@ TEST_CASE("modify reduces units, or denies when none are allowed", "[rules][modi
   CHECK(edits[0].billedUnits == 6);
   CHECK(edits[0].allowedUnits == 4);
   CHECK(edits[0].message == "6 units billed, 4 allowed");
+}
+
+TEST_CASE("a number in a message may name what it counts, singular for one", "[rules][messages]") {
+  const std::string rules =
+      "rule cap: when line.code == 97110 modify line units 1 reason CO-151 "
+      "message \"{line.units units} billed, {allowed_units units} allowed, {line.minutes "
+      "minutes}\"\n";
+  auto program = compileOrFail("ruleset t version \"1\"\n" + rules);
+  auto edits =
+      evaluateBoth(program, claimsFromJsonl(claimOf(line("97110", R"("units":2,"minutes":1)") +
+                                                    "," + line("97110", R"("units":3)"))));
+  REQUIRE(edits.size() == 2);
+  CHECK(edits[0].message == "2 units billed, 1 unit allowed, 1 minute");
+  CHECK(edits[1].message == "3 units billed, 1 unit allowed, no minutes");
+  CHECK(edict::testing::diagnosticsOf("ruleset t version \"1\"\nrule r: when line.code == 97110 "
+                                      "flag line message \"{line.code codes}\"\n")
+            .find("only a number can name what it counts") != std::string::npos);
+}
+
+TEST_CASE("modify leaves lines that bill no more than allowed", "[rules][modify]") {
+  const std::string rules =
+      "rule cap: when line.code == 97110 modify line units 4 - same_day.units(97110) "
+      "reason CO-151 message \"{line.units} units billed, {allowed_units} allowed\"\n";
   CHECK(run(rules, claimOf(line("97110", R"("units":3)"))).empty());
   CHECK(run(rules, claimOf(line("97110", R"("units":2)") + "," + line("97110", R"("units":5)"))) ==
         (Edits{"1:cap:deny", "2:cap:modify"}));
