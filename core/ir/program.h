@@ -228,11 +228,17 @@ struct Rule {
   std::string detail;
 };
 
+/// The rule id of the record a line dated outside the ruleset's effective
+/// dates gets instead of edits (the evaluator's, documented in language.md).
+inline constexpr const char* kOutsideEffectiveDates = "effective_dates";
+
 /// A whole compiled ruleset.
 struct Program {
   std::string name;
   std::string title;
   std::string version;
+  /// The dates of service the ruleset edits (inclusive); other lines are
+  /// left out of the claim and flagged (kOutsideEffectiveDates).
   std::optional<model::Date> effectiveFrom;
   std::optional<model::Date> effectiveUntil;
   std::vector<Expr> exprs;

@@ -223,6 +223,9 @@ void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>&
         mue != nullptr && !mue->table.source.empty())
       for (const auto& row : mue->table.rows) ids.push_back("mue_" + model::Code{row.code}.text());
   }
+  // Lines dated outside the ruleset's dates get a record of this id.
+  if (cx.out().effectiveFrom || cx.out().effectiveUntil)
+    ids.emplace_back(ir::kOutsideEffectiveDates);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (const ast::TestDecl* test : tests)

@@ -94,6 +94,11 @@ class Explainer {
   }
 
   void edit(std::string& out, const model::Edit& e) const {
+    if (!e.ruleIndex) {  // a line dated outside the effective dates: no rule judged it
+      out += fmt::format("\nline {}: {} {}\n  \"{}\"\n", *e.line, model::actionName(e.action),
+                         e.rule, e.message);
+      return;
+    }
     const ir::Rule& rule = program_.rules[*e.ruleIndex];
     out += fmt::format("\n{}: {} {}{} ({})\n", e.line ? fmt::format("line {}", *e.line) : "claim",
                        model::actionName(e.action), e.rule,
@@ -107,10 +112,10 @@ class Explainer {
       if (!arithmetic.empty()) out += arithmetic;
     }
     if (!rule.detail.empty()) out += "  " + rule.detail + "\n";
-    const engine::LineView* line = e.line ? &views_.lines[*e.line - 1] : nullptr;
+    const engine::LineView* line = e.line ? views_.at(*e.line) : nullptr;
     if (rule.scope == ir::RuleScope::LineWithOther) {
       for (std::uint32_t position : e.relatedLines) {
-        const engine::LineView& other = views_.lines[position - 1];
+        const engine::LineView& other = *views_.at(position);
         out += fmt::format("  with line {} ({}):\n", position, model::Code{other.code}.text());
         if (rule.pairTable) tableRow(out, rule, *line, other);
         conditions(out, rule, views_.frame(line, &other), false);
@@ -155,6 +160,12 @@ class Explainer {
                   : "    on the claim, these conditions do not hold:\n";
       if (!held) conditions(out, rule, views_.frame(nullptr), true);
       return;
+    }
+    for (std::uint32_t position = 1; position <= claim_.lines.size(); ++position) {
+      if (views_.at(position) == nullptr)
+        out += fmt::format("    line {} ({}): dated {}, outside the ruleset's effective dates\n",
+                           position, claim_.lines[position - 1].code.text(),
+                           claim_.lines[position - 1].date.iso());
     }
     for (const engine::LineView& line : views_.lines) {
       const auto& indexed = evaluator_.rulesFor(line.code);

@@ -92,7 +92,8 @@ std::string explainUnits(const ir::Program& program, const model::Claim& claim,
   const eval::Evaluator evaluator(program, interpreter);
   eval::Evaluator::Views views;
   evaluator.buildViews(claim, views);
-  const engine::LineView& view = views.lines[line - 1];
+  if (views.at(line) == nullptr) return "";  // outside the effective dates
+  const engine::LineView& view = *views.at(line);
   const engine::EvalFrame frame = views.frame(&view);
   std::string out;
   for (std::uint32_t r : evaluator.rulesFor(view.code)) {

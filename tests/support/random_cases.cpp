@@ -81,7 +81,13 @@ std::string RandomCases::condition(int depth, bool onClaim) {
 
 RandomRuleset RandomCases::ruleset(int rules) {
   RandomRuleset out;
-  out.text = "ruleset random version \"1\"\n";
+  out.text = "ruleset random version \"1\"";
+  // Sometimes dated, so that some lines are left out of their claims.
+  if (chance(25))
+    out.text +=
+        oneOf<std::string>({" effective 2026-11-03", " effective 2026-01-01 until 2026-11-03",
+                            " effective 2026-11-03 until 2026-11-03"});
+  out.text += "\n";
   std::set<std::pair<std::string, std::string>> pairs;
   std::set<std::string> limited;
   bool timed = false;
