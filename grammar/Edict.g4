@@ -51,6 +51,7 @@ claimItem
     | 'place' STRING                                # ClaimPlace
     | 'provider' STRING                             # ClaimProvider
     | 'age' WORD                                    # ClaimAge
+    | 'born' DATE                                   # ClaimBorn
     | 'sex' WORD                                    # ClaimSex
     | 'diagnoses' STRING+                           # ClaimDiagnoses
     ;
@@ -182,6 +183,7 @@ expr
     | left=expr op=('==' | '!=' | '<' | '<=' | '>' | '>=') right=expr  # CompareExpr
     | left=expr '=' right=expr                      # MisusedAssign
     | value=expr negated='not'? 'in' setOperand     # InExpr
+    | value=expr 'is' negated='not'? 'known'        # KnownExpr
     | 'not' expr                                    # NotExpr
     | left=expr 'and' right=expr                    # AndExpr
     | left=expr 'or' right=expr                     # OrExpr
@@ -192,7 +194,7 @@ expr
 softWord
     : WORD | 'date' | 'payer' | 'place' | 'provider' | 'age' | 'sex' | 'diagnoses' | 'minutes'
       | 'charge' | 'nothing' | 'no' | 'expect' | 'test' | 'format' | 'day' | 'limit' | 'limits'
-      | 'reject'
+      | 'reject' | 'born' | 'is' | 'known'
     ;
 
 // `line.code`, `patient.age`, `same_day`

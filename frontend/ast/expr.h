@@ -76,9 +76,17 @@ struct InExpr {
   std::vector<Argument> items;
 };
 
+/// `value is known`, `value is not known`: whether the claim gives a value
+/// that it may leave out (minutes, a birth date).
+struct KnownExpr {
+  ExprPtr value;
+  bool negated = false;
+};
+
 /// One expression node with the span of its whole text.
 struct Expr {
-  std::variant<PathExpr, CallExpr, DateExpr, StringExpr, BinaryExpr, NotExpr, InExpr> node;
+  std::variant<PathExpr, CallExpr, DateExpr, StringExpr, BinaryExpr, NotExpr, InExpr, KnownExpr>
+      node;
   source::Span span;
 };
 

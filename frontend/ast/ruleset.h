@@ -172,13 +172,16 @@ struct TestLine {
   std::optional<Word> charge;
 };
 
-/// The claim of a test: `claim date D payer "P" age 70 { LINES }`.
+/// The claim of a test: `claim date D payer "P" age 70 { LINES }`. Without
+/// `age` or `born` the patient's birth date is absent.
 struct TestClaim {
   std::optional<Word> date;
   std::optional<Word> payer;
   std::optional<Word> place;
   std::optional<Word> provider;
   std::optional<Word> age;
+  /// `born DATE`: the patient's birth date.
+  std::optional<Word> born;
   std::optional<Word> sex;
   std::vector<Word> diagnoses;
   std::vector<TestLine> lines;

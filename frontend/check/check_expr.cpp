@@ -22,10 +22,20 @@ struct Value {
   ir::ExprId id = 0;
   std::optional<ast::Word> word;
   /// `Known` checks that must hold before the value means anything (minutes,
-  /// age, birth date can be absent; comparisons with an absent value are false).
+  /// age, birth date can be absent; comparisons with an absent value are
+  /// unknown).
   std::vector<ir::ExprId> guards;
   source::Span span;
+  /// A condition that may be unknown: `id` holds when it is true, `falseId`
+  /// when it is false, neither when it is unknown. Empty for conditions that
+  /// are always true or false: their falsity is `not id`.
+  std::optional<ir::ExprId> falseId{};
 };
+
+/// What a claim without a value that may be absent lacks, for messages.
+std::string whatIsMissing(const std::string& field) {
+  return field == "line.minutes" ? "a line with no minutes" : "a claim with no birth date";
+}
 
 std::string typeName(Type type) {
   switch (type) {
@@ -189,6 +199,11 @@ class ExprChecker {
       return std::nullopt;
     }
     Value v{info.type, 0, std::nullopt, {}, span};
+    if (info.optional && scope_.absent != nullptr) {
+      auto& read = scope_.absent->read;
+      if (std::none_of(read.begin(), read.end(), [&](const auto& r) { return r.field == name; }))
+        read.push_back({name, span, scope_.absent->readingUnits});
+    }
     if (info.binding == Binding::Claim) {
       v.id = b_.claimField(info.claimField);
       if (info.optional) v.guards.push_back(b_.knownClaim(info.claimField));
@@ -215,12 +230,54 @@ class ExprChecker {
     return Value{Type::Text, b_.stringConst(text.value), std::nullopt, {}, span};
   }
 
+  /// The IR that holds when condition `v` is false.
+  ir::ExprId falseOf(const Value& v) { return v.falseId ? *v.falseId : b_.negate(v.id); }
+
+  /// A condition that is unknown unless `guards` hold: true when they and
+  /// `test` hold, false when they hold and `test` does not.
+  Value guarded(const std::vector<ir::ExprId>& guards, ir::ExprId test, ir::ExprId notTest,
+                const source::Span& span) {
+    if (guards.empty()) return Value{Type::Bool, test, std::nullopt, {}, span};
+    std::vector<ir::ExprId> whenTrue = guards;
+    whenTrue.push_back(test);
+    std::vector<ir::ExprId> whenFalse = guards;
+    whenFalse.push_back(notTest);
+    return Value{Type::Bool, b_.allOf(std::move(whenTrue)), std::nullopt, {},
+                 span,       b_.allOf(std::move(whenFalse))};
+  }
+
   std::optional<Value> visit(const ast::NotExpr& negation, const source::Span& span) {
     auto operand = check(*negation.operand);
     if (!operand) return std::nullopt;
     auto condition = as(*operand, Type::Bool, operand->span);
     if (!condition) return std::nullopt;
+    // Not unknown is unknown: true and false swap.
+    if (condition->falseId)
+      return Value{Type::Bool, *condition->falseId, std::nullopt, {}, span, condition->id};
     return Value{Type::Bool, b_.negate(condition->id), std::nullopt, {}, span};
+  }
+
+  std::optional<Value> visit(const ast::KnownExpr& known, const source::Span& span) {
+    // The values `is known` tests are tested, not read.
+    AbsentReads inside;
+    AbsentReads* outside = scope_.absent;
+    scope_.absent = &inside;
+    auto value = check(*known.value);
+    scope_.absent = outside;
+    if (outside != nullptr)
+      for (const auto& read : inside.read) outside->tested.insert(read.field);
+    if (!value) return std::nullopt;
+    if (value->type == Type::Bool || value->type == Type::Word || value->guards.empty()) {
+      cx_.report(diag::Kind::AlwaysKnown, known.value->span,
+                 value->type == Type::Word
+                     ? "`is known` tests a value of the claim, not a word"
+                     : "every claim gives this value, so `is known` would always hold",
+                 "`is known` is for values a claim may leave out: `line.minutes`, "
+                 "`patient.birth_date`, `patient.age`");
+      return std::nullopt;
+    }
+    const ir::ExprId all = b_.allOf(value->guards);
+    return Value{Type::Bool, known.negated ? b_.negate(all) : all, std::nullopt, {}, span};
   }
 
   std::optional<Value> visit(const ast::BinaryExpr& e, const source::Span& span) {
@@ -233,9 +290,17 @@ class ExprChecker {
         auto l = as(*left, Type::Bool, left->span);
         auto r = as(*right, Type::Bool, right->span);
         if (!l || !r) return std::nullopt;
-        const ir::ExprId id =
-            e.op == ast::BinaryOp::And ? b_.allOf({l->id, r->id}) : b_.anyOf({l->id, r->id});
-        return Value{Type::Bool, id, std::nullopt, {}, span};
+        // Kleene: `and` is false when either side is, `or` when both are.
+        const bool both = e.op == ast::BinaryOp::And;
+        Value v{Type::Bool,
+                both ? b_.allOf({l->id, r->id}) : b_.anyOf({l->id, r->id}),
+                std::nullopt,
+                {},
+                span};
+        if (l->falseId || r->falseId)
+          v.falseId =
+              both ? b_.anyOf({falseOf(*l), falseOf(*r)}) : b_.allOf({falseOf(*l), falseOf(*r)});
+        return v;
       }
       case ast::BinaryOp::Add:
       case ast::BinaryOp::Sub: return arithmetic(e, *left, *right, span);
@@ -324,10 +389,15 @@ class ExprChecker {
                      : std::nullopt);
       return std::nullopt;
     }
-    std::vector<ir::ExprId> all = left.guards;
-    all.insert(all.end(), right.guards.begin(), right.guards.end());
-    all.push_back(b_.compare(op, left.id, right.id));
-    return Value{Type::Bool, b_.allOf(std::move(all)), std::nullopt, {}, span};
+    static const std::map<ir::CmpOp, ir::CmpOp> inverse{
+        {ir::CmpOp::Eq, ir::CmpOp::Ne}, {ir::CmpOp::Ne, ir::CmpOp::Eq},
+        {ir::CmpOp::Lt, ir::CmpOp::Ge}, {ir::CmpOp::Le, ir::CmpOp::Gt},
+        {ir::CmpOp::Gt, ir::CmpOp::Le}, {ir::CmpOp::Ge, ir::CmpOp::Lt}};
+    std::vector<ir::ExprId> guards = left.guards;
+    guards.insert(guards.end(), right.guards.begin(), right.guards.end());
+    const ir::ExprId test = b_.compare(op, left.id, right.id);
+    if (guards.empty()) return Value{Type::Bool, test, std::nullopt, {}, span};
+    return guarded(guards, test, b_.compare(inverse.at(op), left.id, right.id), span);
   }
 
   /// Resolves code arguments (codes, ranges, set names) into a new code set.
@@ -522,9 +592,10 @@ class ExprChecker {
                      : std::nullopt);
       return std::nullopt;
     }
-    std::vector<ir::ExprId> all = value->guards;
-    all.push_back(e.negated ? b_.negate(*test) : *test);
-    return Value{Type::Bool, b_.allOf(std::move(all)), std::nullopt, {}, span};
+    if (value->guards.empty())
+      return Value{Type::Bool, e.negated ? b_.negate(*test) : *test, std::nullopt, {}, span};
+    const ir::ExprId negated = b_.negate(*test);
+    return guarded(value->guards, e.negated ? negated : *test, e.negated ? *test : negated, span);
   }
 
   CheckContext& cx_;
@@ -550,7 +621,7 @@ std::optional<ir::ExprId> checkCondition(CheckContext& cx, const ast::Expr& expr
 }
 
 std::optional<ir::ExprId> checkUnits(CheckContext& cx, const ast::Expr& expr,
-                                     const ExprScope& scope) {
+                                     const ExprScope& scope, std::vector<ir::ExprId>& known) {
   ExprChecker checker(cx, scope);
   auto value = checker.check(expr);
   if (!value) return std::nullopt;
@@ -561,7 +632,29 @@ std::optional<ir::ExprId> checkUnits(CheckContext& cx, const ast::Expr& expr,
               fmt::format("units must be a number, but this is {}", typeName(value->type)));
     return std::nullopt;
   }
+  known = value->guards;
   return value->id;
+}
+
+void reportAbsentReads(CheckContext& cx, const std::string& rule, const AbsentReads& reads) {
+  for (const AbsentReads::Read& read : reads.read) {
+    if (reads.tested.count(read.field) > 0) continue;
+    if (read.inUnits) {
+      cx.report(diag::Kind::AbsentValue, read.span,
+                fmt::format("`{}` is absent on {}: the units of `{}` then have no value, and "
+                            "the rule does not fire",
+                            read.field, whatIsMissing(read.field), rule),
+                fmt::format("say so in the condition: `when ... and {} is known`", read.field));
+      continue;
+    }
+    cx.report(diag::Kind::AbsentValue, read.span,
+              fmt::format("`{}` is absent on {}; a comparison with it is then neither true nor "
+                          "false, and does not make `{}` fire",
+                          read.field, whatIsMissing(read.field), rule),
+              fmt::format("say what such a claim gets: `... and {0} is known` keeps the rule as "
+                          "it is, `... or {0} is not known` makes it fire on it too",
+                          read.field));
+  }
 }
 
 }  // namespace edict::check

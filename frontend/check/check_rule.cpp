@@ -90,10 +90,16 @@ model::Action actionOf(ast::Verb verb) {
 }  // namespace
 
 void checkRule(CheckContext& cx, const ast::RuleDecl& decl) {
-  const ExprScope scope{decl.onClaim};
+  AbsentReads absent;
+  const ExprScope scope{decl.onClaim, &absent};
   auto predicate = checkCondition(cx, *decl.condition, scope);
   std::optional<ir::ExprId> units;
-  if (decl.units) units = checkUnits(cx, *decl.units, scope);
+  // Units that read an absent value have none: the rule does not fire.
+  std::vector<ir::ExprId> unitsKnown;
+  if (decl.units) {
+    absent.readingUnits = true;
+    units = checkUnits(cx, *decl.units, scope, unitsKnown);
+  }
   auto reason = reasonOf(cx, decl);
   bool messageOk = true;
   if (decl.clauses.message)
@@ -108,12 +114,14 @@ void checkRule(CheckContext& cx, const ast::RuleDecl& decl) {
   rule.reason = *reason;
   rule.message =
       decl.clauses.message ? decl.clauses.message->text : decl.title.value_or(decl.id.text);
-  rule.predicate = *predicate;
+  unitsKnown.insert(unitsKnown.begin(), *predicate);
+  rule.predicate = cx.builder().allOf(std::move(unitsKnown));
   rule.units = units;
   rule.origin = cx.originOf(decl.span);
   rule.span = decl.span;
   rule.file = cx.file();
   indexRule(cx, rule);
+  reportAbsentReads(cx, rule.id, absent);
   cx.addItem(std::move(rule), decl.isOverride, decl.span);
 }
 
@@ -121,7 +129,8 @@ void checkModifierRule(CheckContext& cx, const ast::ModifierRule& decl) {
   auto members = cx.modifiers(decl.modifiers);
   auto codes = cx.codeItems(decl.codes);
   std::optional<ir::ExprId> condition;
-  if (decl.condition) condition = checkCondition(cx, *decl.condition, ExprScope{});
+  AbsentReads absent;
+  if (decl.condition) condition = checkCondition(cx, *decl.condition, ExprScope{false, &absent});
   bool messageOk = true;
   if (decl.clauses.message) messageOk = checkMessage(cx, *decl.clauses.message, false, false);
   const std::string id =
@@ -159,6 +168,7 @@ void checkModifierRule(CheckContext& cx, const ast::ModifierRule& decl) {
   rule.span = decl.span;
   rule.file = cx.file();
   indexRule(cx, rule);
+  reportAbsentReads(cx, rule.id, absent);
   cx.addItem(std::move(rule), decl.isOverride, decl.span);
 }
 

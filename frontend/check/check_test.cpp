@@ -96,7 +96,16 @@ std::optional<model::Claim> claimOf(CheckContext& cx, const ast::TestDecl& test)
     if (tl.provider) line.providerNpi = tl.provider->text;
     claim.lines.push_back(line);
   }
-  if (t.age) {
+  if (t.age && t.born) {
+    cx.report(diag::Kind::BadTestClaim, t.born->span,
+              "the test claim gives both `age` and `born`: the birth date is one or the other",
+              "keep one of them");
+    ok = false;
+  } else if (t.born) {
+    auto born = cx.date(*t.born);
+    ok = born.has_value() && ok;
+    claim.patient.birthDate = born;
+  } else if (t.age) {
     auto age = number(cx, *t.age, "age", 130);
     ok = age.has_value() && ok;
     // Born on the first date of service, `age` years earlier (a birthday).

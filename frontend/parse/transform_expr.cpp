@@ -100,6 +100,8 @@ ast::ExprPtr Transformer::transformExpr(EdictParser::ExprContext& ctx) {
     }
     return make(std::move(node), span);
   }
+  if (auto* known = dynamic_cast<EdictParser::KnownExprContext*>(&ctx))
+    return make(ast::KnownExpr{transformExpr(*known->value), known->negated != nullptr}, span);
   if (auto* negation = dynamic_cast<EdictParser::NotExprContext*>(&ctx))
     return make(ast::NotExpr{transformExpr(*negation->expr())}, span);
   if (auto* conjunction = dynamic_cast<EdictParser::AndExprContext*>(&ctx))

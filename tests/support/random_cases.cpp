@@ -34,8 +34,8 @@ std::string RandomCases::codeList() {
 }
 
 std::string RandomCases::atom(bool onClaim) {
-  const int lineAtoms = onClaim ? 0 : 13;
-  const int which = pick(lineAtoms + 7);
+  const int lineAtoms = onClaim ? 0 : 14;
+  const int which = pick(lineAtoms + 8);
   if (which < lineAtoms) {
     switch (which) {
       case 0: return fmt::format("line.code == {}", oneOf(kCodes));
@@ -50,6 +50,7 @@ std::string RandomCases::atom(bool onClaim) {
       case 9: return fmt::format("same_day.units({}) {} {}", codeList(), comparison(), pick(6));
       case 10: return fmt::format("line.place_of_service == \"{}\"", oneOf(kPlaces));
       case 11: return fmt::format("line.date - {} {} {}", pick(3), comparison(), oneOf(kDates));
+      case 12: return chance(50) ? "line.minutes is known" : "line.minutes is not known";
       default: return fmt::format("line.charge > {}", pick(100));
     }
   }
@@ -62,6 +63,7 @@ std::string RandomCases::atom(bool onClaim) {
     case 5:
       return fmt::format("claim.place_of_service in (\"{}\", \"{}\")", oneOf(kPlaces),
                          oneOf(kPlaces));
+    case 6: return chance(50) ? "patient.birth_date is known" : "patient.age is not known";
     default: return fmt::format("patient.birth_date < 1960-01-01");
   }
 }
