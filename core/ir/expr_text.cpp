@@ -129,6 +129,11 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
       return fmt::format("{} {} {}", text(p, e.operands[0], flavor), ops.at(e.op),
                          text(p, e.operands[1], flavor));
     }
+    case Kind::InRange: {
+      const Flavor flavor = flavorOf(p, e.operands[0]);
+      return fmt::format("{} in {}..{}", text(p, e.operands[0], flavor),
+                         text(p, e.operands[1], flavor), text(p, e.operands[2], flavor));
+    }
     case Kind::Add:
     case Kind::Sub:
       return fmt::format("{} {} {}", sub(e.operands[0]), e.kind == Kind::Add ? "+" : "-",

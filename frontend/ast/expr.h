@@ -67,12 +67,13 @@ struct NotExpr {
   ExprPtr operand;
 };
 
-/// `value in SET`, `value not in (A, B..C)`
+/// `value in SET`, `value not in (A, B..C)`, `value in FIRST..LAST`
 struct InExpr {
   ExprPtr value;
   bool negated = false;
-  /// A named set, or else the listed items.
+  /// A named set, a range written without parentheses, or else the listed items.
   std::optional<Word> setName;
+  std::optional<RangeArg> range;
   std::vector<Argument> items;
 };
 

@@ -41,9 +41,27 @@ class CheckContext {
 
   void declareModifierSet(const ast::Word& name, std::vector<model::Modifier> members);
   void declareCodeSet(const ast::Word& name, CodeRanges ranges);
+  void declarePlaceSet(const ast::Word& name, std::vector<std::string> places);
+  void declareDiagnosisSet(const ast::Word& name, std::vector<std::string> patterns);
   /// Whether `name` names a code set (the checker uses it to read words).
   [[nodiscard]] bool isCodeSet(const std::string& name) const;
   [[nodiscard]] bool isModifierSet(const std::string& name) const;
+  [[nodiscard]] bool isPlaceSet(const std::string& name) const;
+  [[nodiscard]] bool isDiagnosisSet(const std::string& name) const;
+  /// What kind of set `name` is (`a set of codes`), or nullopt when none.
+  [[nodiscard]] std::optional<std::string> setKindOf(const std::string& name) const;
+  /// The members of the place set `name` (marking it used); nullopt after
+  /// reporting why not (`what` says what the set is used with).
+  std::optional<std::vector<std::string>> placeSet(const ast::Word& name);
+  /// The patterns of the diagnosis set `name` (marking it used); nullopt
+  /// after reporting why not.
+  std::optional<std::vector<std::string>> diagnosisSet(const ast::Word& name);
+  /// Resolves the items of a `places` set (places, or other place sets).
+  std::optional<std::vector<std::string>> placeItems(const std::vector<ast::TextItem>& items);
+  /// Resolves the items of a `diagnoses` set (patterns, or other such sets).
+  std::optional<std::vector<std::string>> diagnosisItems(const std::vector<ast::TextItem>& items);
+  /// Checks an ICD-10 code or prefix pattern (`M54.5*`), or reports E0110.
+  bool diagnosisPattern(const ast::Word& pattern);
   /// Warns about the sets declared in this file that nothing used.
   void reportUnusedSets();
 
@@ -90,6 +108,11 @@ class CheckContext {
   std::set<std::string> poisonedSets_;
   std::set<std::string> poisonedIds_;
   std::set<std::string> poisonedPrefixes_;
+  /// Reports a name that no set of `kind` has, with the nearest that does.
+  void unknownSet(const ast::Word& name, const std::string& kind,
+                  const std::vector<std::string>& known, std::optional<std::string> help);
+  /// Whether `name` is taken by a set of any kind, or by a built-in set.
+  [[nodiscard]] bool setNameTaken(const std::string& name) const;
   /// Sets declared in this file, with where, and whether anything used them.
   std::map<std::string, std::pair<source::Span, bool>> declaredHere_;
   void markUsed(const std::string& name);

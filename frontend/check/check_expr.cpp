@@ -30,6 +30,9 @@ struct Value {
   /// when it is false, neither when it is unknown. Empty for conditions that
   /// are always true or false: their falsity is `not id`.
   std::optional<ir::ExprId> falseId{};
+  /// The field a value was read from (`line.place_of_service`), for messages
+  /// and for the sets that belong to one field.
+  std::string path{};
 };
 
 /// What a claim without a value that may be absent lacks, for messages.
@@ -122,6 +125,23 @@ class ExprChecker {
   }
 
  private:
+  /// A word as a number (`want` Int) or an amount in cents (Money), or E0106.
+  std::optional<std::int64_t> wholeNumber(const ast::Word& w, Type want) {
+    const bool digits =
+        !w.text.empty() && w.text.size() <= 12 &&
+        std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) {
+      cx_.report(diag::Kind::MalformedNumber, w.span,
+                 fmt::format("`{}` is not a whole number", w.text),
+                 cx_.isCodeSet(w.text) ? std::optional<std::string>(fmt::format(
+                                             "to test a code set, write `line.code in {}`", w.text))
+                                       : std::nullopt);
+      return std::nullopt;
+    }
+    const std::int64_t n = std::stoll(w.text);
+    return want == Type::Money ? n * 100 : n;
+  }
+
   std::optional<ir::ExprId> wordLiteral(const ast::Word& w, Type want) {
     switch (want) {
       case Type::Code: {
@@ -131,20 +151,9 @@ class ExprChecker {
       }
       case Type::Int:
       case Type::Money: {
-        const bool digits =
-            !w.text.empty() && w.text.size() <= 12 &&
-            std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits) {
-          cx_.report(diag::Kind::MalformedNumber, w.span,
-                     fmt::format("`{}` is not a whole number", w.text),
-                     cx_.isCodeSet(w.text)
-                         ? std::optional<std::string>(
-                               fmt::format("to test a code set, write `line.code in {}`", w.text))
-                         : std::nullopt);
-          return std::nullopt;
-        }
-        const std::int64_t n = std::stoll(w.text);
-        return b_.intConst(want == Type::Money ? n * 100 : n);
+        auto n = wholeNumber(w, want);
+        if (!n) return std::nullopt;
+        return b_.intConst(*n);
       }
       case Type::Modifier: {
         auto m = model::Modifier::parse(w.text);
@@ -199,6 +208,7 @@ class ExprChecker {
       return std::nullopt;
     }
     Value v{info.type, 0, std::nullopt, {}, span};
+    v.path = name;
     if (info.optional && scope_.absent != nullptr) {
       auto& read = scope_.absent->read;
       if (std::none_of(read.begin(), read.end(), [&](const auto& r) { return r.field == name; }))
@@ -503,45 +513,180 @@ class ExprChecker {
     return std::nullopt;
   }
 
-  std::optional<Value> diagnoses(const std::vector<ast::Argument>& args, const source::Span& span) {
+  /// The bit of diagnosis `pattern` in the program's table (added if new).
+  std::optional<std::uint64_t> diagnosisBit(const std::string& pattern, const source::Span& span) {
     auto& patterns = cx_.out().program.diagnosisPatterns;
+    auto found = std::find(patterns.begin(), patterns.end(), pattern);
+    if (found == patterns.end()) {
+      if (patterns.size() == 64) {
+        cx_.report(diag::Kind::TooManyDiagnoses, span,
+                   "a ruleset may test at most 64 diagnosis patterns",
+                   "use prefixes such as \"M54.*\" to cover several codes");
+        return std::nullopt;
+      }
+      patterns.push_back(pattern);
+      found = patterns.end() - 1;
+    }
+    return 1ull << (found - patterns.begin());
+  }
+
+  /// `claim.diagnoses.any("M54.50", "M54.5*", back_pain)`: codes and
+  /// patterns in quotes, and names of `diagnoses` sets.
+  std::optional<Value> diagnoses(const std::vector<ast::Argument>& args, const source::Span& span) {
     std::uint64_t mask = 0;
+    bool ok = true;
     for (const ast::Argument& argument : args) {
       const ast::Expr* e = std::get_if<ast::ExprPtr>(&argument) != nullptr
                                ? std::get<ast::ExprPtr>(argument).get()
                                : nullptr;
       const auto* text = e != nullptr ? std::get_if<ast::StringExpr>(&e->node) : nullptr;
       const auto* word = e != nullptr ? std::get_if<ast::PathExpr>(&e->node) : nullptr;
-      std::string pattern;
-      if (text != nullptr)
-        pattern = text->value;
-      else if (word != nullptr && word->parts.size() == 1)
-        pattern = word->parts[0].text;
-      if (pattern.empty()) {
-        cx_.report(
-            diag::Kind::WrongArguments, e != nullptr ? e->span : span,
-            "`claim.diagnoses.any` takes ICD-10 codes in quotes, such as \"M54.50\" or \"M54.5*\"");
+      std::vector<std::string> patterns;
+      if (text != nullptr) {
+        if (!cx_.diagnosisPattern(ast::Word{text->value, e->span})) {
+          ok = false;
+          continue;
+        }
+        patterns.push_back(text->value);
+      } else if (word != nullptr && word->parts.size() == 1) {
+        auto members = cx_.diagnosisSet(word->parts[0]);
+        if (!members) {
+          ok = false;
+          continue;
+        }
+        patterns = std::move(*members);
+      } else {
+        cx_.report(diag::Kind::WrongArguments, e != nullptr ? e->span : span,
+                   "`claim.diagnoses.any` takes ICD-10 codes in quotes, such as \"M54.50\" or "
+                   "\"M54.5*\", and names of diagnosis sets");
         return std::nullopt;
       }
-      auto found = std::find(patterns.begin(), patterns.end(), pattern);
-      if (found == patterns.end()) {
-        if (patterns.size() == 64) {
-          cx_.report(diag::Kind::TooManyDiagnoses, e->span,
-                     "a ruleset may test at most 64 diagnosis patterns",
-                     "use prefixes such as \"M54.*\" to cover several codes");
-          return std::nullopt;
-        }
-        patterns.push_back(pattern);
-        found = patterns.end() - 1;
+      for (const std::string& pattern : patterns) {
+        auto bit = diagnosisBit(pattern, e->span);
+        if (!bit) return std::nullopt;
+        mask |= *bit;
       }
-      mask |= 1ull << (found - patterns.begin());
     }
+    if (!ok) return std::nullopt;
     if (mask == 0) {
       cx_.report(diag::Kind::WrongArguments, span,
                  "`claim.diagnoses.any` needs at least one diagnosis");
       return std::nullopt;
     }
     return Value{Type::Bool, b_.diagnosisAny(mask), std::nullopt, {}, span};
+  }
+
+  /// A bound of a range of numbers, amounts or dates, as an IR constant.
+  std::optional<std::int64_t> rangeBound(const ast::Word& w, Type type) {
+    if (type == Type::Date) {
+      auto d = cx_.date(w);
+      if (!d) return std::nullopt;
+      return d->days;
+    }
+    if (w.text.find('-') != std::string::npos) {
+      cx_.report(diag::Kind::TypeMismatch, w.span,
+                 fmt::format("`{}` is a date, and this range is of {}s", w.text,
+                             typeName(type).substr(typeName(type).find(' ') + 1)));
+      return std::nullopt;
+    }
+    return wholeNumber(w, type);
+  }
+
+  /// `value in first..last` over numbers, amounts or dates.
+  std::optional<ir::ExprId> inRange(const Value& value, const ast::RangeArg& range) {
+    auto first = rangeBound(range.first, value.type);
+    auto last = rangeBound(range.last, value.type);
+    if (!first || !last) return std::nullopt;
+    if (*last < *first) {
+      const source::Span whole{
+          range.first.span.line, range.first.span.column,
+          range.last.span.column + range.last.span.length - range.first.span.column};
+      cx_.report(
+          value.type == Type::Date ? diag::Kind::InvertedDateRange : diag::Kind::InvertedCodeRange,
+          whole,
+          fmt::format("the range `{}..{}` is empty: it ends before it starts", range.first.text,
+                      range.last.text),
+          fmt::format("write `{}..{}`", range.last.text, range.first.text));
+      return std::nullopt;
+    }
+    return b_.inRange(value.id, b_.intConst(*first), b_.intConst(*last));
+  }
+
+  /// The test of `value in ...` for a text: a named set of places, or a list.
+  std::optional<ir::ExprId> inTexts(const ast::InExpr& e, const Value& value,
+                                    const source::Span& span) {
+    std::vector<ir::ExprId> any;
+    if (e.setName) {
+      auto places = cx_.placeSet(*e.setName);
+      if (!places) return std::nullopt;
+      if (value.path.find("place_of_service") == std::string::npos) {
+        cx_.report(diag::Kind::WrongSetKind, e.setName->span,
+                   fmt::format("`{}` is a set of places of service, and `{}` is not a place of "
+                               "service",
+                               e.setName->text, value.path),
+                   "use it with `line.place_of_service` or `claim.place_of_service`");
+        return std::nullopt;
+      }
+      for (const std::string& place : *places)
+        any.push_back(b_.compare(ir::CmpOp::Eq, value.id, b_.stringConst(place)));
+      return b_.anyOf(std::move(any));
+    }
+    if (e.range) {
+      cx_.report(diag::Kind::TypeMismatch, span, "ranges hold codes, numbers and dates, not texts",
+                 "list the texts in parentheses: `in (\"11\", \"22\")`");
+      return std::nullopt;
+    }
+    for (const ast::Argument& argument : e.items) {
+      if (!std::holds_alternative<ast::ExprPtr>(argument)) {
+        cx_.report(diag::Kind::TypeMismatch, span,
+                   "ranges hold codes, numbers and dates, not texts");
+        return std::nullopt;
+      }
+      auto item = check(*std::get<ast::ExprPtr>(argument));
+      if (!item) return std::nullopt;
+      auto typed = as(*item, value.type, item->span);
+      if (!typed) return std::nullopt;
+      any.push_back(b_.compare(ir::CmpOp::Eq, value.id, typed->id));
+    }
+    if (any.empty()) {
+      cx_.report(diag::Kind::EmptySet, span, "the list after `in` is empty");
+      return std::nullopt;
+    }
+    return b_.anyOf(std::move(any));
+  }
+
+  /// The test of `value in ...` for a number, amount or date: a range, or a
+  /// list of values and ranges.
+  std::optional<ir::ExprId> inOrdered(const ast::InExpr& e, const Value& value,
+                                      const source::Span& span) {
+    if (e.setName) {
+      cx_.report(diag::Kind::TypeMismatch, e.setName->span,
+                 fmt::format("named sets hold codes, modifiers, places or diagnoses, not {}s",
+                             typeName(value.type).substr(typeName(value.type).find(' ') + 1)),
+                 value.type == Type::Date ? "write a range of dates: `in 2026-01-01..2026-06-30`"
+                                          : "write a range: `in 18..64`, or a list: `in (1, 2)`");
+      return std::nullopt;
+    }
+    if (e.range) return inRange(value, *e.range);
+    std::vector<ir::ExprId> any;
+    for (const ast::Argument& argument : e.items) {
+      if (const auto* range = std::get_if<ast::RangeArg>(&argument)) {
+        auto test = inRange(value, *range);
+        if (!test) return std::nullopt;
+        any.push_back(*test);
+        continue;
+      }
+      auto item = check(*std::get<ast::ExprPtr>(argument));
+      if (!item) return std::nullopt;
+      auto typed = as(*item, value.type, item->span);
+      if (!typed) return std::nullopt;
+      any.push_back(b_.compare(ir::CmpOp::Eq, value.id, typed->id));
+    }
+    if (any.empty()) {
+      cx_.report(diag::Kind::EmptySet, span, "the list after `in` is empty");
+      return std::nullopt;
+    }
+    return b_.anyOf(std::move(any));
   }
 
   std::optional<Value> visit(const ast::InExpr& e, const source::Span& span) {
@@ -553,45 +698,29 @@ class ExprChecker {
       if (e.setName) {
         auto ranges = cx_.codeItem(*e.setName, std::nullopt);
         if (ranges) set = b_.codeSet(e.setName->text, *ranges);
+      } else if (e.range) {
+        auto ranges = cx_.codeItem(e.range->first, e.range->last);
+        if (ranges) set = b_.codeSet("range", *ranges);
       } else {
         set = codeSetOf(e.items, "the list after `in`", span);
       }
       if (!set) return std::nullopt;
       test = b_.inCodeSet(value->id, *set);
-    } else if (value->type == Type::Text || value->type == Type::Int) {
-      if (e.setName) {
-        cx_.report(diag::Kind::TypeMismatch, e.setName->span,
-                   fmt::format("named sets hold codes or modifiers, not {}s",
-                               typeName(value->type).substr(2)),
-                   "list the values in parentheses: `in (\"11\", \"22\")`");
-        return std::nullopt;
-      }
-      std::vector<ir::ExprId> any;
-      for (const ast::Argument& argument : e.items) {
-        if (!std::holds_alternative<ast::ExprPtr>(argument)) {
-          cx_.report(diag::Kind::TypeMismatch, span, "ranges hold codes only");
-          return std::nullopt;
-        }
-        auto item = check(*std::get<ast::ExprPtr>(argument));
-        if (!item) return std::nullopt;
-        auto typed = as(*item, value->type, item->span);
-        if (!typed) return std::nullopt;
-        any.push_back(b_.compare(ir::CmpOp::Eq, value->id, typed->id));
-      }
-      if (any.empty()) {
-        cx_.report(diag::Kind::EmptySet, span, "the list after `in` is empty");
-        return std::nullopt;
-      }
-      test = b_.anyOf(std::move(any));
+    } else if (value->type == Type::Text) {
+      test = inTexts(e, *value, span);
+    } else if (value->type == Type::Int || value->type == Type::Money ||
+               value->type == Type::Date) {
+      test = inOrdered(e, *value, span);
     } else {
-      cx_.report(diag::Kind::TypeMismatch, e.value->span,
-                 fmt::format("`in` tests codes, texts and numbers, not {}", typeName(value->type)),
-                 value->type == Type::Word
-                     ? std::optional<std::string>(
-                           "put a field on the left, such as `line.code in therapy`")
-                     : std::nullopt);
+      cx_.report(
+          diag::Kind::TypeMismatch, e.value->span,
+          fmt::format("`in` tests codes, texts, numbers and dates, not {}", typeName(value->type)),
+          value->type == Type::Word ? std::optional<std::string>(
+                                          "put a field on the left, such as `line.code in therapy`")
+                                    : std::nullopt);
       return std::nullopt;
     }
+    if (!test) return std::nullopt;
     if (value->guards.empty())
       return Value{Type::Bool, e.negated ? b_.negate(*test) : *test, std::nullopt, {}, span};
     const ir::ExprId negated = b_.negate(*test);

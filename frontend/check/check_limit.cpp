@@ -81,15 +81,29 @@ void checkLimit(CheckContext& cx, const ast::LimitDecl& decl) {
   auto indicator = indicatorOf(cx, decl.scope);
   bool messageOk = true;
   if (decl.clauses.message) messageOk = checkMessage(cx, *decl.clauses.message, false, true);
+  std::optional<model::Date> since;
+  std::optional<model::Date> until;
+  bool datesOk = true;
+  if (decl.since) datesOk = (since = cx.date(*decl.since)).has_value();
+  if (decl.until) datesOk = (until = cx.date(*decl.until)).has_value() && datesOk;
+  if (since && until && *until < *since) {
+    cx.report(
+        diag::Kind::InvertedDateRange, decl.until->span,
+        fmt::format("the limit ends on {} before it starts on {}", until->iso(), since->iso()),
+        "`until` is the last date the limit applies; it must not precede `since`");
+    datesOk = false;
+  }
   const std::string id = decl.clauses.id ? decl.clauses.id->text : "mue_" + decl.code.text;
-  if (!code || !value || !indicator || !messageOk) return cx.poisonId(id);
+  if (!code || !value || !indicator || !messageOk || !datesOk) return cx.poisonId(id);
 
   MueTableItem item;
   item.id = id;
   item.table.rationales.push_back(decl.rationale.value_or(""));
-  // A `limit` applies on every date of service: its row takes effect first.
+  // Without `since` a `limit` applies on every date of service: its row
+  // takes effect first; without `until` it never ends.
   item.table.rows.push_back(ir::MueTable::Row{
-      code->packed, std::numeric_limits<std::int32_t>::min(), *value, 0, *indicator});
+      code->packed, since ? since->days : std::numeric_limits<std::int32_t>::min(), *value, 0,
+      *indicator, until ? until->days : std::numeric_limits<std::int32_t>::max()});
   item.table.buildIndex();
   item.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-96";
   if (decl.clauses.message) item.message = decl.clauses.message->text;

@@ -91,6 +91,13 @@ void checkRuleConflicts(CheckContext& cx) {
     const auto* b = std::get_if<PairRow>(&item);
     if (a != nullptr && b != nullptr && a->column1 == b->column1 && a->column2 == b->column2)
       continue;
+    // So may the `limit` statements of one code over time (their dates are
+    // checked with the other limits).
+    const auto* x = std::get_if<MueTableItem>(it->second);
+    const auto* y = std::get_if<MueTableItem>(&item);
+    if (x != nullptr && y != nullptr && x->table.source.empty() && y->table.source.empty() &&
+        x->table.rows.front().code == y->table.rows.front().code)
+      continue;
     const source::Span span = std::visit([](const auto& i) { return i.span; }, item);
     const source::Span first = std::visit([](const auto& i) { return i.span; }, *it->second);
     const std::string file = std::visit([](const auto& i) { return i.file; }, *it->second);

@@ -112,6 +112,9 @@ struct CheckedRuleset {
   /// Named sets visible to a ruleset that extends or includes this one.
   std::map<std::string, std::vector<model::Modifier>> modifierSets;
   std::map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> codeSets;
+  /// Places of service (`"12"`) and diagnosis patterns (`"M54.5*"`), by set name.
+  std::map<std::string, std::vector<std::string>> placeSets;
+  std::map<std::string, std::vector<std::string>> diagnosisSets;
 };
 
 }  // namespace edict::check

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "frontend/check/check_context.h"
 
 namespace edict::check {
@@ -86,6 +88,29 @@ void checkModifierSet(CheckContext& cx, const ast::ModifierSetDecl& set) {
   cx.declareModifierSet(set.name, std::move(result));
 }
 
+void checkPlaceSet(CheckContext& cx, const ast::PlaceSetDecl& set) {
+  auto included = cx.placeItems(set.items);
+  auto excluded = cx.placeItems(set.excluded);
+  if (!included || !excluded) return cx.poisonSet(set.name.text);
+  std::vector<std::string> result;
+  for (const std::string& place : *included)
+    if (std::find(excluded->begin(), excluded->end(), place) == excluded->end())
+      result.push_back(place);
+  if (result.empty()) {
+    cx.report(diag::Kind::EmptySet, set.name.span,
+              fmt::format("the set of places `{}` is empty", set.name.text),
+              "`except` removes every place it lists");
+    return cx.poisonSet(set.name.text);
+  }
+  cx.declarePlaceSet(set.name, std::move(result));
+}
+
+void checkDiagnosisSet(CheckContext& cx, const ast::DiagnosisSetDecl& set) {
+  auto patterns = cx.diagnosisItems(set.items);
+  if (!patterns) return cx.poisonSet(set.name.text);
+  cx.declareDiagnosisSet(set.name, std::move(*patterns));
+}
+
 }  // namespace
 
 std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
@@ -106,6 +131,10 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
             checkCodeSet(cx, s);
           else if constexpr (std::is_same_v<S, ast::ModifierSetDecl>)
             checkModifierSet(cx, s);
+          else if constexpr (std::is_same_v<S, ast::PlaceSetDecl>)
+            checkPlaceSet(cx, s);
+          else if constexpr (std::is_same_v<S, ast::DiagnosisSetDecl>)
+            checkDiagnosisSet(cx, s);
           else if constexpr (std::is_same_v<S, ast::PairDecl>)
             checkPair(cx, s);
           else if constexpr (std::is_same_v<S, ast::PairsFromDecl>)

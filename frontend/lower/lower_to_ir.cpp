@@ -96,10 +96,12 @@ class Lowering {
     rule.origin = item.origin;
     if (item.table.source.empty() && !item.table.rows.empty()) {
       const auto& row = item.table.rows.front();
-      rule.detail =
-          fmt::format("MUE: at most {} of {} {} (indicator {})", text::counted(row.value, "unit"),
-                      model::Code{row.code}.text(), row.indicator == 1 ? "per line" : "per day",
-                      static_cast<int>(row.indicator));
+      rule.detail = fmt::format(
+          "MUE: at most {} of {} {} (indicator {}){}{}", text::counted(row.value, "unit"),
+          model::Code{row.code}.text(), row.indicator == 1 ? "per line" : "per day",
+          static_cast<int>(row.indicator),
+          row.effective == INT32_MIN ? "" : ", from " + model::Date{row.effective}.iso(),
+          row.deletion == INT32_MAX ? "" : ", through " + model::Date{row.deletion}.iso());
     } else {
       rule.detail =
           fmt::format("MUE table {} ({})", item.table.source,

@@ -103,6 +103,10 @@ ast::Statement Transformer::transformStatement(EdictParser::StatementContext& ct
     return transformCodeSet(*codes);
   if (auto* modifiers = dynamic_cast<EdictParser::ModifierSetDeclContext*>(&ctx))
     return transformModifierSet(*modifiers);
+  if (auto* places = dynamic_cast<EdictParser::PlaceSetDeclContext*>(&ctx))
+    return transformPlaceSet(*places);
+  if (auto* diagnoses = dynamic_cast<EdictParser::DiagnosisSetDeclContext*>(&ctx))
+    return transformDiagnosisSet(*diagnoses);
   if (auto* pair = dynamic_cast<EdictParser::PairStmtContext*>(&ctx)) {
     ast::PairDecl decl = transformPair(*pair->pairDecl());
     decl.isOverride = pair->override != nullptr;
@@ -186,6 +190,46 @@ ast::ModifierSetDecl Transformer::transformModifierSet(EdictParser::ModifierSetD
       included.push_back(item);
   return ast::ModifierSetDecl{wordOf(ctx.name), transformModifierItems(included),
                               transformModifierItems(ctx.excludedMods)};
+}
+
+namespace {
+
+/// A quoted text or a word of a set of places or diagnoses.
+ast::TextItem textItem(antlr4::tree::TerminalNode* text, EdictParser::SoftWordContext* word) {
+  if (text != nullptr)
+    return ast::TextItem{ast::Word{unquote(text->getText()), spanOf(text->getSymbol())}, true};
+  return ast::TextItem{wordOf(word), false};
+}
+
+ast::TextItem placeItem(EdictParser::PlaceItemContext* item) {
+  if (auto* text = dynamic_cast<EdictParser::PlaceTextContext*>(item))
+    return textItem(text->STRING(), nullptr);
+  return textItem(nullptr, dynamic_cast<EdictParser::PlaceWordContext&>(*item).softWord());
+}
+
+}  // namespace
+
+ast::PlaceSetDecl Transformer::transformPlaceSet(EdictParser::PlaceSetDeclContext& ctx) {
+  ast::PlaceSetDecl decl{wordOf(ctx.name), {}, {}};
+  for (auto* item : ctx.placeItem()) {
+    const bool excluded = std::find(ctx.excludedPlaces.begin(), ctx.excludedPlaces.end(), item) !=
+                          ctx.excludedPlaces.end();
+    (excluded ? decl.excluded : decl.items).push_back(placeItem(item));
+  }
+  return decl;
+}
+
+ast::DiagnosisSetDecl Transformer::transformDiagnosisSet(
+    EdictParser::DiagnosisSetDeclContext& ctx) {
+  ast::DiagnosisSetDecl decl{wordOf(ctx.name), {}};
+  for (auto* item : ctx.diagnosisItem()) {
+    if (auto* text = dynamic_cast<EdictParser::DiagnosisTextContext*>(item))
+      decl.items.push_back(textItem(text->STRING(), nullptr));
+    else
+      decl.items.push_back(
+          textItem(nullptr, dynamic_cast<EdictParser::DiagnosisWordContext&>(*item).softWord()));
+  }
+  return decl;
 }
 
 }  // namespace edict::parse
