@@ -11,7 +11,7 @@ file
     ;
 
 header
-    : 'ruleset' name=WORD title=STRING? headerItem*
+    : 'ruleset' name=softWord title=STRING? headerItem*
     ;
 
 headerItem

@@ -464,7 +464,7 @@ void CheckContext::addItem(Item item, bool isOverride, const source::Span& span)
   items.push_back(std::move(item));
 }
 
-std::size_t CheckContext::removeTableRows(const std::string& id) {
+std::size_t CheckContext::removeTableRows(const std::string& id, bool inheritedOnly) {
   std::size_t removed = 0;
   if (id.rfind("mue_", 0) == 0) {
     const auto code = model::Code::parse(id.substr(4));
@@ -484,7 +484,7 @@ std::size_t CheckContext::removeTableRows(const std::string& id) {
   }
   for (Item& item : out_.items) {
     auto* table = std::get_if<PairTableItem>(&item);
-    if (table == nullptr) continue;
+    if (table == nullptr || (inheritedOnly && inherited_.count(table->id) == 0)) continue;
     auto& rows = table->table.rows;
     const auto before = rows.size();
     rows.erase(std::remove_if(rows.begin(), rows.end(),
@@ -497,6 +497,41 @@ std::size_t CheckContext::removeTableRows(const std::string& id) {
     removed += before - rows.size();
   }
   return removed;
+}
+
+bool CheckContext::overrideReversedPair(PairRow row) {
+  if (inherited_.count(row.id) > 0 || overridden_.count(row.id) > 0) return false;
+  auto& items = out_.items;
+  const auto reversed = [&](const Item& item) {
+    const auto* other = std::get_if<PairRow>(&item);
+    return other != nullptr && inherited_.count(other->id) > 0 && other->column1 == row.column2 &&
+           other->column2 == row.column1;
+  };
+  auto first = std::find_if(items.begin(), items.end(), reversed);
+  const auto at = first - items.begin();
+  std::set<std::string> ids;
+  for (const Item& item : items)
+    if (reversed(item)) ids.insert(idOf(item));
+  std::size_t removed = 0;
+  for (const std::string& id : ids) removed += dropInherited(id);
+  removed +=
+      removeTableRows(fmt::format("ptp_{}_{}", row.column2.text(), row.column1.text()), true);
+  if (removed == 0) return false;
+  overridden_.insert(row.id);
+  const auto position = std::min<std::ptrdiff_t>(at, static_cast<std::ptrdiff_t>(items.size()));
+  items.insert(items.begin() + position, std::move(row));
+  return true;
+}
+
+std::size_t CheckContext::dropInherited(const std::string& id) {
+  auto& items = out_.items;
+  const auto before = items.size();
+  if (inherited_.count(id) > 0)
+    items.erase(
+        std::remove_if(items.begin(), items.end(), [&](const Item& i) { return idOf(i) == id; }),
+        items.end());
+  inherited_.erase(id);
+  return before - items.size() + removeTableRows(id, true);
 }
 
 void CheckContext::disable(const ast::Word& id) {

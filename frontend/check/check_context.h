@@ -83,6 +83,15 @@ class CheckContext {
   void addItem(Item item, bool isOverride, const source::Span& span);
   /// `disable ID`: removes the rule(s) with that id.
   void disable(const ast::Word& id);
+  /// `override pair C1 C2` of a pair that is inherited as `C2 C1`: puts the
+  /// row in place of every inherited row (and table row) of the reverse
+  /// direction. False, changing nothing, when no inherited pair is reversed.
+  bool overrideReversedPair(PairRow row);
+  /// Whether `id` came from the ruleset this one extends (not overridden).
+  [[nodiscard]] bool isInherited(const std::string& id) const { return inherited_.count(id) > 0; }
+  /// Removes the inherited rule `id`, and the rows of pair `id` from
+  /// inherited tables; how many rows went.
+  std::size_t dropInherited(const std::string& id);
   /// Takes in a checked ruleset's sets and rules (`extends` and `include`).
   void inherit(CheckedRuleset base, bool asBase, const source::Span& where);
 
@@ -103,8 +112,9 @@ class CheckContext {
   /// Ids this file overrode: their later rows are added, not replaced again.
   std::set<std::string> overridden_;
   /// Removes the rows of pair `id` (`ptp_C1_C2`) from every pair table, or
-  /// of code `id` (`mue_CODE`) from every MUE table read from a file; how many.
-  std::size_t removeTableRows(const std::string& id);
+  /// of code `id` (`mue_CODE`) from every MUE table read from a file; how
+  /// many. `inheritedOnly`: from the tables of the extended ruleset only.
+  std::size_t removeTableRows(const std::string& id, bool inheritedOnly = false);
   std::set<std::string> poisonedSets_;
   std::set<std::string> poisonedIds_;
   std::set<std::string> poisonedPrefixes_;
@@ -140,6 +150,9 @@ void checkLimit(CheckContext& cx, const ast::LimitDecl& decl);
 void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl);
 /// Reports codes under two `units` statements and codes limited twice.
 void checkUnitConflicts(CheckContext& cx);
+/// Warns about pairs written both ways round; an inherited one that this
+/// ruleset reverses gives way to it (check_reversed_pairs.cpp).
+void checkReversedPairs(CheckContext& cx);
 
 /// Fills the code index of `rule` and warns when no code can satisfy it.
 void indexRule(CheckContext& cx, CheckedRule& rule);

@@ -77,6 +77,9 @@ void checkPair(CheckContext& cx, const ast::PairDecl& pair) {
   row.origin = cx.originOf(pair.span);
   row.span = pair.span;
   row.file = cx.file();
+  row.keepReverse = pair.keepReverse;
+  // `override pair 97530 97140` may replace the inherited `97140 97530`.
+  if (pair.isOverride && cx.overrideReversedPair(row)) return;
   cx.addItem(std::move(row), pair.isOverride, pair.span);
 }
 

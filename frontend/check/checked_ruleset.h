@@ -36,6 +36,8 @@ struct PairRow {
   /// Where the statement starts, for diagnostics about the row.
   source::Span span;
   std::string file;
+  /// `keep reverse`: the pair of the same codes the other way round stays in force.
+  bool keepReverse = false;
 };
 
 /// A general rule or a modifier rule, with its condition as typed IR.

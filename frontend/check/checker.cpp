@@ -157,6 +157,7 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
         },
         statement);
   }
+  checkReversedPairs(cx);
   checkRuleConflicts(cx);
   checkUnitConflicts(cx);
   checkTestRuleIds(cx, tests);
