@@ -1,6 +1,7 @@
 #include "runtime/explain/explainer.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -34,6 +35,14 @@ bool readsModifiers(const ir::Program& p, ir::ExprId id, ir::Binding binding) {
                      [&](ir::ExprId op) { return readsModifiers(p, op, binding); });
 }
 
+/// Whether `id` tests the claim's diagnoses.
+bool readsDiagnoses(const ir::Program& p, ir::ExprId id) {
+  const ir::Expr& e = p.exprs[id];
+  if (e.kind == ir::Expr::Kind::DiagnosisAny) return true;
+  return std::any_of(e.operands.begin(), e.operands.end(),
+                     [&](ir::ExprId op) { return readsDiagnoses(p, op); });
+}
+
 std::string modifiersOf(const engine::LineView* line) {
   std::string out;
   for (std::uint16_t m : line->modifiers)
@@ -60,17 +69,42 @@ class Explainer {
     for (ir::ExprId c : ir::conjuncts(program_, rule.predicate)) {
       const bool met = interpreter_.value(c, frame) != 0;
       if (onlyFailed && met) continue;
-      std::string read =
-          ir::fieldsRead(program_, c, [&](ir::ExprId f) { return interpreter_.value(f, frame); });
+      std::string read = ir::fieldsRead(
+          program_, c, [&](ir::ExprId f) { return interpreter_.value(f, frame); },
+          [&](const ir::Expr& field) { return textOf(field, frame); });
       for (ir::Binding b : {ir::Binding::Line, ir::Binding::Other}) {
         const engine::LineView* view = b == ir::Binding::Line ? frame.line : frame.other;
         if (view != nullptr && readsModifiers(program_, c, b))
           read += fmt::format("{}{}.modifiers = {}", read.empty() ? "" : ", ",
                               b == ir::Binding::Line ? "line" : "other", modifiersOf(view));
       }
+      if (readsDiagnoses(program_, c))
+        read += fmt::format("{}claim.diagnoses = {}", read.empty() ? "" : ", ",
+                            claim_.diagnoses.empty()
+                                ? std::string("none")
+                                : fmt::format("{}", fmt::join(claim_.diagnoses, " ")));
       out += fmt::format("      {}  {}{}\n", met ? "yes" : "NO ", ir::exprText(program_, c),
                          read.empty() ? "" : "    [" + read + "]");
     }
+  }
+
+  /// A text field as the claim gives it (payer, place of service, provider).
+  std::string textOf(const ir::Expr& field, const engine::EvalFrame& frame) const {
+    if (field.binding == ir::Binding::Claim) {
+      switch (field.claimField) {
+        case ir::ClaimField::Payer: return claim_.payer;
+        case ir::ClaimField::PlaceOfService: return claim_.placeOfService;
+        case ir::ClaimField::Provider: return claim_.providerNpi;
+        default: return "";
+      }
+    }
+    const engine::LineView* view = field.binding == ir::Binding::Line ? frame.line : frame.other;
+    if (view == nullptr) return "";
+    const model::Line& line = claim_.lines[view->position - 1];
+    if (field.lineField == ir::LineField::PlaceOfService)
+      return line.placeOfService.empty() ? claim_.placeOfService : line.placeOfService;
+    if (field.lineField == ir::LineField::Provider) return claim_.providerOf(line);
+    return "";
   }
 
   void tableRow(std::string& out, const ir::Rule& rule, const engine::LineView& line,
@@ -106,22 +140,23 @@ class Explainer {
     out += fmt::format("  \"{}\"\n", e.message);
     if (e.allowedUnits)
       out += fmt::format("  units: {} billed, {} allowed\n", *e.billedUnits, *e.allowedUnits);
-    // Unit methods and limits: the day's arithmetic (minutes, units, allocation).
-    if (e.line && (rule.units || rule.mueTable)) {
-      const std::string arithmetic = explain::explainUnits(program_, claim_, *e.line);
-      if (!arithmetic.empty()) out += arithmetic;
-    }
     if (!rule.detail.empty()) out += "  " + rule.detail + "\n";
+    // Unit methods and limits: this rule's arithmetic (minutes, units,
+    // allocation; or the limit and the day's lines), headed by its id.
+    if (e.line && (rule.units || rule.mueTable))
+      out += indented(explain::explainUnits(program_, claim_, *e.line, *e.ruleIndex), 2);
     const engine::LineView* line = e.line ? views_.at(*e.line) : nullptr;
     if (rule.scope == ir::RuleScope::LineWithOther) {
       for (std::uint32_t position : e.relatedLines) {
         const engine::LineView& other = *views_.at(position);
-        out += fmt::format("  with line {} ({}):\n", position, model::Code{other.code}.text());
+        out += fmt::format("  {} with line {} ({}):\n", e.rule, position,
+                           model::Code{other.code}.text());
         if (rule.pairTable) tableRow(out, rule, *line, other);
         conditions(out, rule, views_.frame(line, &other), false);
       }
-    } else {
-      out += "  because:\n";
+    } else if (program_.exprs[rule.predicate].kind != ir::Expr::Kind::BoolConst) {
+      // (A limit's condition is `true`: its table decides, as shown above.)
+      out += fmt::format("  {} applies because:\n", e.rule);
       conditions(out, rule, views_.frame(line), false);
     }
   }

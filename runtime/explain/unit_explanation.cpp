@@ -18,18 +18,6 @@ std::string unitsText(std::int64_t n) {
   return text::counted(n, "unit");
 }
 
-/// Indents every line of `text` by `spaces`.
-std::string indented(const std::string& text, std::size_t spaces) {
-  std::string out;
-  bool lineStart = true;
-  for (char c : text) {
-    if (lineStart) out.append(spaces, ' ');
-    out.push_back(c);
-    lineStart = c == '\n';
-  }
-  return out;
-}
-
 /// The lines of the line's code on its day, each with its units, and what a
 /// limit of `perDay` leaves the line after the earlier ones.
 std::string dayLimitText(const eval::Evaluator::Views& views, const engine::LineView& line,
@@ -85,8 +73,19 @@ std::string mueText(const ir::Program& program, const ir::Expr& e,
 
 }  // namespace
 
-std::string explainUnits(const ir::Program& program, const model::Claim& claim,
-                         std::uint32_t line) {
+std::string indented(const std::string& text, std::size_t spaces) {
+  std::string out;
+  bool lineStart = true;
+  for (char c : text) {
+    if (lineStart) out.append(spaces, ' ');
+    out.push_back(c);
+    lineStart = c == '\n';
+  }
+  return out;
+}
+
+std::string explainUnits(const ir::Program& program, const model::Claim& claim, std::uint32_t line,
+                         std::optional<std::uint32_t> onlyRule) {
   if (line == 0 || line > claim.lines.size()) return "";
   const interp::Interpreter interpreter(program);
   const eval::Evaluator evaluator(program, interpreter);
@@ -97,6 +96,7 @@ std::string explainUnits(const ir::Program& program, const model::Claim& claim,
   const engine::EvalFrame frame = views.frame(&view);
   std::string out;
   for (std::uint32_t r : evaluator.rulesFor(view.code)) {
+    if (onlyRule && r != *onlyRule) continue;
     const ir::Rule& rule = program.rules[r];
     if (!rule.units) continue;
     const ir::Expr& e = program.exprs[*rule.units];
@@ -104,8 +104,12 @@ std::string explainUnits(const ir::Program& program, const model::Claim& claim,
     if (e.kind != Kind::TimedUnits && e.kind != Kind::DayLimitUnits && e.kind != Kind::MueUnits)
       continue;
     if (!interpreter.holds(r, frame)) continue;
-    out += fmt::format("{} ({}), line {} ({}):\n", rule.id, rule.origin, line,
-                       model::Code{view.code}.text());
+    // A row of a table read from a file is its own rule to the analyst.
+    const bool tableRow = rule.mueTable && !program.mueTables[*rule.mueTable].source.empty();
+    out += tableRow ? fmt::format("mue_{0} (a row of {1}, {2}), line {3} ({0}):\n",
+                                  model::Code{view.code}.text(), rule.id, rule.origin, line)
+                    : fmt::format("{} ({}), line {} ({}):\n", rule.id, rule.origin, line,
+                                  model::Code{view.code}.text());
     if (e.kind == Kind::TimedUnits)
       out += timedText(program, e, views, view);
     else if (e.kind == Kind::MueUnits)
