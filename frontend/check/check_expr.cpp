@@ -781,7 +781,7 @@ void reportAbsentReads(CheckContext& cx, const std::string& rule, const AbsentRe
                           "false, and does not make `{}` fire",
                           read.field, whatIsMissing(read.field), rule),
               fmt::format("say what such a claim gets: `... and {0} is known` keeps the rule as "
-                          "it is, `... or {0} is not known` makes it fire on it too",
+                          "it is; `... or {0} is not known` makes it fire on such claims too",
                           read.field));
   }
 }

@@ -62,7 +62,8 @@ std::vector<std::string> rulesetFiles(const std::vector<std::string>& paths, boo
 struct Coverage {
   std::map<std::string, std::string> rules;  // origin + id -> description
   std::set<std::string> exercised;
-  std::map<std::string, std::set<std::string>> inherited;  // file -> rule keys
+  /// Rules inherited from files not tested: by file as the origins name it.
+  std::map<std::string, std::set<std::string>> inherited;
 };
 
 std::string ruleKey(const ir::Rule& rule) {
@@ -76,9 +77,9 @@ std::string canonicalPath(const std::string& path) {
   return error ? path : canonical.string();
 }
 
-/// The file of a rule's `file:line` origin, as canonicalPath() spells it.
+/// The file of a rule's `file:line` origin, as the origin names it.
 std::string originFile(const std::string& origin) {
-  return canonicalPath(origin.substr(0, origin.rfind(':')));
+  return origin.substr(0, origin.rfind(':'));
 }
 
 void printCoverage(const Coverage& coverage) {
@@ -94,8 +95,7 @@ void printCoverage(const Coverage& coverage) {
     std::cout << fmt::format(
         "  not counted: {} inherited from {}, whose own tests cover them (give it to `edict "
         "test` too)\n",
-        text::counted(static_cast<std::int64_t>(keys.size()), "rule"),
-        fs::relative(file, fs::current_path()).string());
+        text::counted(static_cast<std::int64_t>(keys.size()), "rule"), file);
 }
 
 int runTests(const TestOptions& options) {
@@ -122,7 +122,7 @@ int runTests(const TestOptions& options) {
     const ir::Program& program = *compilation.program;
     for (const ir::Rule& rule : program.rules) {
       const std::string file = originFile(rule.origin);
-      if (tested.count(file) > 0)
+      if (tested.count(canonicalPath(file)) > 0)
         coverage.rules.emplace(ruleKey(rule), rule.id + " (" + rule.origin + ")");
       else
         coverage.inherited[file].insert(ruleKey(rule));
