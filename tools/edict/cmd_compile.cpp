@@ -51,12 +51,12 @@ std::string describe(const artifact::Artifact& a, std::size_t bytes) {
   std::size_t mueRows = 0;
   for (const auto& t : a.program.pairTables) pairRows += t.rows.size();
   for (const auto& t : a.program.mueTables) mueRows += t.rows.size();
-  return fmt::format("{}, {}, {}, {} KiB of code for `{}` on {}; {} KiB",
-                     text::counted(static_cast<std::int64_t>(a.program.rules.size()), "rule"),
-                     text::counted(static_cast<std::int64_t>(pairRows), "PTP row"),
-                     text::counted(static_cast<std::int64_t>(mueRows), "MUE row"),
-                     (a.object.size() + 1023) / 1024, a.target.cpu, a.target.triple,
-                     (bytes + 1023) / 1024);
+  return fmt::format(
+      "{}, {}, {}, {} KiB of code for `{}` on {}; {} KiB",
+      text::counted(static_cast<std::int64_t>(a.program.rules.size()), "rule"),
+      text::counted(static_cast<std::int64_t>(pairRows), "PTP row"),
+      text::counted(static_cast<std::int64_t>(mueRows), "MUE row"), (a.object.size() + 1023) / 1024,
+      a.target.cpu.empty() ? "generic" : a.target.cpu, a.target.triple, (bytes + 1023) / 1024);
 }
 
 /// Compiles one file; false after printing why not.
