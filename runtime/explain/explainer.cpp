@@ -145,6 +145,19 @@ class Explainer {
     // allocation; or the limit and the day's lines), headed by its id.
     if (e.line && (rule.units || rule.mueTable))
       out += indented(explain::explainUnits(program_, claim_, *e.line, *e.ruleIndex), 2);
+    // A `modify` rule's own units expression, with the values it read.
+    if (e.line && rule.units && !rule.mueTable) {
+      const ir::Expr::Kind kind = program_.exprs[*rule.units].kind;
+      if (kind != ir::Expr::Kind::TimedUnits && kind != ir::Expr::Kind::DayLimitUnits) {
+        const engine::EvalFrame frame = views_.frame(views_.at(*e.line));
+        const std::string read = ir::fieldsRead(
+            program_, *rule.units, [&](ir::ExprId f) { return interpreter_.value(f, frame); },
+            [&](const ir::Expr& field) { return textOf(field, frame); });
+        out += fmt::format("  allowed units: {} = {}{}\n", ir::exprText(program_, *rule.units),
+                           interpreter_.value(*rule.units, frame),
+                           read.empty() ? "" : "    [" + read + "]");
+      }
+    }
     const engine::LineView* line = e.line ? views_.at(*e.line) : nullptr;
     if (rule.scope == ir::RuleScope::LineWithOther) {
       for (std::uint32_t position : e.relatedLines) {
