@@ -292,44 +292,37 @@ void CheckContext::unknownSet(const ast::Word& name, const std::string& kind,
          fmt::format("no set of {} is named `{}`", kind, name.text), help);
 }
 
-std::optional<std::vector<std::string>> CheckContext::placeSet(const ast::Word& name) {
-  auto found = out_.placeSets.find(name.text);
-  if (found != out_.placeSets.end()) {
+std::optional<std::vector<std::string>> CheckContext::textSet(
+    const std::map<std::string, std::vector<std::string>>& sets, const ast::Word& name,
+    const std::string& kind, std::optional<std::string> help) {
+  auto found = sets.find(name.text);
+  if (found != sets.end()) {
     markUsed(name.text);
     return found->second;
   }
   if (poisonedSets_.count(name.text) > 0) return std::nullopt;  // reported where declared
-  if (auto kind = setKindOf(name.text)) {
+  if (auto other = setKindOf(name.text)) {
     report(diag::Kind::WrongSetKind, name.span,
-           fmt::format("`{}` is {}, where a set of places of service belongs", name.text, *kind));
+           fmt::format("`{}` is {}, where a set of {} belongs", name.text, *other, kind));
     return std::nullopt;
   }
   std::vector<std::string> known;
-  for (const auto& [n, places] : out_.placeSets) known.push_back(n);
-  unknownSet(name, "places of service", known,
-             fmt::format("declare it: `places {} = \"12\" \"13\"`", name.text));
+  for (const auto& [n, members] : sets) known.push_back(n);
+  unknownSet(name, kind, known, std::move(help));
   return std::nullopt;
 }
 
+std::optional<std::vector<std::string>> CheckContext::placeSet(const ast::Word& name) {
+  return textSet(out_.placeSets, name, "places of service",
+                 fmt::format("declare it: `places {} = \"12\" \"13\"`", name.text));
+}
+
 std::optional<std::vector<std::string>> CheckContext::diagnosisSet(const ast::Word& name) {
-  auto found = out_.diagnosisSets.find(name.text);
-  if (found != out_.diagnosisSets.end()) {
-    markUsed(name.text);
-    return found->second;
-  }
-  if (poisonedSets_.count(name.text) > 0) return std::nullopt;
-  if (auto kind = setKindOf(name.text)) {
-    report(diag::Kind::WrongSetKind, name.span,
-           fmt::format("`{}` is {}, where a set of diagnoses belongs", name.text, *kind));
-    return std::nullopt;
-  }
-  std::vector<std::string> known;
-  for (const auto& [n, patterns] : out_.diagnosisSets) known.push_back(n);
-  unknownSet(name, "diagnoses", known,
-             looksLikeName(name.text)
-                 ? std::nullopt
-                 : std::optional<std::string>("diagnosis codes are written in quotes: \"M54.50\""));
-  return std::nullopt;
+  return textSet(
+      out_.diagnosisSets, name, "diagnoses",
+      looksLikeName(name.text)
+          ? std::nullopt
+          : std::optional<std::string>("diagnosis codes are written in quotes: \"M54.50\""));
 }
 
 std::optional<std::vector<std::string>> CheckContext::placeItems(

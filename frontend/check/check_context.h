@@ -118,6 +118,11 @@ class CheckContext {
   std::set<std::string> poisonedSets_;
   std::set<std::string> poisonedIds_;
   std::set<std::string> poisonedPrefixes_;
+  /// The members of the set `name` in `sets` (places or diagnoses), marking
+  /// it used; or reports why not (`kind`: "places of service").
+  std::optional<std::vector<std::string>> textSet(
+      const std::map<std::string, std::vector<std::string>>& sets, const ast::Word& name,
+      const std::string& kind, std::optional<std::string> help);
   /// Reports a name that no set of `kind` has, with the nearest that does.
   void unknownSet(const ast::Word& name, const std::string& kind,
                   const std::vector<std::string>& known, std::optional<std::string> help);

@@ -636,23 +636,7 @@ class ExprChecker {
                  "list the texts in parentheses: `in (\"11\", \"22\")`");
       return std::nullopt;
     }
-    for (const ast::Argument& argument : e.items) {
-      if (!std::holds_alternative<ast::ExprPtr>(argument)) {
-        cx_.report(diag::Kind::TypeMismatch, span,
-                   "ranges hold codes, numbers and dates, not texts");
-        return std::nullopt;
-      }
-      auto item = check(*std::get<ast::ExprPtr>(argument));
-      if (!item) return std::nullopt;
-      auto typed = as(*item, value.type, item->span);
-      if (!typed) return std::nullopt;
-      any.push_back(b_.compare(ir::CmpOp::Eq, value.id, typed->id));
-    }
-    if (any.empty()) {
-      cx_.report(diag::Kind::EmptySet, span, "the list after `in` is empty");
-      return std::nullopt;
-    }
-    return b_.anyOf(std::move(any));
+    return inList(e.items, value, span, false);
   }
 
   /// The test of `value in ...` for a number, amount or date: a range, or a
@@ -668,9 +652,21 @@ class ExprChecker {
       return std::nullopt;
     }
     if (e.range) return inRange(value, *e.range);
+    return inList(e.items, value, span, true);
+  }
+
+  /// `value in (A, B, FIRST..LAST)`: `value` equals an item or falls in a
+  /// range (`ranges`: numbers, amounts and dates; texts have none).
+  std::optional<ir::ExprId> inList(const std::vector<ast::Argument>& items, const Value& value,
+                                   const source::Span& span, bool ranges) {
     std::vector<ir::ExprId> any;
-    for (const ast::Argument& argument : e.items) {
+    for (const ast::Argument& argument : items) {
       if (const auto* range = std::get_if<ast::RangeArg>(&argument)) {
+        if (!ranges) {
+          cx_.report(diag::Kind::TypeMismatch, span,
+                     "ranges hold codes, numbers and dates, not texts");
+          return std::nullopt;
+        }
         auto test = inRange(value, *range);
         if (!test) return std::nullopt;
         any.push_back(*test);

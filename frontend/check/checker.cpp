@@ -72,37 +72,38 @@ void checkCodeSet(CheckContext& cx, const ast::CodeSetDecl& set) {
   cx.declareCodeSet(set.name, std::move(result));
 }
 
+/// The members of `included` that `excluded` does not list, in order; an
+/// empty result is reported (`kind`: "modifier set"; `members`: "modifier").
+template <typename T>
+std::optional<std::vector<T>> lessExcluded(CheckContext& cx, const ast::Word& name,
+                                           const std::vector<T>& included,
+                                           const std::vector<T>& excluded, const char* kind,
+                                           const char* members) {
+  std::vector<T> result;
+  for (const T& m : included)
+    if (std::find(excluded.begin(), excluded.end(), m) == excluded.end()) result.push_back(m);
+  if (!result.empty()) return result;
+  cx.report(diag::Kind::EmptySet, name.span, fmt::format("the {} `{}` is empty", kind, name.text),
+            fmt::format("`except` removes every {} it lists", members));
+  return std::nullopt;
+}
+
 void checkModifierSet(CheckContext& cx, const ast::ModifierSetDecl& set) {
   auto included = cx.modifiers(set.items);
   auto excluded = cx.modifiers(set.excluded);
   if (!included || !excluded) return cx.poisonSet(set.name.text);
-  std::vector<model::Modifier> result;
-  for (model::Modifier m : *included)
-    if (std::find(excluded->begin(), excluded->end(), m) == excluded->end()) result.push_back(m);
-  if (result.empty()) {
-    cx.report(diag::Kind::EmptySet, set.name.span,
-              fmt::format("the modifier set `{}` is empty", set.name.text),
-              "`except` removes every modifier it lists");
-    return cx.poisonSet(set.name.text);
-  }
-  cx.declareModifierSet(set.name, std::move(result));
+  auto result = lessExcluded(cx, set.name, *included, *excluded, "modifier set", "modifier");
+  if (!result) return cx.poisonSet(set.name.text);
+  cx.declareModifierSet(set.name, std::move(*result));
 }
 
 void checkPlaceSet(CheckContext& cx, const ast::PlaceSetDecl& set) {
   auto included = cx.placeItems(set.items);
   auto excluded = cx.placeItems(set.excluded);
   if (!included || !excluded) return cx.poisonSet(set.name.text);
-  std::vector<std::string> result;
-  for (const std::string& place : *included)
-    if (std::find(excluded->begin(), excluded->end(), place) == excluded->end())
-      result.push_back(place);
-  if (result.empty()) {
-    cx.report(diag::Kind::EmptySet, set.name.span,
-              fmt::format("the set of places `{}` is empty", set.name.text),
-              "`except` removes every place it lists");
-    return cx.poisonSet(set.name.text);
-  }
-  cx.declarePlaceSet(set.name, std::move(result));
+  auto result = lessExcluded(cx, set.name, *included, *excluded, "set of places", "place");
+  if (!result) return cx.poisonSet(set.name.text);
+  cx.declarePlaceSet(set.name, std::move(*result));
 }
 
 void checkDiagnosisSet(CheckContext& cx, const ast::DiagnosisSetDecl& set) {
