@@ -6,7 +6,6 @@
 
 #include "core/engine/claim_cache.h"
 #include "core/model/date.h"
-#include "core/text/counted.h"
 
 namespace edict::engine {
 
@@ -70,7 +69,7 @@ void summaryOf(const DayTiming& day, std::int32_t date, std::string& out) {
       out += " = ";
       appendNumber(out, a.totalUnits);
       out += ' ';
-      out += text::nounFor(a.totalUnits, "units");
+      out += a.totalUnits == 1 ? "unit" : "units";  // (core/text is above this layer)
       out += " by CMS total time: ";
       break;
     case ir::UnitMethod::PerCode:

@@ -5,7 +5,6 @@
 #include <map>
 
 #include "core/model/claim.h"
-#include "core/text/counted.h"
 
 namespace edict::ir {
 
@@ -178,7 +177,8 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
                          methods[static_cast<std::size_t>(e.value) % 3]);
     }
     case Kind::DayLimitUnits:
-      return fmt::format("at most {} of line.code a day", text::counted(e.value, "unit"));
+      // Worded without a plural: core/ir is below core/text's counted().
+      return fmt::format("a daily limit of {} on the units of line.code", e.value);
     case Kind::MueUnits:
       return p.mueTables[e.set].source.empty()
                  ? std::string("the MUE limit of line.code")
