@@ -51,7 +51,7 @@ class CheckContext {
   /// What kind of set `name` is (`a set of codes`), or nullopt when none.
   [[nodiscard]] std::optional<std::string> setKindOf(const std::string& name) const;
   /// The members of the place set `name` (marking it used); nullopt after
-  /// reporting why not (`what` says what the set is used with).
+  /// reporting why not.
   std::optional<std::vector<std::string>> placeSet(const ast::Word& name);
   /// The patterns of the diagnosis set `name` (marking it used); nullopt
   /// after reporting why not.
@@ -115,6 +115,7 @@ class CheckContext {
   /// of code `id` (`mue_CODE`) from every MUE table read from a file; how
   /// many. `inheritedOnly`: from the tables of the extended ruleset only.
   std::size_t removeTableRows(const std::string& id, bool inheritedOnly = false);
+  /// Sets, rule ids and table-row id prefixes (`ptp_`) declared with errors.
   std::set<std::string> poisonedSets_;
   std::set<std::string> poisonedIds_;
   std::set<std::string> poisonedPrefixes_;
