@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <array>
 
-#include "tables/block_line_reader.h"
-#include "tables/encoding.h"
+#include "core/io/byte_order_mark.h"
+#include "core/io/line_reader.h"
 #include "tables/field_parse.h"
 #include "tables/normalized_rows.h"
 #include "tables/rationale_interner.h"
@@ -23,16 +23,16 @@ template <std::size_t N, typename AddRow>
 std::uint64_t readTsv(std::istream& in, ProblemLog& problems,
                       const std::array<std::string_view, N>& columns, std::string_view what,
                       std::string_view importVerb, AddRow add) {
-  BlockLineReader lines(in);
+  io::LineReader lines(in);
   std::string_view line;
-  BlockLineReader::Status status = lines.next(line);
-  if (status == BlockLineReader::Status::End) {
+  io::LineReader::Status status = lines.next(line);
+  if (status == io::LineReader::Status::End) {
     problems.add(0, "", fmt::format("the file is empty; expected an edict {} table", what));
     return 0;
   }
-  if (status == BlockLineReader::Status::Line && hasUtf8Bom(line)) line.remove_prefix(3);
+  if (status == io::LineReader::Status::Line) line = io::withoutUtf8ByteOrderMark(line);
   const std::string header = headerLine(columns, '\t');
-  if (status != BlockLineReader::Status::Line || line != header) {
+  if (status != io::LineReader::Status::Line || line != header) {
     std::string message =
         fmt::format("not an edict {} table: its first line must be the header `{}` (tab-separated)",
                     what, headerLine(columns, ' '));
@@ -47,8 +47,8 @@ std::uint64_t readTsv(std::istream& in, ProblemLog& problems,
   std::uint64_t records = 0;
   std::array<std::string_view, N> cells;
   std::string text;
-  while ((status = lines.next(line)) != BlockLineReader::Status::End) {
-    if (status == BlockLineReader::Status::TooLong) {
+  while ((status = lines.next(line)) != io::LineReader::Status::End) {
+    if (status == io::LineReader::Status::TooLong) {
       ++records;
       problems.add(lines.lineNumber(), "", "line longer than 1 MiB");
       continue;

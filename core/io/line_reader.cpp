@@ -1,21 +1,20 @@
-#include "tables/block_line_reader.h"
+#include "core/io/line_reader.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace edict::tables {
+namespace edict::io {
 
 namespace {
 constexpr std::size_t kFirstBlock = std::size_t{64} << 10;
 constexpr std::size_t kBlock = std::size_t{1} << 20;
 }  // namespace
 
-BlockLineReader::BlockLineReader(std::istream& in, std::size_t maxLine)
-    : in_(in), maxLine_(maxLine) {}
+LineReader::LineReader(std::istream& in, std::size_t maxLine) : in_(in), maxLine_(maxLine) {}
 
 // Doubles the buffer (keeping its content), up to maxLine_ + kBlock: room
 // for the longest line accepted and one more block after it.
-void BlockLineReader::grow() {
+void LineReader::grow() {
   const std::size_t limit = maxLine_ + kBlock;
   const std::size_t capacity = capacity_ == 0 ? kFirstBlock : std::min(2 * capacity_, limit);
   auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
@@ -29,7 +28,7 @@ void BlockLineReader::grow() {
 // while a pending partial line leaves under half of it free; at its limit
 // a partial line (shorter than maxLine_) leaves a block free. Returns false
 // at end of input.
-bool BlockLineReader::fill() {
+bool LineReader::fill() {
   if (eof_) return false;
   if (begin_ > 0) {
     std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
@@ -49,13 +48,12 @@ bool BlockLineReader::fill() {
   return got > 0;
 }
 
-// Discards input up to and including the next line feed.
-void BlockLineReader::skipRestOfLine() {
+void LineReader::skipPast(char delimiter) {
   for (;;) {
     const char* start = buffer_.get() + begin_;
-    const void* nl = end_ > begin_ ? std::memchr(start, '\n', end_ - begin_) : nullptr;
-    if (nl != nullptr) {
-      begin_ += static_cast<std::size_t>(static_cast<const char*>(nl) - start) + 1;
+    const void* hit = end_ > begin_ ? std::memchr(start, delimiter, end_ - begin_) : nullptr;
+    if (hit != nullptr) {
+      begin_ += static_cast<std::size_t>(static_cast<const char*>(hit) - start) + 1;
       return;
     }
     begin_ = end_ = 0;
@@ -63,40 +61,43 @@ void BlockLineReader::skipRestOfLine() {
   }
 }
 
-BlockLineReader::Status BlockLineReader::next(std::string_view& line) {
+LineReader::Status LineReader::nextUntil(char delimiter, std::string_view& piece) {
   for (;;) {
     const char* start = buffer_.get() + begin_;
     const std::size_t available = end_ - begin_;
     // memchr must not see the null buffer of a reader that has read nothing.
-    const void* nl = available > 0 ? std::memchr(start, '\n', available) : nullptr;
-    if (nl != nullptr) {
-      std::size_t len = static_cast<std::size_t>(static_cast<const char*>(nl) - start);
-      begin_ += len + 1;
+    const void* hit = available > 0 ? std::memchr(start, delimiter, available) : nullptr;
+    if (hit != nullptr) {
+      const auto length = static_cast<std::size_t>(static_cast<const char*>(hit) - start);
+      begin_ += length + 1;
       ++lineNumber_;
-      if (len > maxLine_) return Status::TooLong;
-      if (len > 0 && start[len - 1] == '\r') --len;
-      line = std::string_view(start, len);
+      if (length > maxLine_) return Status::TooLong;
+      piece = std::string_view(start, length);
       lastHadNewline_ = true;
       return Status::Line;
     }
     if (available > maxLine_) {
       ++lineNumber_;
-      skipRestOfLine();
+      skipPast(delimiter);
       return Status::TooLong;
     }
     if (!fill()) {
       if (begin_ == end_) return Status::End;
-      // The last line has no line ending.
-      std::size_t len = end_ - begin_;
+      // The last piece has no delimiter.
       start = buffer_.get() + begin_;
+      piece = std::string_view(start, end_ - begin_);
       begin_ = end_;
       ++lineNumber_;
-      if (len > 0 && start[len - 1] == '\r') --len;
-      line = std::string_view(start, len);
       lastHadNewline_ = false;
       return Status::Line;
     }
   }
 }
 
-}  // namespace edict::tables
+LineReader::Status LineReader::next(std::string_view& line) {
+  const Status status = nextUntil('\n', line);
+  if (status == Status::Line && line.ends_with('\r')) line.remove_suffix(1);
+  return status;
+}
+
+}  // namespace edict::io
