@@ -89,8 +89,8 @@ std::optional<model::Date> mueEffectiveFromFileName(std::string_view path) {
 }
 
 MueRead readCmsMue(std::istream& in, std::string fileName, std::optional<model::Date> effective) {
-  MueRead read{
-      {}, ProblemLog(fileName), 0, effective ? effective : mueEffectiveFromFileName(fileName)};
+  MueRead read{{{}, ProblemLog(fileName), 0},
+               effective ? effective : mueEffectiveFromFileName(fileName)};
   io::CsvParser csv(in);
   io::CsvParser::Status status;
 

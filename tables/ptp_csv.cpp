@@ -9,8 +9,8 @@
 #include "tables/field_parse.h"
 #include "tables/normalized_rows.h"
 #include "tables/rationale_interner.h"
+#include "tables/row_writer.h"
 #include "tables/table_columns.h"
-#include "tables/tsv_text.h"
 
 namespace edict::tables {
 
@@ -84,27 +84,8 @@ PtpRead readPtpCsv(std::istream& in, std::string fileName) {
   return read;
 }
 
-void writePtpCsv(std::ostream& out, const PtpTable& table) {
-  std::string b = headerLine(kPtpColumns, ',') + "\n";
-  for (const PtpRow& row : table.rows) {
-    appendCode(b, row.column1);
-    b.push_back(',');
-    appendCode(b, row.column2);
-    b.push_back(',');
-    b.push_back(static_cast<char>('0' + static_cast<int>(row.indicator)));
-    b.push_back(',');
-    row.effective.appendIso(b);
-    b.push_back(',');
-    if (row.deletion != model::kEndOfTime) row.deletion.appendIso(b);
-    b.push_back(',');
-    appendCsvCell(b, table.rationaleOf(row));
-    b.push_back('\n');
-    if (b.size() >= (std::size_t{1} << 20)) {
-      out.write(b.data(), static_cast<std::streamsize>(b.size()));
-      b.clear();
-    }
-  }
-  out.write(b.data(), static_cast<std::streamsize>(b.size()));
+void writePtpCsv(std::ostream& out, const PtpRows& table) {
+  writePtpRows(out, table, ',', appendCsvCell);
 }
 
 }  // namespace edict::tables

@@ -8,14 +8,13 @@
 #include "tables/field_parse.h"
 #include "tables/normalized_rows.h"
 #include "tables/rationale_interner.h"
+#include "tables/row_writer.h"
 #include "tables/table_columns.h"
 #include "tables/tsv_text.h"
 
 namespace edict::tables {
 
 namespace {
-
-constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
 
 // Reads the header and the rows of a TSV table; the last column is text and
 // is unescaped, the others are taken as they are. `add` appends one row.
@@ -74,50 +73,10 @@ std::uint64_t readTsv(std::istream& in, ProblemLog& problems,
   return records;
 }
 
-// Appends rows to a buffer and hands it to the stream a megabyte at a time.
-class ChunkWriter {
- public:
-  explicit ChunkWriter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushBytes + 4096); }
-  ~ChunkWriter() { flush(); }
-  ChunkWriter(const ChunkWriter&) = delete;
-  ChunkWriter& operator=(const ChunkWriter&) = delete;
-
-  std::string& buffer() { return buffer_; }
-  void endRow() {
-    buffer_.push_back('\n');
-    if (buffer_.size() >= kFlushBytes) flush();
-  }
-  void flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
-
- private:
-  std::ostream& out_;
-  std::string buffer_;
-};
-
 }  // namespace
 
-void writePtpTsv(std::ostream& out, const PtpTable& table) {
-  ChunkWriter writer(out);
-  std::string& b = writer.buffer();
-  b += headerLine(kPtpColumns, '\t');
-  writer.endRow();
-  for (const PtpRow& row : table.rows) {
-    appendCode(b, row.column1);
-    b.push_back('\t');
-    appendCode(b, row.column2);
-    b.push_back('\t');
-    b.push_back(static_cast<char>('0' + static_cast<int>(row.indicator)));
-    b.push_back('\t');
-    row.effective.appendIso(b);
-    b.push_back('\t');
-    if (row.deletion != model::kEndOfTime) row.deletion.appendIso(b);
-    b.push_back('\t');
-    appendTsvEscaped(b, table.rationaleOf(row));
-    writer.endRow();
-  }
+void writePtpTsv(std::ostream& out, const PtpRows& table) {
+  writePtpRows(out, table, '\t', appendTsvEscaped);
 }
 
 PtpRead readPtpTsv(std::istream& in, std::string fileName) {
@@ -130,8 +89,8 @@ PtpRead readPtpTsv(std::istream& in, std::string fileName) {
   return read;
 }
 
-void writeMueTsv(std::ostream& out, const MueTable& table) {
-  ChunkWriter writer(out);
+void writeMueTsv(std::ostream& out, const MueRows& table) {
+  RowWriter writer(out);
   std::string& b = writer.buffer();
   b += headerLine(kMueColumns, '\t');
   writer.endRow();
@@ -146,7 +105,7 @@ void writeMueTsv(std::ostream& out, const MueTable& table) {
 }
 
 MueRead readMueTsv(std::istream& in, std::string fileName) {
-  MueRead read{{}, ProblemLog(std::move(fileName)), 0, std::nullopt};
+  MueRead read{{{}, ProblemLog(std::move(fileName)), 0}, std::nullopt};
   RationaleInterner rationales(read.table.rationales, TextEncoding::Utf8);
   read.records = readTsv(in, read.problems, kMueColumns, "MUE", "mue",
                          [&](std::span<const std::string_view, 5> cells, std::uint64_t line) {

@@ -56,7 +56,7 @@ std::string defaultFormat(const std::string& path) {
   return std::filesystem::path(path).extension().string() == ".tsv" ? "tsv" : "cms_mue";
 }
 
-ir::MueTable toIr(const tables::MueTable& table, const std::string& source) {
+ir::MueTable toIr(const tables::MueRows& table, const std::string& source) {
   ir::MueTable out;
   out.source = source;
   out.rows.reserve(table.rows.size());

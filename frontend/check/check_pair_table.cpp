@@ -24,7 +24,7 @@ std::string defaultFormat(const std::string& path) {
   return "ncci_ptp";
 }
 
-ir::PairTable toIr(const tables::PtpTable& table, const std::string& source) {
+ir::PairTable toIr(const tables::PtpRows& table, const std::string& source) {
   ir::PairTable out;
   out.source = source;
   out.rows.reserve(table.rows.size());
