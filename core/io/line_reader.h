@@ -51,8 +51,6 @@ class LineReader {
   /// Whether the line last returned ended with its line ending (delimiter);
   /// false for a last line cut short, the usual sign of a truncated file.
   [[nodiscard]] bool lastHadNewline() const { return lastHadNewline_; }
-  /// The longest line accepted.
-  [[nodiscard]] std::size_t maxLine() const { return maxLine_; }
 
  private:
   /// Reads more input behind what is left; false at the end of input.

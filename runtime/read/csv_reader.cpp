@@ -145,10 +145,17 @@ class CsvReader final : public ClaimReader {
       if (status == io::CsvParser::Status::End) return false;
       row.line = records_.startLine();
       if (status == io::CsvParser::Status::Malformed) {
-        pendingProblem_ =
-            records_.problem() == io::CsvParser::Problem::UnclosedQuote
-                ? "a quoted field is never closed: the file ends inside it"
-                : fmt::format("the row is longer than {} bytes", io::CsvParser::kMaxRecord);
+        switch (records_.problem()) {
+          case io::CsvParser::Problem::TooLong:
+            pendingProblem_ =
+                fmt::format("the row is longer than {} bytes", io::CsvParser::kMaxRecord);
+            break;
+          case io::CsvParser::Problem::UnclosedQuote:
+            pendingProblem_ = "a quoted field is never closed: the file ends inside it";
+            break;
+          case io::CsvParser::Problem::StrayQuote:  // Strict only; said as the parser says it
+          case io::CsvParser::Problem::TextAfterQuote: pendingProblem_ = records_.error(); break;
+        }
         row.fields.clear();
         return true;
       }
