@@ -19,7 +19,10 @@ std::string rangesText(const std::vector<std::pair<std::uint32_t, std::uint32_t>
   for (const auto& [lo, hi] : ranges) {
     if (!text.empty()) text += ' ';
     text += model::Code{lo}.text();
-    if (hi != lo) text += ".." + model::Code{hi}.text();
+    if (hi != lo) {
+      text += "..";
+      text += model::Code{hi}.text();
+    }
   }
   return text;
 }

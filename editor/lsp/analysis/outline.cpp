@@ -1,5 +1,7 @@
 #include "editor/lsp/analysis/outline.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace edict::lsp {
@@ -47,7 +49,7 @@ OutlineEntry entryOf(const ast::Statement& statement) {
           e.kind = Kind::Units;
           e.name = s.clauses.id
                        ? s.clauses.id->text
-                       : "units " + (s.codes.empty() ? std::string() : s.codes[0].first.text);
+                       : fmt::format("units {}", s.codes.empty() ? "" : s.codes[0].first.text);
           e.nameSpan = s.clauses.id ? s.clauses.id->span : s.span;
           e.start = s.span;
           e.isOverride = s.isOverride;

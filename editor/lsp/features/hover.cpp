@@ -36,7 +36,10 @@ std::string builtinHover(const std::string& name) {
   const auto& members =
       name == "ncci" ? model::ncciAssociatedModifiers() : model::anatomicModifiers();
   std::string list;
-  for (model::Modifier m : members) list += (list.empty() ? "" : " ") + m.text();
+  for (model::Modifier m : members) {
+    if (!list.empty()) list += ' ';
+    list += m.text();
+  }
   return fmt::format("**modifier set `{}`** (built in: {})\n\n{} modifiers: `{}`", name,
                      name == "ncci" ? "the NCCI-associated modifiers"
                                     : "the anatomic modifiers, which bypass a pair only when "

@@ -1,5 +1,7 @@
 #include "editor/lsp/rpc/framing.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <limits>
 #include <optional>
@@ -60,7 +62,7 @@ Frame readFrame(std::istream& in) {
     if (read == LineRead::TooLong) {
       // Skip the rest of the line and go on to the end of the block.
       in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
-      error = "a header line is longer than " + std::to_string(kMaxHeaderLineBytes) + " bytes";
+      error = fmt::format("a header line is longer than {} bytes", kMaxHeaderLineBytes);
       ++lines;
       continue;
     }
@@ -70,7 +72,7 @@ Frame readFrame(std::istream& in) {
       break;
     }
     if (++lines > kMaxHeaderLines) {
-      error = "a message header has more than " + std::to_string(kMaxHeaderLines) + " lines";
+      error = fmt::format("a message header has more than {} lines", kMaxHeaderLines);
       continue;
     }
     const std::size_t colon = line.find(':');
@@ -94,8 +96,8 @@ Frame readFrame(std::istream& in) {
   if (*length > kMaxBodyBytes) {
     in.ignore(static_cast<std::streamsize>(*length));
     if (!in) return Frame{Frame::Status::Broken, {}, "the input ended inside a message"};
-    return bad("a message of " + std::to_string(*length) + " bytes, more than the limit of " +
-               std::to_string(kMaxBodyBytes));
+    return bad(
+        fmt::format("a message of {} bytes, more than the limit of {}", *length, kMaxBodyBytes));
   }
   Frame frame;
   frame.body.resize(*length);
