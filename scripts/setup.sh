@@ -10,6 +10,7 @@ packages=(
   llvm-19-dev libzstd-dev zlib1g-dev libedit-dev libxml2-dev libffi-dev libcurl4-openssl-dev
   libcli11-dev catch2 libsimdjson-dev libfmt-dev libxxhash-dev nlohmann-json3-dev
   clang
+  neovim
 )
 
 missing=()
