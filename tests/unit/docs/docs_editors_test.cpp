@@ -4,16 +4,12 @@
 // the VS Code extension it describes starts `edict lsp`.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <sstream>
 
 #include "editor/lsp/server/server.h"
+#include "support/scratch.h"
 
 namespace fs = std::filesystem;
 
@@ -24,15 +20,6 @@ std::string readFile(const fs::path& path) {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-std::string run(const std::string& command) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  std::string out;
-  std::array<char, 4096> buffer{};
-  while (pipe && std::fgets(buffer.data(), buffer.size(), pipe.get()) != nullptr)
-    out += buffer.data();
-  return out;
 }
 
 /// The first fenced block of `language` in `markdown`.
@@ -66,8 +53,8 @@ TEST_CASE("docs/editors.md names every capability the server announces", "[docs]
 TEST_CASE("the Neovim configuration of docs/editors.md works in Neovim", "[docs][lsp][nvim]") {
   const std::string config = fencedBlock(readFile(kDoc), "lua");
   REQUIRE(config.find("\"edict\", \"lsp\"") != std::string::npos);
-  const fs::path dir = fs::temp_directory_path() / ("edict-nvim-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  edict::testing::ScratchDir scratch("nvim");
+  const fs::path& dir = scratch.path();
   std::ofstream(dir / "init.lua") << config;
   std::ofstream(dir / "typo.edict")
       << "ruleset t\ncodes timed = 97110\nrule r: when line.code in timd deny line reason CO-4\n"
@@ -85,10 +72,10 @@ end
 vim.cmd("qa!")
 )";
   const std::string edictDir = fs::path(EDICT_BINARY).parent_path().string();
-  const std::string out = run("cd '" + dir.string() + "' && PATH='" + edictDir +
-                              "':\"$PATH\" timeout 60 nvim --headless --clean -u init.lua "
-                              "typo.edict -c 'luafile probe.lua' 2>&1");
-  fs::remove_all(dir);
+  const std::string out =
+      edict::testing::commandOutput("cd '" + dir.string() + "' && PATH='" + edictDir +
+                                    "':\"$PATH\" timeout 60 nvim --headless --clean -u init.lua "
+                                    "typo.edict -c 'luafile probe.lua' 2>&1");
   INFO(out);
   CHECK(out.find("diagnostic E0201 2:26") != std::string::npos);
   CHECK(out.find("hover **code set `timed`**") != std::string::npos);

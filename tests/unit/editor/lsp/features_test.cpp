@@ -4,8 +4,6 @@
 // the outline; and diagnostics of other files as related information.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 
@@ -19,6 +17,7 @@
 #include "editor/lsp/features/formatting.h"
 #include "editor/lsp/features/hover.h"
 #include "editor/lsp/features/symbols.h"
+#include "support/scratch.h"
 
 using namespace edict;
 using lsp::Position;
@@ -27,19 +26,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Workspace {
-  fs::path dir =
-      fs::temp_directory_path() / ("edict-lsp-features-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+/// Files in a directory of the test's own, analysed as the server would.
+struct Workspace : testing::ScratchDir {
   lsp::Analyzer analyzer{nullptr};
-  Workspace() { fs::create_directories(dir); }
-  ~Workspace() { fs::remove_all(dir); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir / name, std::ios::binary) << text;
-  }
+  Workspace() : ScratchDir("lsp-features") {}
   lsp::Document open(const std::string& name, const std::string& text) const {
-    const std::string path = (dir / name).string();
-    return lsp::Document{lsp::uriOfPath(path), path, 1, text};
+    const std::string file = (path() / name).string();
+    return lsp::Document{lsp::uriOfPath(file), file, 1, text};
   }
   lsp::Analysis analyse(const lsp::Document& d) {
     return analyzer.analyze(d.path, d.text, d.version);
@@ -151,7 +144,7 @@ TEST_CASE("definition: inherited rules, sets, rulesets and tables", "[lsp][featu
   ws.write("base.edict", kBase);
   const lsp::Document top = ws.open("top.edict", kTop);
   const lsp::Analysis a = ws.analyse(top);
-  const std::string baseUri = lsp::uriOfPath((ws.dir / "base.edict").string());
+  const std::string baseUri = lsp::uriOfPath((ws.path() / "base.edict").string());
 
   const rpc pair = lsp::definition(a, top, at(kTop, "97140"));
   REQUIRE(pair.size() == 1);
@@ -176,7 +169,7 @@ TEST_CASE("definition: inherited rules, sets, rulesets and tables", "[lsp][featu
   const lsp::Analysis b = ws.analyse(base);
   const rpc table = lsp::definition(b, base, at(kBase, "ptp.csv"));
   REQUIRE(table.size() == 1);
-  CHECK(table[0]["uri"] == lsp::uriOfPath((ws.dir / "ptp.csv").string()));
+  CHECK(table[0]["uri"] == lsp::uriOfPath((ws.path() / "ptp.csv").string()));
 }
 
 TEST_CASE("completion by what the words before the cursor say", "[lsp][features]") {
@@ -287,7 +280,7 @@ TEST_CASE("diagnostics of other files are related information of the one that na
   // The bad row, the table summary and the bad code of the base file.
   REQUIRE(d["relatedInformation"].size() == 3);
   CHECK(d["relatedInformation"][0]["location"]["uri"] ==
-        lsp::uriOfPath((ws.dir / "ptp.csv").string()));
+        lsp::uriOfPath((ws.path() / "ptp.csv").string()));
   CHECK(d["relatedInformation"][0]["location"]["range"]["start"]["line"] == 1);
 }
 

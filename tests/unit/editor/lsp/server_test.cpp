@@ -5,14 +5,13 @@
 // however many keystrokes.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "editor/lsp/document/uri.h"
 #include "editor/lsp/server/server.h"
+#include "support/scratch.h"
 
 using namespace edict;
 using Json = lsp::rpc::Json;
@@ -21,16 +20,12 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Session {
-  fs::path dir =
-      fs::temp_directory_path() / ("edict-lsp-server-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+  testing::ScratchDir scratch{"lsp-server"};
+  const fs::path& dir = scratch.path();
   std::vector<Json> sent;
   std::ostringstream log;
   lsp::Server server{[this](const Json& m) { sent.push_back(m); }, log};
   int nextId = 1;
-
-  Session() { fs::create_directories(dir); }
-  ~Session() { fs::remove_all(dir); }
 
   Json request(const std::string& method, Json params) {
     const int id = nextId++;

@@ -5,30 +5,19 @@
 // errors (checkRulesetInto).
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 
 #include "frontend/check/checker.h"
 #include "frontend/parse/parser.h"
+#include "support/scratch.h"
 
 using namespace edict;
 namespace fs = std::filesystem;
 
 namespace {
 
-/// A directory of its own for one test, removed at the end.
-struct ScratchDir {
-  fs::path path =
-      fs::temp_directory_path() / ("edict-table-cache-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-  ScratchDir() { fs::create_directories(path); }
-  ~ScratchDir() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-  }
-};
+using testing::ScratchDir;
 
 const char* const kHeader = "column1,column2,indicator,effective,deletion,rationale\n";
 
@@ -39,7 +28,7 @@ struct Result {
 };
 
 Result checkIn(const ScratchDir& dir, const std::string& text, check::TableCache* cache) {
-  source::SourceFile file((dir.path / "t.edict").string(), text);
+  source::SourceFile file((dir.path() / "t.edict").string(), text);
   diag::DiagnosticSink sink;
   auto ast = parse::parseRuleset(file, sink);
   REQUIRE(ast.has_value());
@@ -58,7 +47,7 @@ std::size_t pairRows(const check::CheckedRuleset& r) {
 }  // namespace
 
 TEST_CASE("an unchanged table is read once; a changed one again", "[check][table_cache]") {
-  ScratchDir dir;
+  ScratchDir dir("table-cache");
   dir.write("p.csv", std::string(kHeader) + "97140,97530,1,2020-01-01,,x\n");
   const std::string ruleset = "ruleset t\npairs from \"p.csv\"\n";
   check::TableCache cache;
@@ -88,7 +77,7 @@ TEST_CASE("an unchanged table is read once; a changed one again", "[check][table
 }
 
 TEST_CASE("a kept table's problems are reported on every check", "[check][table_cache]") {
-  ScratchDir dir;
+  ScratchDir dir("table-cache");
   dir.write("p.csv", std::string(kHeader) + "97140,9753,1,2020-01-01,,x\n");
   check::TableCache cache;
   for (int round = 0; round < 2; ++round) {
@@ -102,7 +91,7 @@ TEST_CASE("a kept table's problems are reported on every check", "[check][table_
 
 TEST_CASE("MUE tables go through the cache too, by format and effective date",
           "[check][table_cache]") {
-  ScratchDir dir;
+  ScratchDir dir("table-cache");
   dir.write("m.tsv", "code\tvalue\tindicator\teffective\trationale\n97035\t2\t3\t2026-10-01\tx\n");
   check::TableCache cache;
   const std::string ruleset = "ruleset t\nlimits from \"m.tsv\"\n";
@@ -116,7 +105,7 @@ TEST_CASE("MUE tables go through the cache too, by format and effective date",
 }
 
 TEST_CASE("a missing table is reported with or without a cache", "[check][table_cache]") {
-  ScratchDir dir;
+  ScratchDir dir("table-cache");
   check::TableCache cache;
   for (check::TableCache* c : {static_cast<check::TableCache*>(nullptr), &cache}) {
     Result r = checkIn(dir, "ruleset t\npairs from \"none.csv\"\n", c);
@@ -128,7 +117,7 @@ TEST_CASE("a missing table is reported with or without a cache", "[check][table_
 
 TEST_CASE("the editor's check keeps the valid statements of a ruleset with errors",
           "[check][table_cache]") {
-  ScratchDir dir;
+  ScratchDir dir("table-cache");
   Result r = checkIn(dir,
                      "ruleset t\ncodes timed = 97110 97112\n"
                      "pair 97140 97530 modifier allowed since 2020-01-01\n"

@@ -4,34 +4,33 @@
 // nothing is reported, with the nearest id.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 
 #include "frontend/check/checker.h"
 #include "frontend/parse/parser.h"
+#include "support/scratch.h"
 
 using namespace edict;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TableDir {
-  fs::path path = fs::temp_directory_path() / ("edict-test-ids-" + std::to_string(::getpid()));
-  TableDir() {
-    fs::create_directories(path);
-    std::ofstream(path / "p.csv") << "column1,column2,indicator,effective,deletion,rationale\n"
-                                     "98940,97140,1,2020-01-01,,x\n97140,97530,1,2020-01-01,,x\n"
-                                     "98941,97140,1,2020-01-01,,x\n";
-    std::ofstream(path / "m.tsv") << "code\tvalue\tindicator\teffective\trationale\n"
-                                     "97035\t2\t3\t2026-10-01\tx\n97110\t4\t2\t2026-10-01\tx\n";
+/// Two tables in a directory of the test's own.
+struct TableDir : testing::ScratchDir {
+  TableDir() : ScratchDir("test-ids") {
+    write(
+        "p.csv",
+        "column1,column2,indicator,effective,deletion,rationale\n"
+        "98940,97140,1,2020-01-01,,x\n97140,97530,1,2020-01-01,,x\n98941,97140,1,2020-01-01,,x\n");
+    write("m.tsv",
+          "code\tvalue\tindicator\teffective\trationale\n"
+          "97035\t2\t3\t2026-10-01\tx\n97110\t4\t2\t2026-10-01\tx\n");
   }
-  ~TableDir() { fs::remove_all(path); }
 };
 
 std::vector<diag::Diagnostic> diagnosticsOf(const TableDir& dir, const std::string& expectations) {
-  source::SourceFile file((dir.path / "t.edict").string(),
+  source::SourceFile file((dir.path() / "t.edict").string(),
                           "ruleset t\npairs from \"p.csv\"\nlimits from \"m.tsv\"\n"
                           "limit 97113 max 1 per line\n"
                           "test \"t\" {\n  claim date 2026-11-02 { 97110 GP }\n" +

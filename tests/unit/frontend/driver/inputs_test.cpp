@@ -3,28 +3,18 @@
 // and no lowering; the defaults stay the disk and the IR.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 
 #include "frontend/driver/compile.h"
+#include "support/scratch.h"
 
 using namespace edict;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct ScratchDir {
-  fs::path path =
-      fs::temp_directory_path() / ("edict-driver-inputs-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-  ScratchDir() { fs::create_directories(path); }
-  ~ScratchDir() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-  }
-};
+using testing::ScratchDir;
 
 const char* const kTop =
     "ruleset top\nextends \"base.edict\"\n"
@@ -33,10 +23,10 @@ const char* const kTop =
 }  // namespace
 
 TEST_CASE("an overlay replaces a file's text on disk", "[driver]") {
-  ScratchDir dir;
+  ScratchDir dir("driver-inputs");
   // On disk the base has no pair to override; in the overlay it has.
   dir.write("base.edict", "ruleset base\n");
-  const std::string top = (dir.path / "top.edict").string();
+  const std::string top = (dir.path() / "top.edict").string();
   {
     diag::DiagnosticSink sink;
     auto c = driver::compileText(top, kTop, sink);
@@ -55,14 +45,14 @@ TEST_CASE("an overlay replaces a file's text on disk", "[driver]") {
   CHECK_FALSE(sink.hasErrors());
   REQUIRE(c.program.has_value());
   REQUIRE(asked.size() == 1);
-  CHECK(asked[0] == (dir.path / "base.edict").lexically_normal().string());
+  CHECK(asked[0] == (dir.path() / "base.edict").lexically_normal().string());
   // The overlay's text is what diagnostics render from.
   REQUIRE(c.file(asked[0]) != nullptr);
   CHECK(c.file(asked[0])->text().find("pair 97140") != std::string::npos);
 }
 
 TEST_CASE("the observer sees each file checked, bases first, also with errors", "[driver]") {
-  ScratchDir dir;
+  ScratchDir dir("driver-inputs");
   dir.write("base.edict", "ruleset base\npair 97140 97530 modifier allowed since 2020-01-01\n");
   driver::Inputs inputs;
   inputs.lower = false;
@@ -74,7 +64,7 @@ TEST_CASE("the observer sees each file checked, bases first, also with errors", 
   };
   diag::DiagnosticSink sink;
   const std::string text = std::string(kTop) + "disable no_such_rule\n";
-  auto c = driver::compileText((dir.path / "top.edict").string(), text, sink, inputs);
+  auto c = driver::compileText((dir.path() / "top.edict").string(), text, sink, inputs);
   CHECK(sink.hasErrors());
   CHECK_FALSE(c.program.has_value());
   // The top file had an error, and still shows its valid override.
@@ -83,12 +73,12 @@ TEST_CASE("the observer sees each file checked, bases first, also with errors", 
 }
 
 TEST_CASE("without lowering there is no IR, and the diagnostics are the same", "[driver]") {
-  ScratchDir dir;
+  ScratchDir dir("driver-inputs");
   dir.write("base.edict", "ruleset base\npair 97140 97530 modifier allowed since 2020-01-01\n");
   driver::Inputs inputs;
   inputs.lower = false;
   diag::DiagnosticSink sink;
-  auto c = driver::compileText((dir.path / "top.edict").string(), kTop, sink, inputs);
+  auto c = driver::compileText((dir.path() / "top.edict").string(), kTop, sink, inputs);
   CHECK_FALSE(sink.hasErrors());
   CHECK_FALSE(c.program.has_value());
   CHECK(c.files.size() == 2);
