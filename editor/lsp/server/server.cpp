@@ -1,5 +1,7 @@
 #include "editor/lsp/server/server.h"
 
+#include <stdexcept>
+
 #include "core/version.h"
 #include "editor/lsp/document/uri.h"
 #include "editor/lsp/features/code_actions.h"
@@ -15,10 +17,13 @@ namespace edict::lsp {
 
 namespace {
 
-/// A request the server cannot answer as asked: the error to send.
-struct RequestError {
+/// A message the server cannot act on as asked: for a request, the error
+/// to send; for a notification, what to log. A std::exception, so that
+/// whatever handles a message catches it.
+struct RequestError : std::runtime_error {
+  RequestError(rpc::ErrorCode errorCode, const std::string& message)
+      : std::runtime_error(message), code(errorCode) {}
   rpc::ErrorCode code;
-  std::string message;
 };
 
 constexpr int kSyncIncremental = 2;
@@ -69,7 +74,7 @@ void Server::dispatch(const rpc::Message& message) {
     }
     send_(rpc::response(id, request(message.method, message.params)));
   } catch (const RequestError& e) {
-    send_(rpc::errorResponse(id, e.code, e.message));
+    send_(rpc::errorResponse(id, e.code, e.what()));
   } catch (const Json::exception& e) {
     send_(rpc::errorResponse(id, rpc::ErrorCode::InvalidParams,
                              message.method + ": the parameters do not fit: " + e.what()));

@@ -95,6 +95,19 @@ TEST_CASE("exit without shutdown is status 1; junk gets an error with a null id"
   CHECK(s.server.exitStatus() == 1);
 }
 
+TEST_CASE("a notification about a document that is not open is logged, not fatal",
+          "[lsp][server]") {
+  Session s;
+  s.initialize();
+  s.replace("none.edict", 2, "ruleset t\n");
+  s.notify("textDocument/didOpen",
+           {{"textDocument", {{"uri", "untitled:1"}, {"version", 1}, {"text", ""}}}});
+  CHECK(s.log.str().find("is not open") != std::string::npos);
+  CHECK(s.log.str().find("not a file: URI") != std::string::npos);
+  s.server.idle();
+  CHECK(s.published().empty());
+}
+
 TEST_CASE("changes are taken together: one analysis, of the last version", "[lsp][server]") {
   Session s;
   s.initialize();
