@@ -42,6 +42,12 @@ ir::PairTable toIr(const tables::PtpRows& table, const std::string& source) {
   return out;
 }
 
+/// A pair table as the checker uses it: what the table cache keeps.
+struct ReadPairTable {
+  tables::ProblemLog problems;
+  ir::PairTable table;
+};
+
 }  // namespace
 
 void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
@@ -52,15 +58,18 @@ void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
               "use `ncci_ptp` (the CMS file), `tsv` (from `edict import ptp`) or `csv`");
     return;
   }
-  std::optional<OpenTable> file = openTable(cx, decl.path, "pair table");
-  if (!file) return;
-  const std::filesystem::path& path = file->path;
-  tables::PtpRead read = format == "csv"   ? tables::readPtpCsv(file->in, path.string())
-                         : format == "tsv" ? tables::readPtpTsv(file->in, path.string())
-                                           : tables::readCmsPtp(file->in, path.string());
+  auto read = readTable<ReadPairTable>(
+      cx, decl.path, "pair table", "pairs " + format,
+      [&format](std::istream& in, const std::string& path) {
+        tables::PtpRead rows = format == "csv"   ? tables::readPtpCsv(in, path)
+                               : format == "tsv" ? tables::readPtpTsv(in, path)
+                                                 : tables::readCmsPtp(in, path);
+        return ReadPairTable{std::move(rows.problems), toIr(rows.table, path)};
+      });
+  if (!read) return;
   if (!reportTableProblems(
-          cx, read.problems, decl.path,
-          fmt::format("the pair table has {} bad rows (listed above)", read.problems.total()),
+          cx, read->problems, decl.path,
+          fmt::format("the pair table has {} bad rows (listed above)", read->problems.total()),
           "fix the rows, or filter the table with `edict import ptp`"))
     return;
   auto bypass = decl.bypass
@@ -70,7 +79,7 @@ void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
 
   PairTableItem item;
   item.id = fmt::format("pairs_{}", std::filesystem::path(decl.path.text).stem().string());
-  item.table = toIr(read.table, path.string());
+  item.table = read->table;
   // Rows of one pair in force on the same date are a conflict in the data.
   const auto& rows = item.table.rows;
   bool conflicts = false;

@@ -89,10 +89,16 @@ void checkModifierSet(CheckContext& cx, const ast::ModifierSetDecl& set) {
 }  // namespace
 
 std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
-                                           const RulesetResolver& resolve) {
-  const std::size_t errorsBefore = sink.errorCount();
+                                           const RulesetResolver& resolve, TableCache* tables) {
   CheckedRuleset out;
-  CheckContext cx(ruleset.file, sink, out);
+  if (!checkRulesetInto(ruleset, sink, resolve, tables, out)) return std::nullopt;
+  return out;
+}
+
+bool checkRulesetInto(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
+                      const RulesetResolver& resolve, TableCache* tables, CheckedRuleset& out) {
+  const std::size_t errorsBefore = sink.errorCount();
+  CheckContext cx(ruleset.file, sink, out, tables);
   checkLayers(cx, ruleset.header, resolve);
   checkHeader(cx, ruleset.header, out);
   std::vector<const ast::TestDecl*> tests;
@@ -132,8 +138,7 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
   checkUnitConflicts(cx);
   checkTestRuleIds(cx, tests);
   cx.reportUnusedSets();
-  if (sink.errorCount() > errorsBefore) return std::nullopt;
-  return out;
+  return sink.errorCount() == errorsBefore;
 }
 
 }  // namespace edict::check

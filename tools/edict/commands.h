@@ -27,5 +27,7 @@ void registerTest(CLI::App& app, int& exitStatus);
 void registerRun(CLI::App& app, int& exitStatus);
 /// `edict import ptp|mue`: converts CMS NCCI files into edict TSV tables.
 void registerImport(CLI::App& app, int& exitStatus);
+/// `edict lsp`: the language server for editors, over standard input and output.
+void registerLsp(CLI::App& app, int& exitStatus);
 
 }  // namespace edict::cli
