@@ -86,7 +86,9 @@ std::string Request::header(const std::string& name) const {
 /// connection lives, reads and writes through its limits, and stops.
 class Core final : public httplib::Server {
  public:
-  Core(const ServerOptions& options, int stopEvent, std::function<void(int, double)> count)
+  /// `count` counts an answer the loop writes itself.
+  Core(const ServerOptions& options, int stopEvent,
+       std::function<void(const Exchange&, int, double)> count)
       : options_(options), stopEvent_(stopEvent), count_(std::move(count)) {}
 
   std::atomic<bool> stopping{false};
@@ -151,7 +153,8 @@ class Core final : public httplib::Server {
              : fmt::format("the request is larger than the limit ({} bytes of body, --max-body)",
                            options_.maxBody);
     stream.sendAnyway(rawAnswer(status, message));
-    count_(status, std::chrono::duration<double>(Clock::now() - exchange.started).count());
+    count_(exchange, status,
+           std::chrono::duration<double>(Clock::now() - exchange.started).count());
   }
 
   /// Closes the connection; with `linger`, first lets the client finish
@@ -177,15 +180,15 @@ class Core final : public httplib::Server {
 
   const ServerOptions& options_;
   int stopEvent_;
-  std::function<void(int, double)> count_;
+  std::function<void(const Exchange&, int, double)> count_;
 };
 
 struct Server::Impl {
   explicit Impl(ServerOptions o)
       : options(std::move(o)),
         stopEvent(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)),
-        core(options, stopEvent, [this](int status, double seconds) {
-          countRequest(current ? current->endpoint : nullptr, status, seconds);
+        core(options, stopEvent, [this](const Exchange& exchange, int status, double seconds) {
+          countRequest(exchange.endpoint, status, seconds);
         }) {
     otherLatency = &metrics.histogram("edict_http_request_duration_seconds",
                                       "Time from a request's first byte to its answer sent",
