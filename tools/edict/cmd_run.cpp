@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "catalogue_options.h"
 #include "commands.h"
 #include "runtime/read/input_format.h"
 #include "runtime/read/input_stream.h"
@@ -28,10 +29,8 @@ namespace {
 
 struct RunOptions {
   std::vector<std::string> claims;
-  std::string ruleset;
-  std::vector<std::string> routes;
-  std::string routeTable;
-  std::string engine = "jit";
+  /// A single run does not stamp its inputs (nothing reloads them).
+  service::CatalogueSpec catalogue{{}, {}, {}, "jit", false};
   std::string inputFormat = "auto";
   std::string format = "jsonl";
   std::string output;
@@ -70,10 +69,8 @@ bool runFile(const std::string& path, std::istream& source, const RunOptions& op
 }
 
 int runRun(const RunOptions& options) {
-  service::CatalogueSpec spec{options.ruleset, options.routes, options.routeTable, options.engine,
-                              false};
-  const service::CatalogueLoad load =
-      service::loadCatalogue(spec, 1, nullptr, "edict run", "; no claim was evaluated");
+  const service::CatalogueLoad load = service::loadCatalogue(
+      options.catalogue, 1, nullptr, "edict run", "; no claim was evaluated");
   std::cerr << load.problems;
   if (!load.catalogue) return kUsage;
 
@@ -139,25 +136,7 @@ void registerRun(CLI::App& app, int& exitStatus) {
                   "Claim files to read, in any mix of formats; `-` reads standard input")
       ->required()
       ->type_name("FILE");
-  cmd->add_option(
-         "-r,--ruleset", options->ruleset,
-         "The default ruleset: a .edict file, or an artifact from `edict compile`; applied "
-         "to every claim whose payer has no route")
-      ->type_name("FILE");
-  cmd->add_option("--route", options->routes,
-                  "Apply ruleset FILE to the claims of PAYER (the payer id exactly as the claims "
-                  "carry it: JSON `payer`, X12 NM1*PR NM109, FHIR insurer identifier). Repeat "
-                  "for each payer; `A,B=FILE` routes several payers to one ruleset")
-      ->type_name("PAYER=FILE");
-  cmd->add_option("--routes", options->routeTable,
-                  "A routing table: one `PAYER = FILE` per line, `*` for the default, `#` "
-                  "comments; relative paths are relative to the table")
-      ->type_name("FILE");
-  cmd->add_option("--engine", options->engine,
-                  "Back end: `jit` (native code via LLVM) or `interp` (the reference "
-                  "interpreter); both give identical results")
-      ->check(CLI::IsMember({"jit", "interp"}))
-      ->capture_default_str();
+  addCatalogueOptions(*cmd, options->catalogue);
   cmd->add_option("--input-format", options->inputFormat,
                   "Claim format: `auto` detects it from each file's content; `jsonl`, `csv`, "
                   "`x12` (837P) or `fhir` (R4 Claim, NDJSON or Bundle) force one")

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "catalogue_options.h"
 #include "commands.h"
 #include "runtime/run/batch_runner.h"
 #include "runtime/write/jsonl_writer.h"
@@ -26,10 +27,7 @@ namespace edict::cli {
 namespace {
 
 struct ServeOptions {
-  std::string ruleset;
-  std::vector<std::string> routes;
-  std::string routeTable;
-  std::string engine = "jit";
+  service::CatalogueSpec catalogue;
   std::string listen = "127.0.0.1:8080";
   unsigned threads = 8;
   unsigned evalThreads = 0;
@@ -78,8 +76,7 @@ int runServe(const ServeOptions& options) {
         if (http::Server* server = running.load()) server->stop();
       });
 
-  service::LiveCatalogue catalogue(
-      {options.ruleset, options.routes, options.routeTable, options.engine, true}, "edict serve");
+  service::LiveCatalogue catalogue(options.catalogue, "edict serve");
   const service::ReloadOutcome first = catalogue.load();
   if (!first.problems.empty()) log(first.problems);
   if (!first.swapped) return kUsage;
@@ -123,27 +120,12 @@ void registerServe(CLI::App& app, int& exitStatus) {
       "Serve the claims service over HTTP/1.1 (docs/service.md): POST /v1/evaluate takes one "
       "claim JSON object or JSON Lines of claims and answers the records `edict run` prints for "
       "them; GET /v1/rulesets, POST /v1/reload, GET /healthz, /readyz and /metrics (Prometheus). "
-      "Rulesets are routed by payer as by `edict run`. SIGHUP or POST /v1/reload reloads the "
+      "Rulesets are routed by payer as by `edict run`; the routing table and the rulesets are "
+      "read again at each reload. SIGHUP or POST /v1/reload reloads the "
       "routes and rulesets, swapped in only when all of them load; SIGTERM or SIGINT stops "
       "after the requests in flight. Exit status: 0 stopped by a signal, 2 usage or ruleset "
       "errors at start, or the address cannot be bound.");
-  cmd->add_option("-r,--ruleset", options->ruleset,
-                  "The default ruleset: a .edict file, or an artifact from `edict compile`; "
-                  "applied to every claim whose payer has no route")
-      ->type_name("FILE");
-  cmd->add_option("--route", options->routes,
-                  "Apply ruleset FILE to the claims of PAYER, as `edict run --route`; repeat for "
-                  "each payer, `A,B=FILE` for several")
-      ->type_name("PAYER=FILE");
-  cmd->add_option("--routes", options->routeTable,
-                  "A routing table, as `edict run --routes`: one `PAYER = FILE` per line; read "
-                  "again at each reload")
-      ->type_name("FILE");
-  cmd->add_option("--engine", options->engine,
-                  "Back end: `jit` (native code via LLVM) or `interp` (the reference "
-                  "interpreter); both give identical results")
-      ->check(CLI::IsMember({"jit", "interp"}))
-      ->capture_default_str();
+  addCatalogueOptions(*cmd, options->catalogue);
   cmd->add_option("--listen", options->listen,
                   "The address to listen on, HOST:PORT ([IPV6]:PORT); port 0 takes a free port, "
                   "named in the `listening on` line of the log")
