@@ -5,6 +5,7 @@
 // kept-alive connections from 1 and 2 client threads (requests per second,
 // p50 and p99 latency), batches of 1,000 claims, and `edict run`'s own
 // throughput on the file, and judges the targets of the service issue.
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -33,6 +34,7 @@ struct ServeOptions {
   double seconds = 5;
   std::size_t batch = 1000;
   std::string json;
+  int pid = 0;
   bool smoke = false;
 };
 
@@ -51,6 +53,8 @@ double timeRun(const ServeOptions& o, const std::string& file, const std::string
   const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    dup2(null, STDERR_FILENO);
     execl(o.edict.c_str(), o.edict.c_str(), "run", "--no-progress", "-r", o.ruleset.c_str(),
           file.c_str(), "-o", out.c_str(), static_cast<char*>(nullptr));
     _exit(127);
@@ -77,14 +81,18 @@ JsonObject loadJson(const LoadFigures& f) {
       .add("claims_per_second", f.claimsPerSecond())
       .add("p50_seconds", f.percentile(0.5))
       .add("p99_seconds", f.percentile(0.99))
-      .add("p999_seconds", f.percentile(0.999));
+      .add("p999_seconds", f.percentile(0.999))
+      .add("server_cpu_seconds", f.serverCpu)
+      .add("client_cpu_seconds", f.clientCpu);
   return j;
 }
 
 int runServeBench(const ServeOptions& o) {
   const std::vector<std::string> lines = claimLines(o.claims);
-  std::cout << fmt::format("edict serve on 127.0.0.1:{}: {} claims from {}\nmachine: {}\n\n",
-                           o.port, lines.size(), o.claims, machineLine());
+  std::cout << fmt::format(
+      "edict serve on 127.0.0.1:{}: {} claims from {}\nmachine: {}; the client threads run on "
+      "the same cores as the server\n\n",
+      o.port, lines.size(), o.claims, machineLine());
 
   // Equal work: the whole file in one request gives `edict run`'s bytes.
   std::string whole;
@@ -131,18 +139,26 @@ int runServeBench(const ServeOptions& o) {
   }
   if (batches.empty()) batches.push_back(whole);
   const double seconds = o.smoke ? 0.2 : o.seconds;
-  const LoadFigures single1 = runLoad(o.port, lines, 1, 1, seconds);
-  const LoadFigures single2 = runLoad(o.port, lines, 1, 2, seconds);
-  const LoadFigures batch1 = runLoad(o.port, batches, o.batch, 1, seconds);
-  const LoadFigures batch2 = runLoad(o.port, batches, o.batch, 2, seconds);
+  const LoadFigures single1 = runLoad(o.port, lines, 1, 1, seconds, o.pid);
+  const LoadFigures single2 = runLoad(o.port, lines, 1, 2, seconds, o.pid);
+  const LoadFigures batch1 = runLoad(o.port, batches, o.batch, 1, seconds, o.pid);
+  const LoadFigures batch2 = runLoad(o.port, batches, o.batch, 2, seconds, o.pid);
 
+  // CPU per request says what the work costs whatever else runs on the
+  // machine; its inverse, on two cores shared by server and client, is
+  // what the requests per second would be with both cores free.
   TextTable table({"edict serve", "client threads", "requests", "failed", "requests/s", "claims/s",
-                   "p50", "p99", "p99.9"});
+                   "p50", "p99", "p99.9", "server CPU/req", "client CPU/req",
+                   "req/s on 2 free cores"});
   auto row = [&](const std::string& what, const LoadFigures& f) {
+    const double server = f.requests ? f.serverCpu / f.requests : 0;
+    const double mine = f.requests ? f.clientCpu / f.requests : 0;
     table.row({what, std::to_string(f.threads), grouped(static_cast<double>(f.requests)),
                std::to_string(f.failed), grouped(f.requestsPerSecond()),
                grouped(f.claimsPerSecond()), micros(f.percentile(0.5)), micros(f.percentile(0.99)),
-               micros(f.percentile(0.999))});
+               micros(f.percentile(0.999)), o.pid ? fmt::format("{:.1f} µs", server * 1e6) : "-",
+               fmt::format("{:.1f} µs", mine * 1e6),
+               o.pid ? grouped(2 / (server + mine)) : "-"});
   };
   row("single claim, keep-alive", single1);
   row("single claim, keep-alive", single2);
@@ -200,6 +216,7 @@ void addServeVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs)
   cmd->add_option("--seconds", o->seconds, "wall seconds per load run")->capture_default_str();
   cmd->add_option("--batch", o->batch, "claims per batch request")->capture_default_str();
   cmd->add_option("--json", o->json, "write the results as JSON here");
+  cmd->add_option("--pid", o->pid, "the server's process id, to count its CPU time");
   cmd->add_flag("--smoke", o->smoke, "a short run that checks agreement, not timings");
   verbs.emplace_back(cmd, [o] { return runServeBench(*o); });
 }

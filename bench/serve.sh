@@ -31,5 +31,5 @@ for _ in $(seq 600); do
   sleep 0.1
 done
 [ -n "$port" ] || { echo "edict serve did not start:"; cat "$work/serve.log"; exit 1; }
-"$bench" serve --port "$port" --claims "$work/claims.jsonl" --edict "$edict" --ruleset "$ruleset" \
+"$bench" serve --port "$port" --pid "$server" --claims "$work/claims.jsonl" --edict "$edict" --ruleset "$ruleset" \
   "${smoke[@]}" "$@"

@@ -82,13 +82,21 @@ ssize_t ConnectionStream::read(char* ptr, size_t size) {
     return -1;
   }
   if (!buffered()) {
-    if (!waitFor(POLLIN, readDeadline_)) {
-      failure_ = Failure::Deadline;
-      return -1;
-    }
+    // Most reads find their bytes already there: try first, wait only when
+    // there are none yet (one system call a read instead of two).
     ssize_t got;
-    do got = ::recv(socket_, in_.data(), in_.size(), 0);
-    while (got < 0 && errno == EINTR);
+    for (;;) {
+      got = ::recv(socket_, in_.data(), in_.size(), MSG_DONTWAIT);
+      if (got >= 0 || errno == EINTR) {
+        if (got >= 0) break;
+        continue;
+      }
+      if (errno != EAGAIN && errno != EWOULDBLOCK) break;
+      if (!waitFor(POLLIN, readDeadline_)) {
+        failure_ = Failure::Deadline;
+        return -1;
+      }
+    }
     if (got == 0) return 0;
     if (got < 0) {
       failure_ = Failure::Broken;

@@ -45,13 +45,17 @@ struct Exchange {
   /// The connection must close after the answer: part of the request (a
   /// body) was not read, or the server is stopping.
   bool closeAfter = false;
+  /// The request's Content-Length (0 when absent).
+  std::uint64_t contentLength = 0;
 };
 
 thread_local Exchange* current = nullptr;
 
-bool hasBody(const httplib::Request& req) {
-  if (req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos) return true;
-  return req.get_header_value<std::uint64_t>("Content-Length") > 0;
+/// Whether a body follows the headers (its length is `contentLength`).
+bool hasBody(const httplib::Request& req, std::uint64_t contentLength) {
+  if (contentLength > 0) return true;
+  return req.has_header("Transfer-Encoding") &&
+         req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
 }
 
 void answerError(httplib::Response& res, int status, std::string_view message) {
@@ -257,9 +261,10 @@ httplib::Server::HandlerResponse Server::Impl::preRoute(const httplib::Request& 
                                                         httplib::Response& res) {
   using Answered = httplib::Server::HandlerResponse;
   Exchange& exchange = *current;
+  exchange.contentLength = req.get_header_value<std::uint64_t>("Content-Length");
   // Anything answered before its body is read leaves the body unread: the
   // connection cannot be used for another request after it.
-  const bool body = hasBody(req);
+  const bool body = hasBody(req, exchange.contentLength);
   auto refuse = [&](int status, std::string_view message) {
     answerError(res, status, message);
     if (body) exchange.closeAfter = true;
@@ -280,10 +285,12 @@ httplib::Server::HandlerResponse Server::Impl::preRoute(const httplib::Request& 
     res.set_header("Allow", endpoint.allow);
     return refuse(405, fmt::format("`{}` takes {}, not {}", req.path, endpoint.allow, req.method));
   }
-  const std::string encoding = req.get_header_value("Content-Encoding");
-  if (!encoding.empty() && encoding != "identity")
-    return refuse(415, fmt::format("bodies are taken uncompressed, not in `{}`", encoding));
-  if (req.get_header_value<std::uint64_t>("Content-Length") > options.maxBody)
+  if (body && req.has_header("Content-Encoding")) {
+    const std::string encoding = req.get_header_value("Content-Encoding");
+    if (encoding != "identity")
+      return refuse(415, fmt::format("bodies are taken uncompressed, not in `{}`", encoding));
+  }
+  if (exchange.contentLength > options.maxBody)
     return refuse(413, fmt::format("the body is larger than the limit ({} bytes, --max-body)",
                                    options.maxBody));
   exchange.handler = &handler->second;
@@ -298,8 +305,7 @@ void Server::Impl::readBodyAndAnswer(const httplib::Request& req, httplib::Respo
                                      const httplib::ContentReader& reader) {
   Exchange& exchange = *current;
   std::string body;
-  body.reserve(std::min<std::size_t>(req.get_header_value<std::uint64_t>("Content-Length"),
-                                     options.maxBody));
+  body.reserve(std::min<std::size_t>(exchange.contentLength, options.maxBody));
   bool tooLarge = false;
   const bool read = reader([&](const char* data, std::size_t size) {
     if (body.size() + size > options.maxBody) {
