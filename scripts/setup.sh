@@ -9,6 +9,7 @@ packages=(
   antlr4 default-jre-headless libantlr4-runtime-dev
   llvm-19-dev libzstd-dev zlib1g-dev libedit-dev libxml2-dev libffi-dev libcurl4-openssl-dev
   libcli11-dev catch2 libsimdjson-dev libfmt-dev libxxhash-dev nlohmann-json3-dev
+  libcpp-httplib-dev curl
   clang
   neovim
 )

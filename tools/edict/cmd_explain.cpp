@@ -8,9 +8,9 @@
 #include <string>
 
 #include "commands.h"
-#include "ruleset_loader.h"
 #include "runtime/explain/explainer.h"
 #include "runtime/read/input_format.h"
+#include "service/catalogue/ruleset_loader.h"
 
 namespace edict::cli {
 
@@ -25,7 +25,10 @@ struct ExplainOptions {
 };
 
 int runExplain(const ExplainOptions& options) {
-  std::optional<LoadedProgram> loaded = loadRuleset(options.ruleset, "interp");
+  std::string problems;
+  std::optional<service::LoadedProgram> loaded =
+      service::loadRuleset(options.ruleset, "interp", problems);
+  std::cerr << problems;
   if (!loaded) {
     std::cerr << "edict explain: the ruleset cannot be used (see above)\n";
     return kUsage;

@@ -1,5 +1,5 @@
-// The `edict` command line: check, fmt, test, explain, compile, run, import
-// and lsp (docs/cli.md). Parsing errors exit with status 2.
+// The `edict` command line: check, fmt, test, explain, compile, run, serve,
+// import and lsp (docs/cli.md). Parsing errors exit with status 2.
 #include <algorithm>
 #include <iostream>
 #include <string>
@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   edict::cli::registerCheck(app, exitStatus);
   edict::cli::registerCompile(app, exitStatus);
   edict::cli::registerRun(app, exitStatus);
+  edict::cli::registerServe(app, exitStatus);
   edict::cli::registerTest(app, exitStatus);
   edict::cli::registerFmt(app, exitStatus);
   edict::cli::registerExplain(app, exitStatus);
