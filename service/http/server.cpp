@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -96,6 +97,8 @@ class Core final : public httplib::Server {
       : options_(options), stopEvent_(stopEvent), count_(std::move(count)) {}
 
   std::atomic<bool> stopping{false};
+  /// Requests whose first byte has arrived and that are not yet answered.
+  std::atomic<std::int64_t> inProgress{0};
 
  private:
   bool process_and_close_socket(socket_t sock) override {
@@ -113,7 +116,9 @@ class Core final : public httplib::Server {
       stream.beginRequest();
       const bool last = n + 1 == options_.keepAliveRequests || stopping.load();
       bool closed = false;
+      inProgress.fetch_add(1, std::memory_order_relaxed);
       const bool ok = process_request(stream, last, closed, nullptr);
+      inProgress.fetch_sub(1, std::memory_order_relaxed);
       current = nullptr;
       if (stream.failure() == ConnectionStream::Failure::Deadline ||
           stream.failure() == ConnectionStream::Failure::TooLarge) {
@@ -141,7 +146,9 @@ class Core final : public httplib::Server {
     do ready = ::poll(fds.data(), fds.size(), timeout);
     while (ready < 0 && errno == EINTR);
     if (ready <= 0) return false;
-    if ((fds[0].revents & POLLIN) == 0) return false;
+    // Stopping wins over a request that arrives at the same moment: it is
+    // not in flight, and the client sees the connection closed unanswered.
+    if ((fds[1].revents & POLLIN) != 0 || (fds[0].revents & POLLIN) == 0) return false;
     // Readable may mean the client closed: let the request's read find out.
     return true;
   }
@@ -197,6 +204,12 @@ struct Server::Impl {
     otherLatency = &metrics.histogram("edict_http_request_duration_seconds",
                                       "Time from a request's first byte to its answer sent",
                                       {{"endpoint", "other"}}, latencyBounds());
+    // Also how a test knows the server has begun a request before it acts.
+    metrics.gauge("edict_http_requests_in_progress",
+                  "Requests begun (their first byte arrived) and not yet answered", [this] {
+                    return std::vector<std::pair<Labels, double>>{
+                        {{}, static_cast<double>(core.inProgress.load())}};
+                  });
   }
 
   ~Impl() { ::close(stopEvent); }

@@ -72,8 +72,10 @@ int runServe(const ServeOptions& options) {
       },
       [&](const char* name) {
         stopRequested = true;
-        log(fmt::format("edict serve: {}: stopping; requests in flight finish", name));
+        // Logged once the stop took effect, so that the line tells a reader
+        // (and the tests) that no new request is taken from then on.
         if (http::Server* server = running.load()) server->stop();
+        log(fmt::format("edict serve: {}: stopping; requests in flight finish", name));
       });
 
   service::LiveCatalogue catalogue(options.catalogue, "edict serve");

@@ -23,17 +23,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// Polls `done` every 10 ms until it holds or `timeout` passes.
-template <typename Done>
-bool within(std::chrono::milliseconds timeout, Done done) {
-  const auto until = Clock::now() + timeout;
-  while (!done()) {
-    if (Clock::now() > until) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return true;
-}
-
 std::vector<char*> argv(std::vector<std::string>& args) {
   std::vector<char*> out;
   for (std::string& a : args) out.push_back(a.data());

@@ -8,9 +8,22 @@
 
 #include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace edict::testing {
+
+/// Polls `done` every 10 ms until it holds (true) or `timeout` passes
+/// (false): how a test waits for a process, never a fixed sleep.
+template <typename Done>
+bool within(std::chrono::milliseconds timeout, Done done) {
+  const auto until = std::chrono::steady_clock::now() + timeout;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
 
 /// A running `edict serve`.
 class ServeProcess {

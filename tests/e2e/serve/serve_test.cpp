@@ -23,6 +23,7 @@ using edict::testing::rawExchange;
 using edict::testing::readText;
 using edict::testing::runEdict;
 using edict::testing::ServeProcess;
+using edict::testing::within;
 using namespace std::chrono_literals;
 
 namespace {
@@ -346,6 +347,13 @@ TEST_CASE("serve stops on SIGTERM after the requests in flight", "[serve][e2e]")
   edict::testing::RawConnection inFlight(server.port());
   inFlight.send(fmt::format("POST /v1/evaluate HTTP/1.1\r\nContent-Length: {}\r\n\r\n{}",
                             claim.size(), claim.substr(0, 20)));
+  // SIGTERM only once the server has begun that request (the scrape itself
+  // is the other one in progress): a connection still in the listen queue
+  // when the server stops is not in flight.
+  CHECK(within(10s, [&] {
+    return get(idle, "/metrics").body.find("\nedict_http_requests_in_progress 2\n") !=
+           std::string::npos;
+  }));
   const auto stopping = std::chrono::steady_clock::now();
   server.signal(SIGTERM);
   CHECK(server.waitForLog("SIGTERM: stopping", 10s));
