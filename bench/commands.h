@@ -18,5 +18,7 @@ void addGenerateVerbs(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& ve
 void addCompareVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs);
 /// compile: compile, load and memory figures of one ruleset.
 void addCompileVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs);
+/// serve: `edict serve` under load, beside `edict run`.
+void addServeVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs);
 
 }  // namespace edict::bench

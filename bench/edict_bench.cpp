@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   edict::bench::addGenerateVerbs(app, verbs);
   edict::bench::addCompareVerb(app, verbs);
   edict::bench::addCompileVerb(app, verbs);
+  edict::bench::addServeVerb(app, verbs);
   CLI11_PARSE(app, argc, argv);
   try {
     for (auto& [command, run] : verbs)

@@ -12,14 +12,17 @@
 #      in edict's TSV and in CMS's own layout;
 #   3. the engines side by side on the same claims, outputs checked equal:
 #      edict JIT, edict interpreter, hand-written C++, GoRules ZEN and
-#      json-rules-engine; then thread scaling and every target met or missed.
+#      json-rules-engine; then thread scaling and every target met or missed;
+#   2c. `edict serve` under load (bench/serve.sh): single-claim requests over
+#      keep-alive connections from 1 and 2 client threads, batches of 1,000,
+#      beside `edict run` on the same claims (its targets join the list of 3).
 # Everything also goes to WORK/results.json. docs/performance.md explains
 # the figures.
 #
 # Settings (environment): EDICT_BENCH_WORK (default /tmp/edict-bench-engines),
 # EDICT_BENCH_CLAIMS (20000), EDICT_BENCH_MIN_TIME (seconds per engine per
 # round, 2), EDICT_BENCH_ROUNDS (3), EDICT_BENCH_PEER_BUDGET (seconds per
-# Node peer, 20).
+# Node peer, 20), EDICT_BENCH_SERVE_SECONDS (seconds per load run of 2c, 5).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${EDICT_BENCH_WORK:-/tmp/edict-bench-engines}
@@ -34,7 +37,7 @@ section() { printf '\n==== %s\n\n' "$1"; }
 
 section "build (release) and Node peers"
 cmake --preset release -B build/bench >/dev/null
-cmake --build build/bench -j2 --target edict_bench
+cmake --build build/bench -j2 --target edict_bench edict
 bench=build/bench/bench/edict_bench
 bash bench/setup.sh
 
@@ -65,6 +68,12 @@ section "2b. NCCI scale, the table in CMS's layout"
 "$bench" compile --label ncci_cms --pairs "$ptp_cms" --pairs-format ncci_ptp \
   --json "$work/compile_ncci_cms.json"
 
+section "2c. edict serve under load (keep-alive single claims, batches of 1,000), beside edict run"
+mkdir -p "$work/serve"
+ln -sf "$work/claims.jsonl" "$work/serve/claims.jsonl"
+bash bench/serve.sh build/bench/tools/edict "$bench" "$work/serve" \
+  --seconds "${EDICT_BENCH_SERVE_SECONDS:-5}" --json "$work/serve.json"
+
 section "3. engines side by side"
 node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/peers" --budget "$peer_budget"
 "$bench" compare --claims "$work/claims.jsonl" --min-time "$min_time" --rounds "$rounds" \
@@ -73,4 +82,5 @@ node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/p
   --include "compile_therapy=$work/compile_therapy.json" \
   --include "cms_therapy=$work/compile_cms_therapy.json" --include "acme=$work/compile_acme.json" \
   --include "ncci=$work/compile_ncci.json" --include "ncci_cms=$work/compile_ncci_cms.json" \
+  --include "serve=$work/serve.json" \
   --json "$work/results.json"

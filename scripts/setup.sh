@@ -8,8 +8,10 @@ packages=(
   build-essential cmake ninja-build pkg-config
   antlr4 default-jre-headless libantlr4-runtime-dev
   llvm-19-dev libzstd-dev zlib1g-dev libedit-dev libxml2-dev libffi-dev libcurl4-openssl-dev
-  libcli11-dev catch2 libsimdjson-dev libfmt-dev libxxhash-dev
+  libcli11-dev catch2 libsimdjson-dev libfmt-dev libxxhash-dev nlohmann-json3-dev
+  libcpp-httplib-dev curl
   clang
+  neovim
 )
 
 missing=()

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <unordered_map>
 
-#include "tables/csv_reader.h"
+#include "core/io/csv_parser.h"
 #include "tables/encoding.h"
 #include "tables/field_parse.h"
 #include "tables/rationale_interner.h"
@@ -89,16 +89,16 @@ std::optional<model::Date> mueEffectiveFromFileName(std::string_view path) {
 }
 
 MueRead readCmsMue(std::istream& in, std::string fileName, std::optional<model::Date> effective) {
-  MueRead read{
-      {}, ProblemLog(fileName), 0, effective ? effective : mueEffectiveFromFileName(fileName)};
-  CsvReader csv(in);
-  CsvReader::Status status;
+  MueRead read{{{}, ProblemLog(fileName), 0},
+               effective ? effective : mueEffectiveFromFileName(fileName)};
+  io::CsvParser csv(in);
+  io::CsvParser::Status status;
 
   bool sawHeader = false;
   for (int record = 0; record < kHeaderSearchRecords; ++record) {
     status = csv.next();
-    if (status == CsvReader::Status::End) break;
-    if (status == CsvReader::Status::Record && isHeader(csv.fields())) {
+    if (status == io::CsvParser::Status::End) break;
+    if (status == io::CsvParser::Status::Record && isHeader(csv.fields())) {
       sawHeader = true;
       break;
     }
@@ -118,8 +118,8 @@ MueRead readCmsMue(std::istream& in, std::string fileName, std::optional<model::
   auto problem = [&](const char* field, std::string message) {
     read.problems.add(csv.startLine(), field, std::move(message));
   };
-  while ((status = csv.next()) != CsvReader::Status::End) {
-    if (status == CsvReader::Status::Malformed) {
+  while ((status = csv.next()) != io::CsvParser::Status::End) {
+    if (status == io::CsvParser::Status::Malformed) {
       ++read.records;
       problem("", csv.error());
       continue;

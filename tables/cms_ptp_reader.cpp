@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <array>
 
-#include "tables/block_line_reader.h"
+#include "core/io/line_reader.h"
 #include "tables/field_parse.h"
 #include "tables/rationale_interner.h"
 
@@ -106,13 +106,13 @@ class RowParser {
 
 PtpRead readCmsPtp(std::istream& in, std::string fileName) {
   PtpRead read{{}, ProblemLog(std::move(fileName)), 0};
-  BlockLineReader lines(in, kMaxLine);
+  io::LineReader lines(in, kMaxLine);
   std::string_view line;
-  BlockLineReader::Status status;
+  io::LineReader::Status status;
 
   bool sawHeader = false;
-  while ((status = lines.next(line)) != BlockLineReader::Status::End) {
-    if (status == BlockLineReader::Status::Line && isHeader(line)) {
+  while ((status = lines.next(line)) != io::LineReader::Status::End) {
+    if (status == io::LineReader::Status::Line && isHeader(line)) {
       sawHeader = true;
       break;
     }
@@ -131,8 +131,8 @@ PtpRead readCmsPtp(std::istream& in, std::string fileName) {
 
   RowParser parser(read);
   bool inHeader = true;
-  while ((status = lines.next(line)) != BlockLineReader::Status::End) {
-    if (status == BlockLineReader::Status::TooLong) {
+  while ((status = lines.next(line)) != io::LineReader::Status::End) {
+    if (status == io::LineReader::Status::TooLong) {
       ++read.records;
       read.problems.add(lines.lineNumber(), "",
                         fmt::format("line longer than {} bytes; not a PTP row", kMaxLine));

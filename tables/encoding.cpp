@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 
+#include "core/text/json_text.h"
+
 namespace edict::tables {
 
 namespace {
@@ -33,36 +35,6 @@ bool isControl(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
 }
 
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is not one.
-// Overlong forms, surrogates and code points above U+10FFFF are invalid.
-std::size_t utf8SequenceAt(std::string_view text, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  std::size_t len = 0;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  const auto b1 = static_cast<unsigned char>(text[i + 1]);
-  if (b1 < lo || b1 > hi) return 0;
-  for (std::size_t k = 2; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(text[i + k]);
-    if (b < 0x80 || b > 0xBF) return 0;
-  }
-  return len;
-}
-
 // Whether the text is valid UTF-8 and holds a multi-byte sequence.
 bool isMultiByteUtf8(std::string_view text) {
   bool sawMulti = false;
@@ -71,7 +43,7 @@ bool isMultiByteUtf8(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t len = utf8SequenceAt(text, i);
+    const std::size_t len = text::utf8SequenceLength(text.substr(i));
     if (len == 0) return false;
     sawMulti = true;
     i += len;
@@ -124,7 +96,7 @@ std::optional<std::string> checkUtf8Text(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t len = utf8SequenceAt(text, i);
+    const std::size_t len = text::utf8SequenceLength(text.substr(i));
     if (len == 0)
       return fmt::format("invalid UTF-8 at byte {} (0x{:02X}); save the file as UTF-8", i + 1,
                          static_cast<unsigned>(c));

@@ -27,9 +27,4 @@ std::optional<std::string> checkUtf8Text(std::string_view text);
 /// printable ASCII written as `\xNN`, so that a message is always valid UTF-8.
 std::string quoteForMessage(std::string_view text);
 
-/// Whether `text` starts with a UTF-8 byte order mark (as spreadsheets write).
-inline bool hasUtf8Bom(std::string_view text) {
-  return text.starts_with("\xEF\xBB\xBF");
-}
-
 }  // namespace edict::tables

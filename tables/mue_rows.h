@@ -6,13 +6,10 @@
 
 #include <cstdint>
 #include <optional>
-#include <string_view>
-#include <vector>
 
 #include "core/model/code.h"
 #include "core/model/date.h"
-#include "tables/problem_log.h"
-#include "tables/text_pool.h"
+#include "tables/table_rows.h"
 
 namespace edict::tables {
 
@@ -23,9 +20,6 @@ enum class MueIndicator : std::uint8_t {
   DateClinical = 3,  ///< units summed over the date of service; may be appealed
 };
 
-/// CMS's label of an indicator, e.g. `Date of Service Edit: Policy`.
-std::string_view mueIndicatorLabel(MueIndicator indicator);
-
 /// One row: at most `value` units of `code`.
 struct MueRow {
   model::Code code;
@@ -33,30 +27,18 @@ struct MueRow {
   MueIndicator indicator = MueIndicator::Line;
   /// First date of service the value applies to.
   model::Date effective;
-  /// Index of the rationale in MueTable::rationales.
+  /// Index of the rationale in MueRows::rationales.
   std::uint32_t rationale = 0;
   /// 1-based line where the row starts in the file it was read from.
   std::uint32_t line = 0;
 };
 
-/// An MUE table: rows in file order, and their distinct rationale texts (UTF-8).
-struct MueTable {
-  std::vector<MueRow> rows;
-  TextPool rationales;
+/// An MUE table: its rows and their rationale texts.
+using MueRows = TableRows<MueRow>;
 
-  [[nodiscard]] std::string_view rationaleOf(const MueRow& row) const {
-    return rationales.at(row.rationale);
-  }
-};
-
-/// What an MUE reader returns: the rows it could read, and the problems of
-/// the rows it could not.
-struct MueRead {
-  MueTable table;
-  ProblemLog problems;
-  /// Data rows seen, kept or not.
-  std::uint64_t records = 0;
-  /// The effective date the rows were given (CMS files only).
+/// What an MUE reader returns, with the effective date its rows were given
+/// (CMS files only).
+struct MueRead : TableRead<MueRows> {
   std::optional<model::Date> effective;
 };
 

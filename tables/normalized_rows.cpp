@@ -23,7 +23,7 @@ bool take(Parsed<T>&& parsed, T& into, std::uint64_t line, std::string_view colu
 }  // namespace
 
 void addNormalizedPtpRow(std::span<const std::string_view, 6> cells, std::uint64_t line,
-                         RationaleInterner& rationales, PtpTable& table, ProblemLog& problems) {
+                         RationaleInterner& rationales, PtpRows& table, ProblemLog& problems) {
   PtpRow row;
   row.line = rowLine(line);
   if (!take(parseCodeCell(cells[0]), row.column1, line, "column1", problems)) return;
@@ -50,7 +50,7 @@ void addNormalizedPtpRow(std::span<const std::string_view, 6> cells, std::uint64
 }
 
 void addNormalizedMueRow(std::span<const std::string_view, 5> cells, std::uint64_t line,
-                         RationaleInterner& rationales, MueTable& table, ProblemLog& problems) {
+                         RationaleInterner& rationales, MueRows& table, ProblemLog& problems) {
   MueRow row;
   row.line = rowLine(line);
   if (!take(parseCodeCell(cells[0]), row.code, line, "code", problems)) return;

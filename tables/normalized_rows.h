@@ -18,11 +18,11 @@ namespace edict::tables {
 
 /// Appends the PTP row of `cells` to `table`, or logs why it cannot.
 void addNormalizedPtpRow(std::span<const std::string_view, 6> cells, std::uint64_t line,
-                         RationaleInterner& rationales, PtpTable& table, ProblemLog& problems);
+                         RationaleInterner& rationales, PtpRows& table, ProblemLog& problems);
 
 /// Appends the MUE row of `cells` to `table`, or logs why it cannot.
 void addNormalizedMueRow(std::span<const std::string_view, 5> cells, std::uint64_t line,
-                         RationaleInterner& rationales, MueTable& table, ProblemLog& problems);
+                         RationaleInterner& rationales, MueRows& table, ProblemLog& problems);
 
 /// The header line of a table with `columns`, separated by `separator`.
 template <std::size_t N>

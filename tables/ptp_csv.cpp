@@ -4,13 +4,13 @@
 #include <array>
 #include <cctype>
 
-#include "tables/csv_reader.h"
-#include "tables/encoding.h"
+#include "core/io/byte_order_mark.h"
+#include "core/io/csv_parser.h"
 #include "tables/field_parse.h"
 #include "tables/normalized_rows.h"
 #include "tables/rationale_interner.h"
+#include "tables/row_writer.h"
 #include "tables/table_columns.h"
-#include "tables/tsv_text.h"
 
 namespace edict::tables {
 
@@ -20,7 +20,7 @@ bool headerMatches(std::span<const std::string> fields) {
   if (fields.size() != kPtpColumns.size()) return false;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     std::string_view cell = fields[i];
-    if (i == 0 && hasUtf8Bom(cell)) cell.remove_prefix(3);
+    if (i == 0) cell = io::withoutUtf8ByteOrderMark(cell);
     cell = trimSpaces(cell);
     std::string lower(cell);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -48,13 +48,13 @@ void appendCsvCell(std::string& out, std::string_view text) {
 
 PtpRead readPtpCsv(std::istream& in, std::string fileName) {
   PtpRead read{{}, ProblemLog(std::move(fileName)), 0};
-  CsvReader csv(in);
-  CsvReader::Status status = csv.next();
-  if (status == CsvReader::Status::End) {
+  io::CsvParser csv(in);
+  io::CsvParser::Status status = csv.next();
+  if (status == io::CsvParser::Status::End) {
     read.problems.add(0, "", "the file is empty; expected a PTP pair table");
     return read;
   }
-  if (status != CsvReader::Status::Record || !headerMatches(csv.fields())) {
+  if (status != io::CsvParser::Status::Record || !headerMatches(csv.fields())) {
     read.problems.add(1, "",
                       fmt::format("not a PTP pair table: its first line must be the header `{}`",
                                   headerLine(kPtpColumns, ',')));
@@ -62,8 +62,8 @@ PtpRead readPtpCsv(std::istream& in, std::string fileName) {
   }
   RationaleInterner rationales(read.table.rationales, TextEncoding::Utf8);
   std::array<std::string_view, 6> cells;
-  while ((status = csv.next()) != CsvReader::Status::End) {
-    if (status == CsvReader::Status::Malformed) {
+  while ((status = csv.next()) != io::CsvParser::Status::End) {
+    if (status == io::CsvParser::Status::Malformed) {
       ++read.records;
       read.problems.add(csv.startLine(), "", csv.error());
       continue;
@@ -84,27 +84,8 @@ PtpRead readPtpCsv(std::istream& in, std::string fileName) {
   return read;
 }
 
-void writePtpCsv(std::ostream& out, const PtpTable& table) {
-  std::string b = headerLine(kPtpColumns, ',') + "\n";
-  for (const PtpRow& row : table.rows) {
-    appendCode(b, row.column1);
-    b.push_back(',');
-    appendCode(b, row.column2);
-    b.push_back(',');
-    b.push_back(static_cast<char>('0' + static_cast<int>(row.indicator)));
-    b.push_back(',');
-    row.effective.appendIso(b);
-    b.push_back(',');
-    if (row.deletion != model::kEndOfTime) row.deletion.appendIso(b);
-    b.push_back(',');
-    appendCsvCell(b, table.rationaleOf(row));
-    b.push_back('\n');
-    if (b.size() >= (std::size_t{1} << 20)) {
-      out.write(b.data(), static_cast<std::streamsize>(b.size()));
-      b.clear();
-    }
-  }
-  out.write(b.data(), static_cast<std::streamsize>(b.size()));
+void writePtpCsv(std::ostream& out, const PtpRows& table) {
+  writePtpRows(out, table, ',', appendCsvCell);
 }
 
 }  // namespace edict::tables

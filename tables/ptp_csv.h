@@ -18,6 +18,6 @@ namespace edict::tables {
 PtpRead readPtpCsv(std::istream& in, std::string fileName);
 
 /// Writes `table` as a PTP CSV, quoting cells only where needed.
-void writePtpCsv(std::ostream& out, const PtpTable& table);
+void writePtpCsv(std::ostream& out, const PtpRows& table);
 
 }  // namespace edict::tables

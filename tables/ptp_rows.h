@@ -4,13 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <string_view>
-#include <vector>
 
 #include "core/model/code.h"
 #include "core/model/date.h"
-#include "tables/problem_log.h"
-#include "tables/text_pool.h"
+#include "tables/table_rows.h"
 
 namespace edict::tables {
 
@@ -33,29 +30,16 @@ struct PtpRow {
   PtpIndicator indicator = PtpIndicator::NotAllowed;
   /// CMS's `*`: the pair existed before 1996 (the effective date is then 19960101).
   bool before1996 = false;
-  /// Index of the rationale in PtpTable::rationales.
+  /// Index of the rationale in PtpRows::rationales.
   std::uint32_t rationale = 0;
   /// 1-based line of the row in the file it was read from, for diagnostics.
   std::uint32_t line = 0;
 };
 
-/// A PTP table: rows in file order, and their distinct rationale texts (UTF-8).
-struct PtpTable {
-  std::vector<PtpRow> rows;
-  TextPool rationales;
+/// A PTP table: its rows and their rationale texts.
+using PtpRows = TableRows<PtpRow>;
 
-  [[nodiscard]] std::string_view rationaleOf(const PtpRow& row) const {
-    return rationales.at(row.rationale);
-  }
-};
-
-/// What a PTP reader returns: the rows it could read, and the problems of
-/// the rows it could not (each skipped row has exactly one problem).
-struct PtpRead {
-  PtpTable table;
-  ProblemLog problems;
-  /// Data rows seen, kept or not (header, notice and blank lines excluded).
-  std::uint64_t records = 0;
-};
+/// What a PTP reader returns.
+using PtpRead = TableRead<PtpRows>;
 
 }  // namespace edict::tables

@@ -3,11 +3,12 @@
 #include <fmt/format.h>
 #include <array>
 
-#include "tables/block_line_reader.h"
-#include "tables/encoding.h"
+#include "core/io/byte_order_mark.h"
+#include "core/io/line_reader.h"
 #include "tables/field_parse.h"
 #include "tables/normalized_rows.h"
 #include "tables/rationale_interner.h"
+#include "tables/row_writer.h"
 #include "tables/table_columns.h"
 #include "tables/tsv_text.h"
 
@@ -15,24 +16,22 @@ namespace edict::tables {
 
 namespace {
 
-constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
-
 // Reads the header and the rows of a TSV table; the last column is text and
 // is unescaped, the others are taken as they are. `add` appends one row.
 template <std::size_t N, typename AddRow>
 std::uint64_t readTsv(std::istream& in, ProblemLog& problems,
                       const std::array<std::string_view, N>& columns, std::string_view what,
                       std::string_view importVerb, AddRow add) {
-  BlockLineReader lines(in);
+  io::LineReader lines(in);
   std::string_view line;
-  BlockLineReader::Status status = lines.next(line);
-  if (status == BlockLineReader::Status::End) {
+  io::LineReader::Status status = lines.next(line);
+  if (status == io::LineReader::Status::End) {
     problems.add(0, "", fmt::format("the file is empty; expected an edict {} table", what));
     return 0;
   }
-  if (status == BlockLineReader::Status::Line && hasUtf8Bom(line)) line.remove_prefix(3);
+  if (status == io::LineReader::Status::Line) line = io::withoutUtf8ByteOrderMark(line);
   const std::string header = headerLine(columns, '\t');
-  if (status != BlockLineReader::Status::Line || line != header) {
+  if (status != io::LineReader::Status::Line || line != header) {
     std::string message =
         fmt::format("not an edict {} table: its first line must be the header `{}` (tab-separated)",
                     what, headerLine(columns, ' '));
@@ -47,8 +46,8 @@ std::uint64_t readTsv(std::istream& in, ProblemLog& problems,
   std::uint64_t records = 0;
   std::array<std::string_view, N> cells;
   std::string text;
-  while ((status = lines.next(line)) != BlockLineReader::Status::End) {
-    if (status == BlockLineReader::Status::TooLong) {
+  while ((status = lines.next(line)) != io::LineReader::Status::End) {
+    if (status == io::LineReader::Status::TooLong) {
       ++records;
       problems.add(lines.lineNumber(), "", "line longer than 1 MiB");
       continue;
@@ -74,50 +73,10 @@ std::uint64_t readTsv(std::istream& in, ProblemLog& problems,
   return records;
 }
 
-// Appends rows to a buffer and hands it to the stream a megabyte at a time.
-class ChunkWriter {
- public:
-  explicit ChunkWriter(std::ostream& out) : out_(out) { buffer_.reserve(kFlushBytes + 4096); }
-  ~ChunkWriter() { flush(); }
-  ChunkWriter(const ChunkWriter&) = delete;
-  ChunkWriter& operator=(const ChunkWriter&) = delete;
-
-  std::string& buffer() { return buffer_; }
-  void endRow() {
-    buffer_.push_back('\n');
-    if (buffer_.size() >= kFlushBytes) flush();
-  }
-  void flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
-
- private:
-  std::ostream& out_;
-  std::string buffer_;
-};
-
 }  // namespace
 
-void writePtpTsv(std::ostream& out, const PtpTable& table) {
-  ChunkWriter writer(out);
-  std::string& b = writer.buffer();
-  b += headerLine(kPtpColumns, '\t');
-  writer.endRow();
-  for (const PtpRow& row : table.rows) {
-    appendCode(b, row.column1);
-    b.push_back('\t');
-    appendCode(b, row.column2);
-    b.push_back('\t');
-    b.push_back(static_cast<char>('0' + static_cast<int>(row.indicator)));
-    b.push_back('\t');
-    row.effective.appendIso(b);
-    b.push_back('\t');
-    if (row.deletion != model::kEndOfTime) row.deletion.appendIso(b);
-    b.push_back('\t');
-    appendTsvEscaped(b, table.rationaleOf(row));
-    writer.endRow();
-  }
+void writePtpTsv(std::ostream& out, const PtpRows& table) {
+  writePtpRows(out, table, '\t', appendTsvEscaped);
 }
 
 PtpRead readPtpTsv(std::istream& in, std::string fileName) {
@@ -130,8 +89,8 @@ PtpRead readPtpTsv(std::istream& in, std::string fileName) {
   return read;
 }
 
-void writeMueTsv(std::ostream& out, const MueTable& table) {
-  ChunkWriter writer(out);
+void writeMueTsv(std::ostream& out, const MueRows& table) {
+  RowWriter writer(out);
   std::string& b = writer.buffer();
   b += headerLine(kMueColumns, '\t');
   writer.endRow();
@@ -146,7 +105,7 @@ void writeMueTsv(std::ostream& out, const MueTable& table) {
 }
 
 MueRead readMueTsv(std::istream& in, std::string fileName) {
-  MueRead read{{}, ProblemLog(std::move(fileName)), 0, std::nullopt};
+  MueRead read{{{}, ProblemLog(std::move(fileName)), 0}, std::nullopt};
   RationaleInterner rationales(read.table.rationales, TextEncoding::Utf8);
   read.records = readTsv(in, read.problems, kMueColumns, "MUE", "mue",
                          [&](std::span<const std::string_view, 5> cells, std::uint64_t line) {

@@ -14,13 +14,13 @@ namespace edict::tables {
 
 /// Writes `table` as a PTP TSV: `column1 column2 indicator effective deletion
 /// rationale`, dates as YYYY-MM-DD, an empty deletion for none.
-void writePtpTsv(std::ostream& out, const PtpTable& table);
+void writePtpTsv(std::ostream& out, const PtpRows& table);
 
 /// Reads a PTP TSV; problems name `fileName`, the line and the column.
 PtpRead readPtpTsv(std::istream& in, std::string fileName);
 
 /// Writes `table` as an MUE TSV: `code value indicator effective rationale`.
-void writeMueTsv(std::ostream& out, const MueTable& table);
+void writeMueTsv(std::ostream& out, const MueRows& table);
 
 /// Reads an MUE TSV; problems name `fileName`, the line and the column.
 MueRead readMueTsv(std::istream& in, std::string fileName);

@@ -46,7 +46,15 @@ extern "C" std::int64_t edictMueLimit(const ir::MueTable* table, std::uint32_t c
 }
 
 struct JitEngine::Impl {
+  ~Impl() {
+    // The code goes with the tracker, before the JIT: a service drops an
+    // engine when the last request using its ruleset ends, and the memory
+    // must come back then. An error of removal has nowhere to go but away.
+    if (tracker) llvm::consumeError(tracker->remove());
+  }
   std::unique_ptr<llvm::orc::LLJIT> jit;
+  /// Everything the program's object put into the JIT.
+  llvm::orc::ResourceTrackerSP tracker;
 };
 
 JitEngine::JitEngine() : impl_(std::make_unique<Impl>()) {}
@@ -86,8 +94,11 @@ std::unique_ptr<JitEngine> JitEngine::load(const ir::Program& program, std::stri
     bind(codegen::codeSetSymbol(i), &program.codeSets[i], data);
   if (auto error = jit.getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(symbols))))
     raise(std::move(error), "defining host symbols");
-  if (auto error = jit.addObjectFile(llvm::MemoryBuffer::getMemBufferCopy(
-          llvm::StringRef(object.data(), object.size()), "edict-rules.o")))
+  engine->impl_->tracker = jit.getMainJITDylib().createResourceTracker();
+  if (auto error =
+          jit.addObjectFile(engine->impl_->tracker,
+                            llvm::MemoryBuffer::getMemBufferCopy(
+                                llvm::StringRef(object.data(), object.size()), "edict-rules.o")))
     raise(std::move(error), "adding the object code");
 
   engine->predicates_.reserve(program.rules.size());

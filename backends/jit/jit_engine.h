@@ -1,5 +1,7 @@
 // The LLVM ORC back end: owns an LLJIT instance, compiles a program's
 // predicates to native code and answers PredicateEngine queries with them.
+// The code is added under one ORC ResourceTracker and removed with it when
+// the engine is destroyed (a service's old ruleset, once unused).
 // LLVM types stay behind this interface; callers see only edict types.
 #pragma once
 

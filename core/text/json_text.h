@@ -12,7 +12,9 @@ namespace edict::text {
 void appendJsonString(std::string& out, std::string_view text);
 
 /// The length of the valid UTF-8 sequence at the start of `text`, or 0 when
-/// it does not start with one (shared by the writers that sanitise text).
+/// it does not start with one (overlong forms, surrogates and code points
+/// above U+10FFFF are not): shared by the writers that sanitise text and the
+/// table readers that check it.
 std::size_t utf8SequenceLength(std::string_view text);
 
 }  // namespace edict::text

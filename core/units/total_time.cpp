@@ -7,32 +7,15 @@
 #include <algorithm>
 #include <array>
 
-#include "core/units/allocation.h"
-#include "core/units/unit_table.h"
+#include "core/units/code_shares.h"
 
 namespace edict::units {
 
 void allocateTotalTime(std::span<const CodeMinutes> codes, Allocation& out) {
   Allocation& a = out;
-  a.reset(Method::TotalTime);
-  for (const CodeMinutes& c : codes) {
-    // Filled in place: a share built on the stack and then copied in was
-    // written field by field and read back as wide moves, a store-forwarding
-    // stall per field that made this loop most of the allocation's time.
-    CodeShare& share = a.codes.emplace_back();
-    share.code = c.code;
-    share.minutes = std::max<std::int64_t>(c.minutes, 0);
-    share.lines = c.lines;
-    share.fullUnits = share.minutes / kMinutesPerUnit;
-    share.leftover = share.minutes % kMinutesPerUnit;
-    share.units = share.fullUnits;
-    a.totalMinutes += share.minutes;
-    a.fullUnits += share.fullUnits;
-  }
-  // poolMinutes() gives the codes sorted already; other callers may not.
-  const auto byCode = [](const CodeShare& x, const CodeShare& y) { return x.code < y.code; };
-  if (!std::is_sorted(a.codes.begin(), a.codes.end(), byCode))
-    std::sort(a.codes.begin(), a.codes.end(), byCode);
+  // First the full 15-minute units of each code; the total decides the rest.
+  shareMinutes(
+      Method::TotalTime, codes, [](const CodeShare& share) { return share.fullUnits; }, a);
   a.totalUnits = unitsForMinutes(a.totalMinutes);
   a.remainingUnits = a.totalUnits - a.fullUnits;
 

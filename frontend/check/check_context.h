@@ -11,6 +11,7 @@
 #include "core/ir/builder.h"
 #include "frontend/ast/ruleset.h"
 #include "frontend/check/checked_ruleset.h"
+#include "frontend/check/table_cache.h"
 #include "frontend/diag/diagnostic_sink.h"
 
 namespace edict::check {
@@ -21,8 +22,9 @@ using CodeRanges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 /// The checker's working state for one file.
 class CheckContext {
  public:
-  CheckContext(const std::string& file, diag::DiagnosticSink& sink, CheckedRuleset& out)
-      : file_(file), sink_(sink), out_(out), builder_(out.program) {}
+  CheckContext(const std::string& file, diag::DiagnosticSink& sink, CheckedRuleset& out,
+               TableCache* tables = nullptr)
+      : file_(file), sink_(sink), out_(out), builder_(out.program), tables_(tables) {}
 
   /// Reports a diagnostic in this file.
   void report(diag::Kind kind, const source::Span& span, std::string message,
@@ -99,6 +101,8 @@ class CheckContext {
   [[nodiscard]] diag::DiagnosticSink& sink() { return sink_; }
   [[nodiscard]] CheckedRuleset& out() { return out_; }
   [[nodiscard]] ir::Builder& builder() { return builder_; }
+  /// Tables read by earlier checks, or null: read every table file.
+  [[nodiscard]] TableCache* tables() const { return tables_; }
   /// A `file:line` origin for a rule written at `span`.
   [[nodiscard]] std::string originOf(const source::Span& span) const;
 
@@ -107,6 +111,7 @@ class CheckContext {
   diag::DiagnosticSink& sink_;
   CheckedRuleset& out_;
   ir::Builder builder_;
+  TableCache* tables_;
   /// Ids that came from `extends` and are not yet overridden in this file.
   std::set<std::string> inherited_;
   /// Ids this file overrode: their later rows are added, not replaced again.

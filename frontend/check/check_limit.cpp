@@ -57,7 +57,7 @@ std::string defaultFormat(const std::string& path) {
   return std::filesystem::path(path).extension().string() == ".tsv" ? "tsv" : "cms_mue";
 }
 
-ir::MueTable toIr(const tables::MueTable& table, const std::string& source) {
+ir::MueTable toIr(const tables::MueRows& table, const std::string& source) {
   ir::MueTable out;
   out.source = source;
   out.rows.reserve(table.rows.size());
@@ -72,6 +72,14 @@ ir::MueTable toIr(const tables::MueTable& table, const std::string& source) {
   out.buildIndex();
   return out;
 }
+
+/// An MUE table as the checker uses it: what the table cache keeps.
+struct ReadMueTable {
+  tables::ProblemLog problems;
+  ir::MueTable table;
+  /// Whether the file or `since` gave the rows their effective date.
+  bool effectiveKnown = false;
+};
 
 }  // namespace
 
@@ -135,23 +143,29 @@ bool readLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
       return false;
     }
   }
-  std::optional<OpenTable> file = openTable(cx, decl.path, "MUE table");
-  if (!file) return false;
-  const std::filesystem::path& path = file->path;
-  tables::MueRead read = format == "tsv" ? tables::readMueTsv(file->in, path.string())
-                                         : tables::readCmsMue(file->in, path.string(), since);
+  const std::string reading =
+      fmt::format("limits {} {}", format, since ? since->iso() : std::string("-"));
+  auto read = readTable<ReadMueTable>(
+      cx, decl.path, "MUE table", reading,
+      [&format, &since](std::istream& in, const std::string& path) {
+        tables::MueRead rows =
+            format == "tsv" ? tables::readMueTsv(in, path) : tables::readCmsMue(in, path, since);
+        return ReadMueTable{std::move(rows.problems), toIr(rows.table, path),
+                            rows.effective.has_value()};
+      });
+  if (!read) return false;
   if (!reportTableProblems(
-          cx, read.problems, decl.path,
+          cx, read->problems, decl.path,
           fmt::format("the MUE table has {} (listed above)",
-                      text::counted(static_cast<std::int64_t>(read.problems.total()), "problem")),
-          format == "cms_mue" && !read.effective
+                      text::counted(static_cast<std::int64_t>(read->problems.total()), "problem")),
+          format == "cms_mue" && !read->effectiveKnown
               ? "give the effective date with `since YYYY-MM-DD`"
               : "fix the rows, or filter the table with `edict import mue`"))
     return false;
 
   MueTableItem item;
   item.id = fmt::format("mues_{}", std::filesystem::path(decl.path.text).stem().string());
-  item.table = toIr(read.table, path.string());
+  item.table = read->table;
   const auto& rows = item.table.rows;
   bool conflicts = false;
   for (std::size_t i = 1; i < rows.size() && !cx.sink().full(); ++i) {

@@ -25,7 +25,7 @@ std::string defaultFormat(const std::string& path) {
   return "ncci_ptp";
 }
 
-ir::PairTable toIr(const tables::PtpTable& table, const std::string& source) {
+ir::PairTable toIr(const tables::PtpRows& table, const std::string& source) {
   ir::PairTable out;
   out.source = source;
   out.rows.reserve(table.rows.size());
@@ -43,6 +43,12 @@ ir::PairTable toIr(const tables::PtpTable& table, const std::string& source) {
   return out;
 }
 
+/// A pair table as the checker uses it: what the table cache keeps.
+struct ReadPairTable {
+  tables::ProblemLog problems;
+  ir::PairTable table;
+};
+
 /// Reads, checks and adds the table; false after reporting why not.
 bool readPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
   const std::string format = decl.format ? decl.format->text : defaultFormat(decl.path.text);
@@ -52,16 +58,19 @@ bool readPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
               "use `ncci_ptp` (the CMS file), `tsv` (from `edict import ptp`) or `csv`");
     return false;
   }
-  std::optional<OpenTable> file = openTable(cx, decl.path, "pair table");
-  if (!file) return false;
-  const std::filesystem::path& path = file->path;
-  tables::PtpRead read = format == "csv"   ? tables::readPtpCsv(file->in, path.string())
-                         : format == "tsv" ? tables::readPtpTsv(file->in, path.string())
-                                           : tables::readCmsPtp(file->in, path.string());
+  auto read = readTable<ReadPairTable>(
+      cx, decl.path, "pair table", "pairs " + format,
+      [&format](std::istream& in, const std::string& path) {
+        tables::PtpRead rows = format == "csv"   ? tables::readPtpCsv(in, path)
+                               : format == "tsv" ? tables::readPtpTsv(in, path)
+                                                 : tables::readCmsPtp(in, path);
+        return ReadPairTable{std::move(rows.problems), toIr(rows.table, path)};
+      });
+  if (!read) return false;
   if (!reportTableProblems(
-          cx, read.problems, decl.path,
+          cx, read->problems, decl.path,
           fmt::format("the pair table has {} (listed above)",
-                      text::counted(static_cast<std::int64_t>(read.problems.total()), "bad row")),
+                      text::counted(static_cast<std::int64_t>(read->problems.total()), "bad row")),
           "fix the rows, or filter the table with `edict import ptp`"))
     return false;
   auto bypass = decl.bypass
@@ -71,7 +80,7 @@ bool readPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
 
   PairTableItem item;
   item.id = fmt::format("pairs_{}", std::filesystem::path(decl.path.text).stem().string());
-  item.table = toIr(read.table, path.string());
+  item.table = read->table;
   // Rows of one pair in force on the same date are a conflict in the data.
   const auto& rows = item.table.rows;
   bool conflicts = false;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "frontend/check/check_context.h"
 #include "frontend/diag/suggest.h"
@@ -220,7 +221,51 @@ void checkTest(CheckContext& cx, const ast::TestDecl& test) {
   cx.out().tests.push_back(std::move(tc));
 }
 
-void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>& tests) {
+namespace {
+
+/// Whether `id` names a row of a table read from a file: `ptp_C1_C2` a pair
+/// of a pair table, `mue_CODE` a code of an MUE table. Searched in the
+/// sorted rows, so that an NCCI-scale table costs a binary search, not an
+/// id per row.
+bool namesTableRow(CheckContext& cx, const std::string& id) {
+  const bool pair = id.rfind("ptp_", 0) == 0;
+  if (!pair && id.rfind("mue_", 0) != 0) return false;
+  const std::string_view rest = std::string_view(id).substr(4);
+  if (!pair) {
+    const auto code = model::Code::parse(rest);
+    if (!code) return false;
+    for (const Item& item : cx.out().items)
+      if (const auto* mue = std::get_if<MueTableItem>(&item);
+          mue != nullptr && !mue->table.source.empty()) {
+        // Rows are sorted by (code, effective).
+        const auto& rows = mue->table.rows;
+        auto at = std::lower_bound(rows.begin(), rows.end(), code->packed,
+                                   [](const auto& r, std::uint32_t c) { return r.code < c; });
+        if (at != rows.end() && at->code == code->packed) return true;
+      }
+    return false;
+  }
+  const std::size_t cut = rest.find('_');
+  if (cut == std::string_view::npos) return false;
+  const auto column1 = model::Code::parse(rest.substr(0, cut));
+  const auto column2 = model::Code::parse(rest.substr(cut + 1));
+  if (!column1 || !column2) return false;
+  const auto key = std::make_pair(column2->packed, column1->packed);
+  for (const Item& item : cx.out().items)
+    if (const auto* table = std::get_if<PairTableItem>(&item)) {
+      // Rows are sorted by (column 2, column 1, effective).
+      const auto& rows = table->table.rows;
+      auto at = std::lower_bound(rows.begin(), rows.end(), key, [](const auto& r, const auto& k) {
+        return std::make_pair(r.column2, r.column1) < k;
+      });
+      if (at != rows.end() && at->column2 == key.first && at->column1 == key.second) return true;
+    }
+  return false;
+}
+
+/// Every id the tests may name, for a did-you-mean: each rule's and each
+/// table row's. Made only when an expectation names no rule.
+std::vector<std::string> allRuleIds(CheckContext& cx) {
   std::vector<std::string> ids;
   for (const Item& item : cx.out().items) {
     ids.push_back(idOf(item));
@@ -237,12 +282,24 @@ void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>&
     ids.emplace_back(ir::kOutsideEffectiveDates);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+}  // namespace
+
+void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>& tests) {
+  std::set<std::string> ruleIds;
+  for (const Item& item : cx.out().items) ruleIds.insert(idOf(item));
+  // Lines dated outside the ruleset's dates get a record of this id.
+  if (cx.out().effectiveFrom || cx.out().effectiveUntil) ruleIds.insert(ir::kOutsideEffectiveDates);
+  std::optional<std::vector<std::string>> everyId;
   for (const ast::TestDecl* test : tests)
     for (const ast::Expectation& e : test->expectations) {
-      if (!e.rule || std::binary_search(ids.begin(), ids.end(), e.rule->text)) continue;
+      if (!e.rule || ruleIds.count(e.rule->text) > 0 || namesTableRow(cx, e.rule->text)) continue;
       if (cx.isPoisonedId(e.rule->text)) continue;  // the rule's own errors were reported
+      if (!everyId) everyId = allRuleIds(cx);
       std::optional<std::string> help;
-      if (auto guess = diag::closestMatch(e.rule->text, ids))
+      if (auto guess = diag::closestMatch(e.rule->text, *everyId))
         help = fmt::format("did you mean `{}`?", *guess);
       cx.report(diag::Kind::BadExpectation, e.rule->span,
                 fmt::format("no rule of this ruleset has the id `{}`", e.rule->text), help);

@@ -115,10 +115,16 @@ void checkDiagnosisSet(CheckContext& cx, const ast::DiagnosisSetDecl& set) {
 }  // namespace
 
 std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
-                                           const RulesetResolver& resolve) {
-  const std::size_t errorsBefore = sink.errorCount();
+                                           const RulesetResolver& resolve, TableCache* tables) {
   CheckedRuleset out;
-  CheckContext cx(ruleset.file, sink, out);
+  if (!checkRulesetInto(ruleset, sink, resolve, tables, out)) return std::nullopt;
+  return out;
+}
+
+bool checkRulesetInto(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
+                      const RulesetResolver& resolve, TableCache* tables, CheckedRuleset& out) {
+  const std::size_t errorsBefore = sink.errorCount();
+  CheckContext cx(ruleset.file, sink, out, tables);
   checkLayers(cx, ruleset.header, resolve);
   checkHeader(cx, ruleset.header, out);
   std::vector<const ast::TestDecl*> tests;
@@ -165,8 +171,7 @@ std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::Di
   // An error may hide a set's use (a rule that failed to check), so unused
   // sets are reported once the file has no errors.
   if (sink.errorCount() == errorsBefore) cx.reportUnusedSets();
-  if (sink.errorCount() > errorsBefore) return std::nullopt;
-  return out;
+  return sink.errorCount() == errorsBefore;
 }
 
 }  // namespace edict::check

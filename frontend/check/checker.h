@@ -8,6 +8,7 @@
 
 #include "frontend/ast/ruleset.h"
 #include "frontend/check/checked_ruleset.h"
+#include "frontend/check/table_cache.h"
 #include "frontend/diag/diagnostic_sink.h"
 
 namespace edict::check {
@@ -19,8 +20,16 @@ using RulesetResolver =
 
 /// Checks `ruleset`. Returns the checked form when there were no errors
 /// (warnings allowed); every problem goes to `sink`. `resolve` is called for
-/// `extends` and `include`; it may be empty when neither is used.
+/// `extends` and `include`; it may be empty when neither is used. `tables`,
+/// when given, keeps the tables read across checks (table_cache.h).
 std::optional<CheckedRuleset> checkRuleset(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
-                                           const RulesetResolver& resolve = {});
+                                           const RulesetResolver& resolve = {},
+                                           TableCache* tables = nullptr);
+
+/// The same check, for an editor: `out` receives every statement that was
+/// valid even when others were not (what hover and go-to-definition show
+/// while the analyst is still typing). True when there were no errors.
+bool checkRulesetInto(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
+                      const RulesetResolver& resolve, TableCache* tables, CheckedRuleset& out);
 
 }  // namespace edict::check

@@ -19,7 +19,8 @@ namespace {
 /// Compiles one file and, through the resolver, the files it layers on.
 class Session {
  public:
-  Session(Compilation& result, diag::DiagnosticSink& sink) : result_(result), sink_(sink) {}
+  Session(Compilation& result, diag::DiagnosticSink& sink, const Inputs& inputs)
+      : result_(result), sink_(sink), inputs_(inputs) {}
 
   std::optional<check::CheckedRuleset> checkText(const std::string& path, std::string text) {
     auto file = std::make_shared<source::SourceFile>(path, std::move(text));
@@ -33,13 +34,19 @@ class Session {
                         std::string_view why) -> std::optional<check::CheckedRuleset> {
       return resolve(path, (dir / name.text).lexically_normal().string(), name, why);
     };
-    auto checked = check::checkRuleset(*ast, sink_, resolver);
+    check::CheckedRuleset checked;
+    const bool valid = check::checkRulesetInto(*ast, sink_, resolver, inputs_.tables, checked);
     stack_.pop_back();
+    if (inputs_.checked) inputs_.checked(*file, *ast, checked);
+    if (!valid) return std::nullopt;
     return checked;
   }
 
   std::optional<check::CheckedRuleset> checkFile(const std::string& path, const std::string& from,
                                                  source::Span where) {
+    if (inputs_.overlay)
+      if (std::optional<std::string> text = inputs_.overlay(path))
+        return checkText(path, std::move(*text));
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       sink_.report({diag::Kind::CannotRead, from.empty() ? path : from, where,
@@ -86,6 +93,7 @@ class Session {
 
   Compilation& result_;
   diag::DiagnosticSink& sink_;
+  const Inputs& inputs_;
   /// Canonical paths of the files being checked, outermost first.
   std::vector<std::string> stack_;
 };
@@ -98,17 +106,23 @@ const source::SourceFile* Compilation::file(const std::string& path) const {
 }
 
 Compilation compileText(std::string path, std::string text, diag::DiagnosticSink& sink) {
+  return compileText(std::move(path), std::move(text), sink, Inputs{});
+}
+
+Compilation compileText(std::string path, std::string text, diag::DiagnosticSink& sink,
+                        const Inputs& inputs) {
   Compilation result;
-  Session session(result, sink);
+  Session session(result, sink, inputs);
   auto checked = session.checkText(path, std::move(text));
-  if (checked) result.program = lower::lowerToIr(*checked);
+  if (checked && inputs.lower) result.program = lower::lowerToIr(*checked);
   sink.sortByPosition();
   return result;
 }
 
 Compilation compileFile(const std::string& path, diag::DiagnosticSink& sink) {
   Compilation result;
-  Session session(result, sink);
+  const Inputs inputs;
+  Session session(result, sink, inputs);
   auto checked = session.checkFile(path, "", {});
   if (checked) result.program = lower::lowerToIr(*checked);
   sink.sortByPosition();

@@ -5,18 +5,18 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
+#include "core/io/byte_order_mark.h"
+#include "core/io/csv_parser.h"
 #include "runtime/read/claim_fields.h"
 #include "runtime/read/csv_columns.h"
-#include "runtime/read/csv_records.h"
 
 namespace edict::read {
 
 namespace {
-
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 std::string_view trim(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t");
@@ -54,7 +54,8 @@ std::string knownColumns() {
   return out;
 }
 
-/// A row of the file with the line it started on.
+/// A row of the file with the line it started on. Rows are reused from
+/// claim to claim, so their strings keep their memory.
 struct Row {
   std::vector<std::string> fields;
   std::uint64_t line = 0;
@@ -77,38 +78,40 @@ std::vector<std::string_view> splitList(std::string_view text) {
 
 class CsvReader final : public ClaimReader {
  public:
-  CsvReader(std::istream& in, std::string fileName) : records_(in), fileName_(std::move(fileName)) {
+  CsvReader(std::istream& in, std::string fileName)
+      : records_(in, io::CsvParser::Quotes::Lenient), fileName_(std::move(fileName)) {
     columnIndex_.fill(-1);
   }
 
   bool next(ReadItem& item) override {
     if (!fatal_.empty()) return false;
     if (!headerRead_ && !readHeader()) return false;
-    if (!pending_ && !readRow(pending_)) return false;
+    if (!hasPending_ && !readRow(pending_)) return false;
+    hasPending_ = false;
 
-    // A record the splitter could not deliver is its own reject.
+    // A record the parser could not deliver is its own reject.
     if (pendingProblem_) {
-      item = RejectedClaim{{fileName_, pending_->line}, {}, *pendingProblem_, {}};
-      pending_.reset();
+      item = RejectedClaim{{fileName_, pending_.line}, {}, *pendingProblem_, {}};
       pendingProblem_.reset();
       return true;
     }
-    rows_.clear();
+    rowCount_ = 0;
     std::size_t extraRows = 0;
-    const std::string id(cell(*pending_, CsvColumn::Id));
-    rows_.push_back(std::move(*pending_));
-    pending_.reset();
+    const std::string id(cell(pending_, CsvColumn::Id));
+    std::swap(freeRow(), pending_);
+    ++rowCount_;
     // Gather the claim's consecutive rows; past the line limit they are only
     // counted, so a huge claim costs no memory.
     for (;;) {
-      std::optional<Row> row;
+      Row& row = freeRow();
       if (!readRow(row)) break;
-      if (pendingProblem_ || id.empty() || cell(*row, CsvColumn::Id) != id) {
-        pending_ = std::move(row);
+      if (pendingProblem_ || id.empty() || cell(row, CsvColumn::Id) != id) {
+        std::swap(row, pending_);
+        hasPending_ = true;
         break;
       }
-      if (rows_.size() < kMaxLinesPerClaim)
-        rows_.push_back(std::move(*row));
+      if (rowCount_ < kMaxLinesPerClaim)
+        ++rowCount_;
       else
         ++extraRows;
     }
@@ -125,43 +128,58 @@ class CsvReader final : public ClaimReader {
     return trim(row.fields[static_cast<std::size_t>(index)]);
   }
 
-  /// Reads the next non-blank row; false at the end. Sets pendingProblem_
-  /// for a record that is too long or never closes its quote.
-  bool readRow(std::optional<Row>& row) {
+  /// The rows of the claim being read.
+  std::span<const Row> claimRows() const { return {rows_.data(), rowCount_}; }
+
+  /// The row after the claim's rows, to read into.
+  Row& freeRow() {
+    if (rows_.size() == rowCount_) rows_.emplace_back();
+    return rows_[rowCount_];
+  }
+
+  /// Reads the next non-blank row into `row`; false at the end. Sets
+  /// pendingProblem_ for a record that is too long or never closes its quote.
+  bool readRow(Row& row) {
     for (;;) {
-      Row r;
-      const CsvRecords::Status status = records_.next(r.fields);
-      r.line = records_.recordLine();
-      switch (status) {
-        case CsvRecords::Status::End: return false;
-        case CsvRecords::Status::TooLong:
-          pendingProblem_ = fmt::format("the row is longer than {} bytes", CsvRecords::kMaxRecord);
-          break;
-        case CsvRecords::Status::UnclosedQuote:
-          pendingProblem_ = "a quoted field is never closed: the file ends inside it";
-          break;
-        case CsvRecords::Status::Record:
-          if (r.fields.size() == 1 && trim(r.fields[0]).empty()) continue;
-          break;
+      const io::CsvParser::Status status = records_.next();
+      if (status == io::CsvParser::Status::End) return false;
+      row.line = records_.startLine();
+      if (status == io::CsvParser::Status::Malformed) {
+        switch (records_.problem()) {
+          case io::CsvParser::Problem::TooLong:
+            pendingProblem_ =
+                fmt::format("the row is longer than {} bytes", io::CsvParser::kMaxRecord);
+            break;
+          case io::CsvParser::Problem::UnclosedQuote:
+            pendingProblem_ = "a quoted field is never closed: the file ends inside it";
+            break;
+          case io::CsvParser::Problem::StrayQuote:  // Strict only; said as the parser says it
+          case io::CsvParser::Problem::TextAfterQuote: pendingProblem_ = records_.error(); break;
+        }
+        row.fields.clear();
+        return true;
       }
-      row = std::move(r);
+      const std::span<const std::string> fields = records_.fields();
+      if (fields.size() == 1 && trim(fields[0]).empty()) continue;
+      row.fields.resize(fields.size());
+      for (std::size_t i = 0; i < fields.size(); ++i) row.fields[i].assign(fields[i]);
       return true;
     }
   }
 
   bool readHeader() {
     headerRead_ = true;
-    std::optional<Row> header;
+    Row header;
     if (!readRow(header)) return false;
     if (pendingProblem_) {
-      fatal_ = fmt::format("not a claims CSV file: line {}: {}", header->line, *pendingProblem_);
+      fatal_ = fmt::format("not a claims CSV file: line {}: {}", header.line, *pendingProblem_);
       return false;
     }
-    headerWidth_ = header->fields.size();
+    headerWidth_ = header.fields.size();
     std::vector<std::string> unknown;
-    for (std::size_t i = 0; i < header->fields.size(); ++i) {
-      std::string_view name = trim(header->fields[i]);
-      if (i == 0 && name.starts_with(kByteOrderMark)) name = trim(name.substr(3));
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+      std::string_view name = trim(header.fields[i]);
+      if (i == 0) name = trim(io::withoutUtf8ByteOrderMark(name));
       const auto known = std::find(kCsvColumnNames.begin(), kCsvColumnNames.end(), name);
       if (known == kCsvColumnNames.end()) {
         unknown.emplace_back(name);
@@ -181,7 +199,7 @@ class CsvReader final : public ClaimReader {
       fatal_ = fmt::format(
           "not a claims CSV file: line {} is not a header with the columns `id`, `line.code` "
           "and `line.date`",
-          header->line);
+          header.line);
       return false;
     }
     if (!unknown.empty()) {
@@ -208,15 +226,16 @@ class CsvReader final : public ClaimReader {
   /// The claim-level value of `column`: the first row's; later rows leave
   /// it empty or repeat it.
   std::string_view claimCell(CsvColumn column) const {
-    const std::string_view first = cell(rows_[0], column);
-    for (std::size_t r = 1; r < rows_.size(); ++r) {
-      const std::string_view value = cell(rows_[r], column);
+    const std::span<const Row> rows = claimRows();
+    const std::string_view first = cell(rows[0], column);
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      const std::string_view value = cell(rows[r], column);
       if (!value.empty() && value != first) {
-        errorLine_ = rows_[r].line;
+        errorLine_ = rows[r].line;
         failField(nameOf(column),
                   fmt::format("{} differs from {} on the claim's first row (line {}); the rows of "
                               "a claim must agree on its claim-level columns",
-                              quoted(value), quoted(first), rows_[0].line));
+                              quoted(value), quoted(first), rows[0].line));
       }
     }
     return first;
@@ -269,12 +288,13 @@ class CsvReader final : public ClaimReader {
 
   ReadItem convert(const std::string& id, std::size_t extraRows) {
     const FieldRules rules;
+    const std::span<const Row> rows = claimRows();
     model::Claim claim;
     claim.id = id;
-    errorLine_ = rows_[0].line;
+    errorLine_ = rows[0].line;
     try {
-      for (const Row& row : rows_) checkRowShape(row);
-      errorLine_ = rows_[0].line;
+      for (const Row& row : rows) checkRowShape(row);
+      errorLine_ = rows[0].line;
       if (id.empty()) failField("id", "required field is missing");
       claim.payer = claimCell(CsvColumn::Payer);
       claim.patient.id = claimCell(CsvColumn::PatientId);
@@ -288,27 +308,32 @@ class CsvReader final : public ClaimReader {
       for (std::string_view dx : splitList(claimCell(CsvColumn::Diagnoses)))
         rules.addDiagnosis(claim, rules.diagnosis(dx, DiagnosisCodeSet::Icd10, "diagnoses"),
                            "diagnoses");
-      if (extraRows > 0) rules.checkLineCount(rows_.size() + extraRows, "rows");
-      for (const Row& row : rows_) claim.lines.push_back(convertLine(row, rules));
-      errorLine_ = rows_[0].line;
+      if (extraRows > 0) rules.checkLineCount(rows.size() + extraRows, "rows");
+      for (const Row& row : rows) claim.lines.push_back(convertLine(row, rules));
+      errorLine_ = rows[0].line;
       rules.completeClaim(claim, "rows");
     } catch (const FieldError& e) {
       return RejectedClaim{
-          {fileName_, errorLine_}, id, e.message, std::string(cell(rows_[0], CsvColumn::Payer))};
+          {fileName_, errorLine_}, id, e.message, std::string(cell(rows[0], CsvColumn::Payer))};
     }
-    claim.origin = {fileName_, rows_[0].line};
+    claim.origin = {fileName_, rows[0].line};
     return claim;
   }
 
-  CsvRecords records_;
+  io::CsvParser records_;
   std::string fileName_;
   std::array<int, kCsvColumnCount> columnIndex_{};
   std::size_t headerWidth_ = 0;
   bool headerRead_ = false;
   std::string fatal_;
-  std::optional<Row> pending_;
+  /// The row read after the last claim's rows, not yet handed out.
+  Row pending_;
+  bool hasPending_ = false;
   std::optional<std::string> pendingProblem_;
+  /// The current claim's rows are the first rowCount_; the rest keep their
+  /// memory for later claims.
   std::vector<Row> rows_;
+  std::size_t rowCount_ = 0;
   /// The line of the row being converted, for the reject's position.
   mutable std::uint64_t errorLine_ = 0;
 };

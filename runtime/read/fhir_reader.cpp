@@ -3,11 +3,10 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include <deque>
-
 #include "runtime/read/claim_fields.h"
 #include "runtime/read/fhir_claim.h"
 #include "runtime/read/fhir_resource_stream.h"
+#include "runtime/read/pumped_reader.h"
 
 namespace edict::read {
 
@@ -49,22 +48,16 @@ bool isReferable(std::string_view type) {
          type == "PractitionerRole";
 }
 
-class FhirReader final : public ClaimReader {
+class FhirReader final : public PumpedReader<FhirReader> {
  public:
   FhirReader(std::istream& in, std::string fileName)
       : stream_(in), fileName_(std::move(fileName)) {}
 
-  bool next(ReadItem& item) override {
-    while (ready_.empty() && !done_) pump();
-    if (ready_.empty()) return false;
-    item = std::move(ready_.front());
-    ready_.pop_front();
-    return true;
-  }
-
   [[nodiscard]] std::string fatalError() const override { return fatal_; }
 
  private:
+  friend PumpedReader;
+
   void reject(std::uint64_t line, std::string message, std::string id = {},
               std::string payer = {}) {
     ready_.emplace_back(
@@ -170,8 +163,6 @@ class FhirReader final : public ClaimReader {
   std::string fileName_;
   simdjson::dom::parser parser_;
   FhirDirectory directory_;
-  std::deque<ReadItem> ready_;
-  bool done_ = false;
   bool sawResource_ = false;
   std::size_t claims_ = 0;
   std::size_t others_ = 0;

@@ -2,34 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <cstring>
+#include "runtime/read/reader_text.h"
 
 namespace edict::read {
-
-namespace {
-
-bool isBlank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-std::string show(char c) {
-  if (static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F)
-    return fmt::format("`{}`", c);
-  return fmt::format("byte 0x{:02X}", static_cast<unsigned char>(c));
-}
-
-}  // namespace
-
-int FhirResourceStream::get() {
-  if (pos_ == end_) {
-    const std::streamsize got =
-        in_.rdbuf()->sgetn(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
-    pos_ = 0;
-    end_ = got > 0 ? static_cast<std::size_t>(got) : 0;
-    if (end_ == 0) return -1;
-  }
-  return static_cast<unsigned char>(chunk_[pos_++]);
-}
 
 void FhirResourceStream::append(char ch) {
   if (buffer_.size() < kMaxResource)
@@ -51,40 +26,24 @@ FhirResourceStream::Status FhirResourceStream::deliver(FhirPiece& piece,
 
 FhirResourceStream::Status FhirResourceStream::nextLine(FhirPiece& piece) {
   for (;;) {
-    buffer_.clear();
-    tooLong_ = false;
-    bool sawAny = false;
-    for (;;) {
-      if (pos_ == end_) {
-        if (get() < 0) break;
-        --pos_;
-      }
-      sawAny = true;
-      const char* start = chunk_.data() + pos_;
-      const std::size_t available = end_ - pos_;
-      const void* newline = std::memchr(start, '\n', available);
-      const std::size_t take =
-          newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - start) : available;
-      if (!tooLong_ && buffer_.size() + take <= kMaxResource)
-        buffer_.append(start, take);
-      else
-        tooLong_ = true;
-      pos_ += take;
-      if (newline) {
-        ++pos_;
-        break;
-      }
-    }
-    if (!sawAny) return Status::End;
+    std::string_view line;
+    const io::LineReader::Status status = lines_.next(line);
+    if (status == io::LineReader::Status::End) return Status::End;
     startLine_ = line_++;
-    const std::size_t first = buffer_.find_first_not_of(" \t\r");
-    if (!tooLong_ && first == std::string::npos) continue;  // a blank line
-    if (!tooLong_ && buffer_[first] != '{') {
+    tooLong_ = status == io::LineReader::Status::TooLong;
+    if (tooLong_) {
+      buffer_.clear();
+      return deliver(piece, std::nullopt);
+    }
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos) continue;  // a blank line
+    if (line[first] != '{') {
       piece.line = startLine_;
       piece.problem =
-          fmt::format("expected a JSON object (a FHIR resource), found {}", show(buffer_[first]));
+          fmt::format("expected a JSON object (a FHIR resource), found {}", showByte(line[first]));
       return Status::Malformed;
     }
+    buffer_.assign(line);
     return deliver(piece, std::nullopt);
   }
 }
@@ -96,7 +55,7 @@ FhirResourceStream::Status FhirResourceStream::next(FhirPiece& piece) {
   // fast instead of scanning every character.
   if (ndjson_ && where_ == Where::Between) return nextLine(piece);
   for (;;) {
-    const int c = get();
+    const int c = lines_.get();
     if (c < 0) {
       if (where_ == Where::Between || where_ == Where::SkipLine) {
         where_ = Where::Between;
@@ -122,11 +81,11 @@ FhirResourceStream::Status FhirResourceStream::next(FhirPiece& piece) {
       case Where::SkipLine: continue;
       case Where::Between:
         // Blanks, and a UTF-8 byte order mark before the first value.
-        if (isBlank(ch) || ch == '\xEF' || ch == '\xBB' || ch == '\xBF') continue;
+        if (isBlankOrByteOrderMark(ch)) continue;
         if (ch != '{') {
           piece.line = line_;
           piece.problem =
-              fmt::format("expected a JSON object (a FHIR resource), found {}", show(ch));
+              fmt::format("expected a JSON object (a FHIR resource), found {}", showByte(ch));
           where_ = Where::SkipLine;
           return Status::Malformed;
         }

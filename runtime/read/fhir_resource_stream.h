@@ -9,7 +9,8 @@
 #include <istream>
 #include <optional>
 #include <string>
-#include <vector>
+
+#include "core/io/line_reader.h"
 
 namespace edict::read {
 
@@ -26,7 +27,7 @@ struct FhirPiece {
   std::string problem;
 };
 
-/// Reads FHIR JSON pieces from a stream. Reads the stream in chunks: once
+/// Reads FHIR JSON pieces from a stream. Reads the stream in blocks: once
 /// used, the stream belongs to it.
 class FhirResourceStream {
  public:
@@ -40,7 +41,7 @@ class FhirResourceStream {
     End,
   };
 
-  explicit FhirResourceStream(std::istream& in) : in_(in), chunk_(kChunk) {}
+  explicit FhirResourceStream(std::istream& in) : lines_(in, kMaxResource) {}
 
   Status next(FhirPiece& piece);
 
@@ -48,7 +49,6 @@ class FhirResourceStream {
   [[nodiscard]] const std::string& topLevelType() const { return resourceType_; }
 
  private:
-  static constexpr std::size_t kChunk = 1u << 16;
   enum class Where : std::uint8_t {
     Between,   ///< between top-level values
     Top,       ///< inside a top-level object
@@ -57,7 +57,6 @@ class FhirResourceStream {
     SkipLine,  ///< skipping the rest of a line that is not JSON
   };
 
-  int get();
   /// The next line as a piece, for NDJSON.
   Status nextLine(FhirPiece& piece);
   /// Handles one character of a top-level object; true when a piece is ready.
@@ -68,10 +67,8 @@ class FhirResourceStream {
   /// Gives the captured text to `piece`.
   Status deliver(FhirPiece& piece, std::optional<std::size_t> entry);
 
-  std::istream& in_;
-  std::vector<char> chunk_;
-  std::size_t pos_ = 0;
-  std::size_t end_ = 0;
+  /// Lines for NDJSON, bytes for the scanner.
+  io::LineReader lines_;
 
   Where where_ = Where::Between;
   std::uint64_t line_ = 1;

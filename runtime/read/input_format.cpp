@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "core/io/byte_order_mark.h"
 #include "runtime/read/csv_reader.h"
 #include "runtime/read/fhir_reader.h"
 #include "runtime/read/jsonl_reader.h"
@@ -11,8 +12,6 @@
 namespace edict::read {
 
 namespace {
-
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 std::string_view skipBlanks(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
@@ -63,8 +62,7 @@ std::optional<InputFormat> parseFormatName(std::string_view name) {
 }
 
 Detection detectFormat(std::string_view head) {
-  if (head.starts_with(kByteOrderMark)) head.remove_prefix(kByteOrderMark.size());
-  const std::string_view text = skipBlanks(head);
+  const std::string_view text = skipBlanks(io::withoutUtf8ByteOrderMark(head));
   if (text.empty()) return {std::nullopt, "the file is empty"};
   if (text.starts_with("ISA")) return {InputFormat::X12, {}};
   if (text.front() == '{') return {jsonFlavour(text), {}};

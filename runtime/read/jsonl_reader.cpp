@@ -7,8 +7,9 @@
 #include <optional>
 #include <string_view>
 
+#include "core/io/byte_order_mark.h"
+#include "core/io/line_reader.h"
 #include "runtime/read/claim_fields.h"
-#include "runtime/read/line_source.h"
 
 namespace edict::read {
 
@@ -182,8 +183,8 @@ std::string stringIfAny(element root, std::string_view key) {
   return {};
 }
 
-/// A UTF-8 byte order mark, which some Windows tools put before the first line.
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+/// The longest line read; a claim is rarely more than a few kilobytes.
+constexpr std::size_t kMaxLine = 16u << 20;
 
 /// Parses one line into an item. A parser per thread, so workers parse
 /// apart; each keeps its buffers from line to line.
@@ -208,7 +209,7 @@ ReadItem convert(std::string_view text, const model::ClaimOrigin& origin) {
 class JsonLinesReader final : public ClaimReader {
  public:
   JsonLinesReader(std::istream& in, std::string fileName)
-      : source_(in), fileName_(std::move(fileName)) {}
+      : lines_(in, kMaxLine), fileName_(std::move(fileName)) {}
 
   // next() is split-then-parse on one thread, so both paths give the same.
   bool next(ReadItem& item) override {
@@ -223,17 +224,19 @@ class JsonLinesReader final : public ClaimReader {
     std::string& text = record.text;
     for (;;) {
       if (!fatal_.empty()) return false;
-      auto status = source_.next(text);
-      if (status == LineSource::Status::End) return false;
-      const std::uint64_t position = source_.lineNumber();
-      if (status == LineSource::Status::TooLong) {
+      std::string_view line;
+      const auto status = lines_.next(line);
+      if (status == io::LineReader::Status::End) return false;
+      const std::uint64_t position = lines_.lineNumber();
+      if (status == io::LineReader::Status::TooLong) {
         setOrigin(record, position);
-        record.refusal = fmt::format("line is longer than {} bytes", LineSource::kMaxLine);
+        text.clear();
+        record.refusal = fmt::format("line is longer than {} bytes", kMaxLine);
         sawRecord_ = true;
         return true;
       }
-      if (position == 1 && std::string_view(text).starts_with(kByteOrderMark))
-        text.erase(0, kByteOrderMark.size());
+      // A UTF-8 byte order mark, which some Windows tools put before the first line.
+      text.assign(position == 1 ? io::withoutUtf8ByteOrderMark(line) : line);
       const std::size_t start = text.find_first_not_of(" \t\r");
       if (start == std::string::npos) continue;
       // The file's start decides whether it is claims at all: a first
@@ -269,7 +272,7 @@ class JsonLinesReader final : public ClaimReader {
     record.origin.position = position;
   }
 
-  LineSource source_;
+  io::LineReader lines_;
   std::string fileName_;
   RawRecord record_;
   bool sawRecord_ = false;

@@ -2,8 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <deque>
-
+#include "runtime/read/pumped_reader.h"
 #include "runtime/read/x12_claim_builder.h"
 #include "runtime/read/x12_segments.h"
 
@@ -11,24 +10,18 @@ namespace edict::read {
 
 namespace {
 
-class X12Reader final : public ClaimReader {
+class X12Reader final : public PumpedReader<X12Reader> {
  public:
   X12Reader(std::istream& in, std::string fileName)
       : segments_(in), builder_(std::move(fileName)) {}
-
-  bool next(ReadItem& item) override {
-    while (ready_.empty() && !done_) pump();
-    if (ready_.empty()) return false;
-    item = std::move(ready_.front());
-    ready_.pop_front();
-    return true;
-  }
 
   [[nodiscard]] std::string fatalError() const override {
     return fatal_.empty() ? builder_.fatal() : fatal_;
   }
 
  private:
+  friend PumpedReader;
+
   /// Reads one segment and feeds it to the builder.
   void pump() {
     switch (segments_.next(segment_)) {
@@ -53,8 +46,6 @@ class X12Reader final : public ClaimReader {
   X12SegmentReader segments_;
   X12Segment segment_;
   X12ClaimBuilder builder_;
-  std::deque<ReadItem> ready_;
-  bool done_ = false;
   std::string fatal_;
 };
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <cstring>
+#include "runtime/read/reader_text.h"
 
 namespace edict::read {
 
@@ -10,17 +10,6 @@ namespace {
 
 bool isAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-bool isBlank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/// How a character is shown in a message: `~`, or its code when invisible.
-std::string show(char c) {
-  if (static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F)
-    return fmt::format("`{}`", c);
-  return fmt::format("byte 0x{:02X}", static_cast<unsigned char>(c));
 }
 
 }  // namespace
@@ -42,29 +31,15 @@ std::string_view X12Segment::component(std::size_t n, std::size_t c) const {
   return value.substr(0, value.find(separators_.component));
 }
 
-X12SegmentReader::X12SegmentReader(std::istream& in) : in_(in), chunk_(kChunk) {}
-
-int X12SegmentReader::get() {
-  if (pos_ == end_) {
-    const std::streamsize got =
-        in_.rdbuf()->sgetn(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
-    pos_ = 0;
-    end_ = got > 0 ? static_cast<std::size_t>(got) : 0;
-    if (end_ == 0) return -1;
-  }
-  return static_cast<unsigned char>(chunk_[pos_++]);
-}
+X12SegmentReader::X12SegmentReader(std::istream& in) : lines_(in, kMaxSegment) {}
 
 bool X12SegmentReader::skipBlanks() {
   for (;;) {
-    if (pos_ == end_) {
-      if (get() < 0) return false;
-      --pos_;
-    }
-    const char c = chunk_[pos_];
+    const int c = lines_.peek();
+    if (c < 0) return false;
     // A UTF-8 byte order mark may precede the first ISA.
-    if (!isBlank(c) && c != '\xEF' && c != '\xBB' && c != '\xBF') return true;
-    ++pos_;
+    if (!isBlankOrByteOrderMark(static_cast<char>(c))) return true;
+    lines_.get();
   }
 }
 
@@ -72,7 +47,7 @@ X12SegmentReader::Status X12SegmentReader::readIsa(X12Segment& segment) {
   const bool first = number_ == 0;
   text_.clear();
   for (int i = 0; i < 4; ++i) {
-    const int c = get();
+    const int c = lines_.get();
     if (c < 0) break;
     text_.push_back(static_cast<char>(c));
   }
@@ -91,13 +66,13 @@ X12SegmentReader::Status X12SegmentReader::readIsa(X12Segment& segment) {
   // fixed width also reads files whose padding is wrong.
   int separatorsSeen = 1;
   while (separatorsSeen < 16) {
-    const int c = get();
+    const int c = lines_.get();
     if (c < 0 || text_.size() > 512) break;
     text_.push_back(static_cast<char>(c));
     if (static_cast<char>(c) == seps.element) ++separatorsSeen;
   }
-  const int isa16 = separatorsSeen == 16 ? get() : -1;
-  const int terminator = isa16 < 0 ? -1 : get();
+  const int isa16 = separatorsSeen == 16 ? lines_.get() : -1;
+  const int terminator = isa16 < 0 ? -1 : lines_.get();
   if (terminator < 0) {
     error_ = "the ISA segment is truncated: it needs 16 elements, then the segment terminator";
     return Status::Error;
@@ -113,7 +88,7 @@ X12SegmentReader::Status X12SegmentReader::readIsa(X12Segment& segment) {
     error_ = fmt::format(
         "the ISA segment declares unusable separators: element {}, component {} (ISA16), "
         "segment terminator {}",
-        show(seps.element), show(seps.component), show(seps.segment));
+        showByte(seps.element), showByte(seps.component), showByte(seps.segment));
     return Status::Error;
   }
   segment.separators_ = seps;
@@ -159,42 +134,27 @@ X12SegmentReader::Status X12SegmentReader::next(X12Segment& segment) {
       if (!skipBlanks()) return Status::End;
       return readIsa(segment);
     }
-    text_.clear();
-    bool tooLong = false;
-    bool terminated = false;
-    while (!terminated) {
-      if (pos_ == end_) {
-        if (get() < 0) break;
-        --pos_;
-      }
-      const char* start = chunk_.data() + pos_;
-      const std::size_t available = end_ - pos_;
-      const void* hit = std::memchr(start, separators_.segment, available);
-      const std::size_t take =
-          hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - start) : available;
-      if (!tooLong && text_.size() + take <= kMaxSegment)
-        text_.append(start, take);
-      else
-        tooLong = true;
-      pos_ += take;
-      if (hit) {
-        ++pos_;
-        terminated = true;
-      }
-    }
+    std::string_view piece;
+    const io::LineReader::Status status = lines_.nextUntil(separators_.segment, piece);
+    if (status == io::LineReader::Status::End) return Status::End;
+    const bool tooLong = status == io::LineReader::Status::TooLong;
+    const bool terminated = lines_.lastHadNewline();
     // Line breaks between segments are common and belong to no segment.
     std::size_t first = 0;
-    while (first < text_.size() && isBlank(text_[first])) ++first;
-    std::size_t last = text_.size();
-    if (separators_.segment == '\n' && last > first && text_[last - 1] == '\r') --last;
-    if (!tooLong && first == last) {
-      if (!terminated) return Status::End;
-      continue;
+    std::size_t last = 0;
+    if (!tooLong) {
+      while (first < piece.size() && isBlank(piece[first])) ++first;
+      last = piece.size();
+      if (separators_.segment == '\n' && last > first && piece[last - 1] == '\r') --last;
+      if (first == last) {
+        if (!terminated) return Status::End;
+        continue;
+      }
     }
     ++number_;
     if (tooLong) return Status::TooLong;
     segment.separators_ = separators_;
-    segment.text_ = std::string_view(text_).substr(first, last - first);
+    segment.text_ = piece.substr(first, last - first);
     segment.number_ = number_;
     segment.truncated_ = !terminated;
     split(segment);

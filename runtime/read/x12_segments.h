@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/io/line_reader.h"
+
 namespace edict::read {
 
 /// The delimiters one interchange declares.
@@ -60,7 +62,7 @@ class X12Segment {
 };
 
 /// Reads segments from a stream, bounded in memory by kMaxSegment.
-/// Reads the stream in chunks: once used, the stream belongs to it.
+/// Reads the stream in blocks: once used, the stream belongs to it.
 class X12SegmentReader {
  public:
   /// The longest segment accepted; 837 segments are a few hundred bytes.
@@ -83,18 +85,15 @@ class X12SegmentReader {
   [[nodiscard]] std::uint64_t segmentNumber() const { return number_; }
 
  private:
-  static constexpr std::size_t kChunk = 1u << 16;
-  int get();
   /// Skips blanks between interchanges; false at the end of input.
   bool skipBlanks();
   /// Reads an ISA segment and learns the separators from it.
   Status readIsa(X12Segment& segment);
   void split(X12Segment& segment);
 
-  std::istream& in_;
-  std::vector<char> chunk_;
-  std::size_t pos_ = 0;
-  std::size_t end_ = 0;
+  /// Segments as pieces ending in the terminator; the ISA byte by byte.
+  io::LineReader lines_;
+  /// The ISA segment, which is read before its terminator is known.
   std::string text_;
   X12Separators separators_;
   bool expectIsa_ = true;

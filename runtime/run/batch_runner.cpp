@@ -98,6 +98,8 @@ struct Batch {
   std::vector<read::RawRecord> records;
   /// The reader that parses `records`; null when `items` come read.
   const read::ClaimReader* parser = nullptr;
+  /// The routes of the run the batch belongs to.
+  const Router* router = nullptr;
   std::size_t count = 0;
   /// The formatted records of the batch, in claim order.
   std::string text;
@@ -107,7 +109,8 @@ struct Batch {
 };
 
 /// Evaluates one batch: routes each claim, evaluates it, formats its records.
-void process(Batch& batch, const Router& router, const write::RecordFormat& format) {
+void process(Batch& batch, const write::RecordFormat& format) {
+  const Router& router = *batch.router;
   std::vector<model::Edit> edits;
   for (std::size_t i = 0; i < batch.count; ++i) {
     ++batch.counts.read;
@@ -145,7 +148,7 @@ bool nextRecord(read::ClaimReader& reader, Batch& batch) {
 }  // namespace
 
 struct BatchRunner::Pool {
-  Pool(const Router& r, const write::RecordFormat& f, RunOptions o)
+  Pool(const Router* r, const write::RecordFormat& f, RunOptions o)
       : router(r), format(f), options(o) {
     if (options.threads == 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
     if (options.batchSize == 0) options.batchSize = 1;
@@ -172,7 +175,7 @@ struct BatchRunner::Pool {
         queue.pop_front();
       }
       try {
-        process(*batch, router, format);
+        process(*batch, format);
       } catch (...) {
         batch->error = std::current_exception();
       }
@@ -202,7 +205,8 @@ struct BatchRunner::Pool {
     return batch.done;
   }
 
-  const Router& router;
+  /// The router of runs that name none; null when every run names one.
+  const Router* router;
   const write::RecordFormat& format;
   RunOptions options;
   std::vector<std::thread> workers;
@@ -215,7 +219,10 @@ struct BatchRunner::Pool {
 
 BatchRunner::BatchRunner(const Router& router, const write::RecordFormat& format,
                          RunOptions options)
-    : pool_(std::make_unique<Pool>(router, format, options)) {}
+    : pool_(std::make_unique<Pool>(&router, format, options)) {}
+
+BatchRunner::BatchRunner(const write::RecordFormat& format, RunOptions options)
+    : pool_(std::make_unique<Pool>(nullptr, format, options)) {}
 
 BatchRunner::~BatchRunner() = default;
 
@@ -225,6 +232,16 @@ unsigned BatchRunner::threads() const {
 
 void BatchRunner::run(read::ClaimReader& reader, std::ostream& out, RunSummary& summary,
                       const ProgressFn& progress) {
+  run(
+      *pool_->router, reader,
+      [&out](std::string_view text) {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+      },
+      summary, progress);
+}
+
+void BatchRunner::run(const Router& router, read::ClaimReader& reader, const TextSink& out,
+                      RunSummary& summary, const ProgressFn& progress) {
   // A ring of batches: the reader fills the next free one while workers
   // evaluate the others; the oldest is written as soon as it is done. Two
   // per worker keeps every worker busy while the reader runs ahead.
@@ -244,7 +261,7 @@ void BatchRunner::run(read::ClaimReader& reader, std::ostream& out, RunSummary& 
     pool_->waitFor(batch);
     ++written;
     if (batch.error) std::rethrow_exception(batch.error);
-    out.write(batch.text.data(), static_cast<std::streamsize>(batch.text.size()));
+    out(batch.text);
     summary.add(batch.counts);
   };
 
@@ -258,6 +275,7 @@ void BatchRunner::run(read::ClaimReader& reader, std::ostream& out, RunSummary& 
       batch.error = nullptr;
       batch.done = false;
       batch.parser = splits ? &reader : nullptr;
+      batch.router = &router;
       while (batch.count < pool_->options.batchSize) {
         if (batch.count == batch.items.size()) batch.items.emplace_back();
         const bool got = splits ? nextRecord(reader, batch) : reader.next(batch.items[batch.count]);
@@ -269,6 +287,14 @@ void BatchRunner::run(read::ClaimReader& reader, std::ostream& out, RunSummary& 
       }
       if (batch.count == 0) break;
       claimsRead += batch.count;
+      if (!more && submitted == 0) {
+        // The whole input in one batch: no hand-off buys anything.
+        process(batch, pool_->format);
+        if (progress) progress(claimsRead);
+        out(batch.text);
+        summary.add(batch.counts);
+        return;
+      }
       pool_->submit(batch);
       ++submitted;
       if (progress) progress(claimsRead);

@@ -17,6 +17,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "core/model/edit.h"
 #include "runtime/eval/evaluator.h"
@@ -71,12 +72,20 @@ struct RunOptions {
 /// have been read so far (for a progress bar).
 using ProgressFn = std::function<void(std::uint64_t claimsRead)>;
 
+/// Receives the formatted records of each batch, in input order.
+using TextSink = std::function<void(std::string_view text)>;
+
 /// The multi-threaded, order-preserving, payer-routing runner. One runner
-/// (one thread pool) serves any number of inputs, one run() at a time.
+/// (one thread pool) serves any number of inputs; run() may be called from
+/// several threads at once (a service's requests), each run with its own
+/// router, and the workers take the batches of all runs in turn.
 class BatchRunner {
  public:
-  /// `router` and `format` must outlive the runner.
+  /// `router` and `format` must outlive the runner; runs without a router
+  /// of their own use `router`.
   BatchRunner(const Router& router, const write::RecordFormat& format, RunOptions options = {});
+  /// A runner whose every run names its router; `format` must outlive it.
+  explicit BatchRunner(const write::RecordFormat& format, RunOptions options = {});
   ~BatchRunner();
   BatchRunner(const BatchRunner&) = delete;
   BatchRunner& operator=(const BatchRunner&) = delete;
@@ -86,6 +95,11 @@ class BatchRunner {
   /// the counts to `summary`.
   void run(read::ClaimReader& reader, std::ostream& out, RunSummary& summary,
            const ProgressFn& progress = {});
+
+  /// The same through `router`, which must outlive the call, handing the
+  /// text of each batch to `out`. Thread-safe.
+  void run(const Router& router, read::ClaimReader& reader, const TextSink& out,
+           RunSummary& summary, const ProgressFn& progress = {});
 
   /// The number of worker threads.
   [[nodiscard]] unsigned threads() const;

@@ -4,12 +4,22 @@
 # to NAME and runs each `$ ` command of the ```console blocks, comparing what
 # the command prints (standard output and error) with the lines under it.
 # A last line `[exit N]` gives the expected exit status (default 0).
+# A `$ edict serve ...` command starts the server in the background on a
+# free port (`--listen 127.0.0.1:0`, the port read from its log); later
+# commands reach it at `localhost:8080`; it is stopped when the script ends.
+# The same runner runs docs/service.md.
 # usage: run_tutorial.sh EDICT_BINARY TUTORIAL.md REPOSITORY_ROOT
 set -u
 edict=$1 tutorial=$2 root=$3
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+server="" port=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
 ln -s "$root/rulesets" "$work/rulesets"
+ln -s "$root/samples" "$work/samples"
 mkdir -p "$work/bin" && ln -s "$edict" "$work/bin/edict"
 export PATH="$work/bin:$PATH"
 cd "$work" || exit 1
@@ -17,8 +27,27 @@ cd "$work" || exit 1
 failures=0 commands=0
 block="" name="" command="" expected=""
 
+start_server() {
+  # shellcheck disable=SC2086
+  edict serve ${1#edict serve } --listen 127.0.0.1:0 2>"$work/serve.log" &
+  server=$!
+  for _ in $(seq 300); do
+    port=$(grep -o 'listening on 127\.0\.0\.1:[0-9]*' "$work/serve.log" | cut -d: -f2)
+    [ -n "$port" ] && return 0
+    kill -0 "$server" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "--- the server did not start: \$ $1"; cat "$work/serve.log"; exit 1
+}
+
 check_command() {
   [ -n "$command" ] || return 0
+  if [[ "$command" == 'edict serve '* ]]; then
+    start_server "$command"
+    command="" expected=""
+    return 0
+  fi
+  command=${command//localhost:8080/127.0.0.1:$port}
   commands=$((commands + 1))
   local status=0 want=0 actual
   if [[ "$expected" =~ \[exit\ ([0-9]+)\]$'\n'?$ ]]; then
@@ -57,5 +86,5 @@ while IFS= read -r line || [ -n "$line" ]; do
   fi
 done <"$tutorial"
 
-echo "tutorial: $commands commands, $failures failed"
+echo "$(basename "$tutorial"): $commands commands, $failures failed"
 [ "$commands" -ge 8 ] && [ "$failures" -eq 0 ]

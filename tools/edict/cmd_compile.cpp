@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "core/text/counted.h"
 #include "frontend/diag/render.h"
 #include "frontend/driver/compile.h"
+#include "service/catalogue/ruleset_loader.h"
 
 namespace edict::cli {
 
@@ -30,19 +30,6 @@ struct CompileOptions {
 /// `dir/name.edict` becomes `dir/name.edictc`.
 std::string defaultOutput(const std::string& source) {
   return std::filesystem::path(source).replace_extension(".edictc").string();
-}
-
-/// Every file the program was compiled from: ruleset files and tables.
-std::vector<artifact::SourceStamp> stampSources(const driver::Compilation& compilation) {
-  std::set<std::string> paths;
-  for (const auto& [path, file] : compilation.files) paths.insert(path);
-  for (const ir::PairTable& t : compilation.program->pairTables)
-    if (!t.source.empty()) paths.insert(t.source);
-  for (const ir::MueTable& t : compilation.program->mueTables)
-    if (!t.source.empty()) paths.insert(t.source);
-  std::vector<artifact::SourceStamp> out;
-  for (const std::string& path : paths) out.push_back(artifact::stampFile(path));
-  return out;
 }
 
 /// What the artifact holds, for the one line printed per file.
@@ -72,7 +59,9 @@ bool compileOne(const std::string& source, const std::string& output, jit::CpuCh
   try {
     artifact::Artifact out;
     out.compiler = jit::compilerIdentity();
-    out.sources = stampSources(compilation);
+    std::vector<std::string> files;
+    for (const auto& [path, file] : compilation.files) files.push_back(path);
+    out.sources = service::stampInputs(files, *compilation.program);
     jit::NativeObject native = jit::compileObject(*compilation.program, cpu);
     out.target = std::move(native.target);
     out.object = std::move(native.bytes);

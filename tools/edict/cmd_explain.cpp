@@ -10,9 +10,9 @@
 
 #include "commands.h"
 #include "frontend/diag/suggest.h"
-#include "ruleset_loader.h"
 #include "runtime/explain/explainer.h"
 #include "runtime/read/input_format.h"
+#include "service/catalogue/ruleset_loader.h"
 
 namespace edict::cli {
 
@@ -27,7 +27,10 @@ struct ExplainOptions {
 };
 
 int runExplain(const ExplainOptions& options) {
-  std::optional<LoadedProgram> loaded = loadRuleset(options.ruleset, "interp");
+  std::string problems;
+  std::optional<service::LoadedProgram> loaded =
+      service::loadRuleset(options.ruleset, "interp", problems);
+  std::cerr << problems;
   if (!loaded) {
     std::cerr << "edict explain: the ruleset cannot be used (see above)\n";
     return kUsage;

@@ -108,7 +108,7 @@ struct Tally {
 
 int importPtp(const ImportOptions& options) {
   const std::optional<tables::CodeFilter> filter = loadFilter(options);
-  tables::PtpTable out;
+  tables::PtpRows out;
   Tally tally;
   for (const std::string& path : options.files) {
     std::ifstream in = openInput(path);

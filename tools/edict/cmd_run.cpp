@@ -8,23 +8,20 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "backends/jit/jit_engine.h"
+#include "catalogue_options.h"
 #include "commands.h"
-#include "ruleset_loader.h"
-#include "runtime/eval/evaluator.h"
 #include "runtime/read/input_format.h"
 #include "runtime/read/input_stream.h"
 #include "runtime/run/batch_runner.h"
 #include "runtime/run/progress_bar.h"
-#include "runtime/run/route_table.h"
-#include "runtime/run/router.h"
 #include "runtime/write/record_format.h"
+#include "service/catalogue/catalogue.h"
+#include "service/catalogue/claims_run.h"
 
 namespace edict::cli {
 
@@ -32,10 +29,8 @@ namespace {
 
 struct RunOptions {
   std::vector<std::string> claims;
-  std::string ruleset;
-  std::vector<std::string> routes;
-  std::string routeTable;
-  std::string engine = "jit";
+  /// A single run does not stamp its inputs (nothing reloads them).
+  service::CatalogueSpec catalogue{{}, {}, {}, "jit", false};
   std::string inputFormat = "auto";
   std::string format = "jsonl";
   std::string output;
@@ -43,107 +38,12 @@ struct RunOptions {
   bool noProgress = false;
 };
 
-/// One compiled ruleset with its back end, loaded once however many payers
-/// are routed to it. Heap-allocated so that routes can point into it.
-struct LoadedRuleset {
-  LoadedProgram program;
-  std::unique_ptr<engine::PredicateEngine> engine;
-  std::unique_ptr<eval::Evaluator> evaluator;
-  run::Route route;
-};
-
-/// The rulesets of a run and the router over them.
-class Rulesets {
- public:
-  /// Compiles `path` (once) and returns its route; null after printing why.
-  const run::Route* load(const std::string& path, const std::string& engineName) {
-    if (auto found = byPath_.find(path); found != byPath_.end()) return &found->second->route;
-    std::optional<LoadedProgram> program = loadRuleset(path, engineName);
-    if (!program) {
-      std::cerr << fmt::format(
-          "edict run: the ruleset `{}` cannot be used (see above); no claim was evaluated\n", path);
-      return nullptr;
-    }
-    auto loaded = std::make_unique<LoadedRuleset>();
-    loaded->program = std::move(*program);
-    try {
-      loaded->engine = makeEngine(engineName, loaded->program);
-    } catch (const jit::JitError& e) {
-      std::cerr << fmt::format("edict run: the JIT failed on `{}`: {}\n", path, e.what());
-      return nullptr;
-    }
-    const ir::Program& ir = loaded->program.program;
-    loaded->evaluator = std::make_unique<eval::Evaluator>(ir, *loaded->engine);
-    loaded->route = {loaded->evaluator.get(), {ir.name, ir.version}};
-    return &byPath_.emplace(path, std::move(loaded)).first->second->route;
-  }
-
-  run::Router router;
-
- private:
-  std::map<std::string, std::unique_ptr<LoadedRuleset>> byPath_;
-};
-
-/// Loads every ruleset named by --ruleset, --route and --routes into
-/// `rulesets`; false (after printing why) on a usage or ruleset error.
-bool buildRoutes(const RunOptions& options, Rulesets& rulesets) {
-  std::vector<run::RouteEntry> entries;
-  if (!options.routeTable.empty()) {
-    std::ifstream table(options.routeTable);
-    std::string error;
-    if (!table) {
-      std::cerr << fmt::format("edict run: cannot open routing table `{}`\n", options.routeTable);
-      return false;
-    }
-    if (!run::parseRouteTable(table, options.routeTable, entries, error)) {
-      std::cerr << "edict run: " << error << "\n";
-      return false;
-    }
-  }
-  for (const std::string& argument : options.routes)
-    if (!run::parseRouteArgument(argument, entries)) {
-      std::cerr << fmt::format("edict run: --route `{}`: expected PAYER=FILE\n", argument);
-      return false;
-    }
-  if (!options.ruleset.empty()) entries.push_back({"*", options.ruleset, 0});
-  if (entries.empty()) {
-    std::cerr << "edict run: --ruleset is required: give a default ruleset with --ruleset FILE, "
-                 "or route payers with --route PAYER=FILE or --routes FILE\n";
-    return false;
-  }
-  // One ruleset per payer: a payer routed twice is a mistake to point out,
-  // not to settle silently by order.
-  std::map<std::string, std::string> seen;
-  for (const run::RouteEntry& entry : entries) {
-    auto [it, fresh] = seen.emplace(entry.payer, entry.ruleset);
-    if (!fresh && it->second != entry.ruleset) {
-      std::cerr << fmt::format(
-          "edict run: {} is routed to two rulesets, `{}` and `{}`\n",
-          entry.payer == "*" ? std::string("the default") : fmt::format("payer `{}`", entry.payer),
-          it->second, entry.ruleset);
-      return false;
-    }
-    const run::Route* route = rulesets.load(entry.ruleset, options.engine);
-    if (!route) return false;
-    if (entry.payer == "*")
-      rulesets.router.setDefault(route);
-    else
-      rulesets.router.add(entry.payer, route);
-  }
-  return true;
-}
-
 /// Runs one claims file; false when it turned out not to be claims.
 bool runFile(const std::string& path, std::istream& source, const RunOptions& options,
-             run::BatchRunner& runner, std::ostream& out, run::RunSummary& summary) {
+             const service::Catalogue& catalogue, run::BatchRunner& runner, std::ostream& out,
+             run::RunSummary& summary) {
   const std::string name = path == "-" ? "<stdin>" : path;
   read::InputStream in(source);
-  std::string problem;
-  auto reader = read::openClaims(in, name, read::parseFormatName(options.inputFormat), problem);
-  if (!reader) {
-    std::cerr << fmt::format("edict run: {}: {}\n", name, problem);
-    return false;
-  }
   std::optional<run::ProgressBar> bar;
   if (!options.noProgress && isatty(STDERR_FILENO)) {
     std::error_code ec;
@@ -151,20 +51,28 @@ bool runFile(const std::string& path, std::istream& source, const RunOptions& op
     bar.emplace(std::cerr, ec ? 0 : size);
   }
   const std::uint64_t before = summary.read;
-  runner.run(*reader, out, summary, [&](std::uint64_t claims) {
-    if (bar) bar->update(in.consumed(), before + claims);
-  });
+  const service::InputOutcome outcome = service::runClaims(
+      catalogue.router(), runner, in, name, read::parseFormatName(options.inputFormat),
+      [&out](std::string_view text) {
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+      },
+      summary,
+      [&](std::uint64_t claims) {
+        if (bar) bar->update(in.consumed(), before + claims);
+      });
   if (bar) bar->finish();
-  if (const std::string fatal = reader->fatalError(); !fatal.empty()) {
-    std::cerr << fmt::format("edict run: {}: {}\n", name, fatal);
+  if (!outcome.problem.empty()) {
+    std::cerr << fmt::format("edict run: {}: {}\n", name, outcome.problem);
     return false;
   }
   return true;
 }
 
 int runRun(const RunOptions& options) {
-  Rulesets rulesets;
-  if (!buildRoutes(options, rulesets)) return kUsage;
+  const service::CatalogueLoad load = service::loadCatalogue(
+      options.catalogue, 1, nullptr, "edict run", "; no claim was evaluated");
+  std::cerr << load.problems;
+  if (!load.catalogue) return kUsage;
 
   // Every claims file must open before any output is written.
   std::vector<std::unique_ptr<std::ifstream>> files;
@@ -191,13 +99,13 @@ int runRun(const RunOptions& options) {
 
   const auto format = write::makeRecordFormat(*write::parseOutputFormat(options.format));
   out << format->header();
-  run::BatchRunner runner(rulesets.router, *format, {options.threads, 512});
+  run::BatchRunner runner(*format, {options.threads, 512});
   run::RunSummary summary;
   std::size_t notClaims = 0;
   for (std::size_t i = 0; i < options.claims.size(); ++i) {
     const std::string& path = options.claims[i];
     std::istream& source = path == "-" ? std::cin : *files[i];
-    if (!runFile(path, source, options, runner, out, summary)) ++notClaims;
+    if (!runFile(path, source, options, *load.catalogue, runner, out, summary)) ++notClaims;
   }
   out.flush();
   std::string line = "edict run: " + summary.describe();
@@ -228,25 +136,7 @@ void registerRun(CLI::App& app, int& exitStatus) {
                   "Claim files to read, in any mix of formats; `-` reads standard input")
       ->required()
       ->type_name("FILE");
-  cmd->add_option(
-         "-r,--ruleset", options->ruleset,
-         "The default ruleset: a .edict file, or an artifact from `edict compile`; applied "
-         "to every claim whose payer has no route")
-      ->type_name("FILE");
-  cmd->add_option("--route", options->routes,
-                  "Apply ruleset FILE to the claims of PAYER (the payer id exactly as the claims "
-                  "carry it: JSON `payer`, X12 NM1*PR NM109, FHIR insurer identifier). Repeat "
-                  "for each payer; `A,B=FILE` routes several payers to one ruleset")
-      ->type_name("PAYER=FILE");
-  cmd->add_option("--routes", options->routeTable,
-                  "A routing table: one `PAYER = FILE` per line, `*` for the default, `#` "
-                  "comments; relative paths are relative to the table")
-      ->type_name("FILE");
-  cmd->add_option("--engine", options->engine,
-                  "Back end: `jit` (native code via LLVM) or `interp` (the reference "
-                  "interpreter); both give identical results")
-      ->check(CLI::IsMember({"jit", "interp"}))
-      ->capture_default_str();
+  addCatalogueOptions(*cmd, options->catalogue);
   cmd->add_option("--input-format", options->inputFormat,
                   "Claim format: `auto` detects it from each file's content; `jsonl`, `csv`, "
                   "`x12` (837P) or `fhir` (R4 Claim, NDJSON or Bundle) force one")

@@ -25,7 +25,11 @@ void registerFmt(CLI::App& app, int& exitStatus);
 void registerTest(CLI::App& app, int& exitStatus);
 /// `edict run`: applies a ruleset to claims and writes edit records.
 void registerRun(CLI::App& app, int& exitStatus);
+/// `edict serve`: the claims service over HTTP.
+void registerServe(CLI::App& app, int& exitStatus);
 /// `edict import ptp|mue`: converts CMS NCCI files into edict TSV tables.
 void registerImport(CLI::App& app, int& exitStatus);
+/// `edict lsp`: the language server for editors, over standard input and output.
+void registerLsp(CLI::App& app, int& exitStatus);
 
 }  // namespace edict::cli

@@ -26,7 +26,7 @@ MueRead cmsMueExcerpt() {
   return tables::readCmsMue(in, "MCR_MUE_PractitionerServices_Eff_07-01-2026.csv");
 }
 
-std::string ptpTsv(const tables::PtpTable& table) {
+std::string ptpTsv(const tables::PtpRows& table) {
   std::ostringstream out;
   tables::writePtpTsv(out, table);
   return out.str();
@@ -47,7 +47,7 @@ std::string onlyProblem(const tables::ProblemLog& problems) {
   return tables::formatProblem(problems.kept()[0]);
 }
 
-void checkSameRows(const tables::PtpTable& a, const tables::PtpTable& b) {
+void checkSameRows(const tables::PtpRows& a, const tables::PtpRows& b) {
   REQUIRE(a.rows.size() == b.rows.size());
   for (std::size_t i = 0; i < a.rows.size(); ++i) {
     INFO("row " << i);
@@ -83,7 +83,7 @@ TEST_CASE("the PTP TSV has a header and one row per CMS row", "[tables][tsv]") {
 }
 
 TEST_CASE("text cells escape tabs, line breaks and backslashes", "[tables][tsv]") {
-  tables::PtpTable table;
+  tables::PtpRows table;
   table.rows.push_back({*model::Code::parse("97140"), *model::Code::parse("97530"),
                         *model::Date::parseIso("2020-01-01"), model::kEndOfTime,
                         tables::PtpIndicator::Allowed, false,

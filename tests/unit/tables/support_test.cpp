@@ -1,29 +1,13 @@
-// The pieces under the table readers: block line reading, RFC 4180 records,
-// encodings and code filters.
+// The pieces under the table readers: encodings and code filters (the line
+// reader and the CSV parser are the core's: tests/unit/core/io).
 #include <catch2/catch.hpp>
 
-#include <sstream>
-
-#include "tables/block_line_reader.h"
 #include "tables/code_filter.h"
-#include "tables/csv_reader.h"
 #include "tables/encoding.h"
 
 using namespace edict;
 
 namespace {
-
-std::vector<std::string> allLines(const std::string& text, std::size_t maxLine = 1 << 20) {
-  std::istringstream in(text);
-  tables::BlockLineReader reader(in, maxLine);
-  std::vector<std::string> lines;
-  std::string_view line;
-  tables::BlockLineReader::Status status;
-  while ((status = reader.next(line)) != tables::BlockLineReader::Status::End)
-    lines.push_back(status == tables::BlockLineReader::Status::TooLong ? "<too long>"
-                                                                       : std::string(line));
-  return lines;
-}
 
 tables::CodeFilter filter(const std::string& text) {
   auto parsed = tables::CodeFilter::parse(text);
@@ -42,84 +26,6 @@ bool has(const tables::CodeFilter& f, const char* code) {
 }
 
 }  // namespace
-
-TEST_CASE("lines split at LF and CRLF, across block boundaries", "[tables][lines]") {
-  CHECK(allLines("a\r\nb\n\nc") == std::vector<std::string>{"a", "b", "", "c"});
-  CHECK(allLines("").empty());
-  CHECK(allLines("\n") == std::vector<std::string>{""});
-  // Lines of 1000 bytes straddle the 1 MiB block boundary many times.
-  std::string text;
-  for (int i = 0; i < 3000; ++i) text += std::string(999, static_cast<char>('a' + i % 26)) + "\n";
-  const auto lines = allLines(text, 4096);
-  REQUIRE(lines.size() == 3000);
-  for (int i = 0; i < 3000; ++i) {
-    INFO(i);
-    CHECK(lines[static_cast<std::size_t>(i)] == std::string(999, static_cast<char>('a' + i % 26)));
-  }
-}
-
-TEST_CASE("overlong lines are skipped whole, and line numbers stay right", "[tables][lines]") {
-  std::istringstream in("ok\n" + std::string(5000, 'x') + "\nnext\n" + std::string(3000000, 'y'));
-  tables::BlockLineReader reader(in, 1000);
-  std::string_view line;
-  REQUIRE(reader.next(line) == tables::BlockLineReader::Status::Line);
-  CHECK(reader.next(line) == tables::BlockLineReader::Status::TooLong);
-  CHECK(reader.lineNumber() == 2);
-  REQUIRE(reader.next(line) == tables::BlockLineReader::Status::Line);
-  CHECK(line == "next");
-  CHECK(reader.lineNumber() == 3);
-  CHECK(reader.next(line) == tables::BlockLineReader::Status::TooLong);
-  CHECK(reader.next(line) == tables::BlockLineReader::Status::End);
-}
-
-TEST_CASE("a last line without a line ending is returned and noticed", "[tables][lines]") {
-  std::istringstream in("a\nb");
-  tables::BlockLineReader reader(in);
-  std::string_view line;
-  reader.next(line);
-  CHECK(reader.lastHadNewline());
-  reader.next(line);
-  CHECK(line == "b");
-  CHECK_FALSE(reader.lastHadNewline());
-}
-
-TEST_CASE("RFC 4180 records", "[tables][csv]") {
-  std::istringstream in("a,\"b,c\",\"d\"\"e\"\n\"multi\r\nline\",,\nx");
-  tables::CsvReader csv(in);
-  REQUIRE(csv.next() == tables::CsvReader::Status::Record);
-  CHECK(std::vector<std::string>(csv.fields().begin(), csv.fields().end()) ==
-        std::vector<std::string>{"a", "b,c", "d\"e"});
-  CHECK(csv.quoted(1));
-  CHECK_FALSE(csv.quoted(0));
-  REQUIRE(csv.next() == tables::CsvReader::Status::Record);
-  CHECK(csv.startLine() == 2);
-  CHECK(std::vector<std::string>(csv.fields().begin(), csv.fields().end()) ==
-        std::vector<std::string>{"multi\nline", "", ""});
-  REQUIRE(csv.next() == tables::CsvReader::Status::Record);
-  CHECK(csv.startLine() == 4);
-  CHECK(csv.fields().size() == 1);
-  CHECK(csv.endedWithoutNewline());
-  CHECK(csv.next() == tables::CsvReader::Status::End);
-}
-
-TEST_CASE("spaces around a quoted field are dropped", "[tables][csv]") {
-  std::istringstream in("a, \"b, c\" ,d\n");
-  tables::CsvReader csv(in);
-  REQUIRE(csv.next() == tables::CsvReader::Status::Record);
-  CHECK(std::vector<std::string>(csv.fields().begin(), csv.fields().end()) ==
-        std::vector<std::string>{"a", "b, c", "d"});
-  CHECK(csv.quoted(1));
-}
-
-TEST_CASE("a runaway quote is stopped by the record size limit", "[tables][csv]") {
-  std::string text = "a,\"never closed\n";
-  for (int i = 0; i < 100; ++i) text += std::string(100, 'z') + "\n";
-  std::istringstream in(text);
-  tables::CsvReader csv(in, ',', 2000);
-  REQUIRE(csv.next() == tables::CsvReader::Status::Malformed);
-  CHECK(csv.error() == "record longer than 2000 bytes; a quote is probably not closed");
-  CHECK(csv.startLine() == 1);
-}
 
 TEST_CASE("UTF-8 checking and Latin-1 decoding", "[tables][encoding]") {
   CHECK_FALSE(tables::checkUtf8Text("plain \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"));
