@@ -194,17 +194,20 @@ ast::ModifierSetDecl Transformer::transformModifierSet(EdictParser::ModifierSetD
 
 namespace {
 
-/// A quoted text or a word of a set of places or diagnoses.
-ast::TextItem textItem(antlr4::tree::TerminalNode* text, EdictParser::SoftWordContext* word) {
-  if (text != nullptr)
-    return ast::TextItem{ast::Word{unquote(text->getText()), spanOf(text->getSymbol())}, true};
-  return ast::TextItem{wordOf(word), false};
+/// A quoted text of a set of places or diagnoses: its text without quotes.
+ast::TextItem quotedItem(antlr4::tree::TerminalNode& text) {
+  return ast::TextItem{ast::Word{unquote(text.getText()), spanOf(text.getSymbol())}, true};
+}
+
+/// A word of a set of places or diagnoses (a place such as 12, or a set name).
+ast::TextItem wordItem(EdictParser::SoftWordContext& word) {
+  return ast::TextItem{wordOf(&word), false};
 }
 
 ast::TextItem placeItem(EdictParser::PlaceItemContext* item) {
   if (auto* text = dynamic_cast<EdictParser::PlaceTextContext*>(item))
-    return textItem(text->STRING(), nullptr);
-  return textItem(nullptr, dynamic_cast<EdictParser::PlaceWordContext&>(*item).softWord());
+    return quotedItem(*text->STRING());
+  return wordItem(*dynamic_cast<EdictParser::PlaceWordContext&>(*item).softWord());
 }
 
 }  // namespace
@@ -224,10 +227,10 @@ ast::DiagnosisSetDecl Transformer::transformDiagnosisSet(
   ast::DiagnosisSetDecl decl{wordOf(ctx.name), {}};
   for (auto* item : ctx.diagnosisItem()) {
     if (auto* text = dynamic_cast<EdictParser::DiagnosisTextContext*>(item))
-      decl.items.push_back(textItem(text->STRING(), nullptr));
+      decl.items.push_back(quotedItem(*text->STRING()));
     else
       decl.items.push_back(
-          textItem(nullptr, dynamic_cast<EdictParser::DiagnosisWordContext&>(*item).softWord()));
+          wordItem(*dynamic_cast<EdictParser::DiagnosisWordContext&>(*item).softWord()));
   }
   return decl;
 }
