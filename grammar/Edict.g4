@@ -11,7 +11,7 @@ file
     ;
 
 header
-    : 'ruleset' name=WORD title=STRING? headerItem*
+    : 'ruleset' name=softWord title=STRING? headerItem*
     ;
 
 headerItem
@@ -24,6 +24,8 @@ headerItem
 statement
     : 'codes' name=softWord '=' codeItem+ ('except' excluded+=codeItem+)?              # CodeSetDecl
     | 'modifiers' name=softWord '=' modifierItem+ ('except' excludedMods+=modifierItem+)?  # ModifierSetDecl
+    | 'places' name=softWord '=' placeItem+ ('except' excludedPlaces+=placeItem+)?   # PlaceSetDecl
+    | 'diagnoses' name=softWord '=' diagnosisItem+                                  # DiagnosisSetDecl
     | override='override'? pairDecl                                                 # PairStmt
     | 'pairs' 'from' table=STRING ('format' format=WORD)? pairsClause*               # PairsFromStmt
     | override='override'? ruleDecl                                                 # RuleStmt
@@ -51,6 +53,7 @@ claimItem
     | 'place' STRING                                # ClaimPlace
     | 'provider' STRING                             # ClaimProvider
     | 'age' WORD                                    # ClaimAge
+    | 'born' DATE                                   # ClaimBorn
     | 'sex' WORD                                    # ClaimSex
     | 'diagnoses' STRING+                           # ClaimDiagnoses
     ;
@@ -94,6 +97,18 @@ modifierItem
     : softWord
     ;
 
+// A place of service ("12", or 12) or the name of a set of places.
+placeItem
+    : STRING                                        # PlaceText
+    | softWord                                      # PlaceWord
+    ;
+
+// An ICD-10 code or pattern ("M54.50", "M54.5*") or the name of a set of them.
+diagnosisItem
+    : STRING                                        # DiagnosisText
+    | softWord                                      # DiagnosisWord
+    ;
+
 // An NCCI procedure-to-procedure row: column 1 is paid, column 2 is denied.
 pairDecl
     : 'pair' column1=WORD column2=WORD indicator rationale=STRING? pairClause*
@@ -112,6 +127,7 @@ pairClause
     | 'bypass' modifierItem+                        # BypassClause
     | 'reason' REASON                               # ReasonClause
     | 'id' softWord                                 # IdClause
+    | 'keep' 'reverse'                              # KeepReverseClause
     ;
 
 // Clauses of `pairs from`: what applies to every row of the table.
@@ -128,9 +144,16 @@ unitsDecl
     | 'units' codeItem+ 'one' 'per' 'day' ruleClause*                # UntimedUnitsDecl
     ;
 
-// `limit 97035 max 2 per day clinical`: a medically unlikely edit (MUE).
+// `limit 97035 max 2 per day clinical`: a medically unlikely edit (MUE),
+// optionally in force from `since` through `until`, like a pair's rows.
 limitDecl
-    : 'limit' code=WORD 'max' value=WORD limitScope rationale=STRING? ruleClause*
+    : 'limit' code=WORD 'max' value=WORD limitScope rationale=STRING? limitClause*
+    ;
+
+limitClause
+    : 'since' DATE                                  # LimitFrom
+    | 'until' DATE                                  # LimitThrough
+    | ruleClause                                    # LimitRuleClause
     ;
 
 // How the limit is counted: CMS's MUE adjudication indicator 1 (per line),
@@ -182,6 +205,7 @@ expr
     | left=expr op=('==' | '!=' | '<' | '<=' | '>' | '>=') right=expr  # CompareExpr
     | left=expr '=' right=expr                      # MisusedAssign
     | value=expr negated='not'? 'in' setOperand     # InExpr
+    | value=expr 'is' negated='not'? 'known'        # KnownExpr
     | 'not' expr                                    # NotExpr
     | left=expr 'and' right=expr                    # AndExpr
     | left=expr 'or' right=expr                     # OrExpr
@@ -192,7 +216,7 @@ expr
 softWord
     : WORD | 'date' | 'payer' | 'place' | 'provider' | 'age' | 'sex' | 'diagnoses' | 'minutes'
       | 'charge' | 'nothing' | 'no' | 'expect' | 'test' | 'format' | 'day' | 'limit' | 'limits'
-      | 'reject'
+      | 'reject' | 'born' | 'is' | 'known' | 'places' | 'keep' | 'reverse'
     ;
 
 // `line.code`, `patient.age`, `same_day`
@@ -207,13 +231,15 @@ pathWord
     ;
 
 argument
-    : first=WORD '..' last=WORD                     # RangeArgument
+    : first=(WORD | DATE) '..' last=(WORD | DATE)   # RangeArgument
     | expr                                          # ExprArgument
     ;
 
-// The right side of `in`: a named set, or a list in parentheses.
+// The right side of `in`: a named set, a range (`2026-01-01..2026-06-30`,
+// `18..64`, `97110..97116`), or a list in parentheses.
 setOperand
     : '(' (items+=argument (','? items+=argument)*)? ')'   # ListOperand
+    | first=(WORD | DATE) '..' last=(WORD | DATE)   # RangeOperand
     | softWord                                      # NamedOperand
     ;
 

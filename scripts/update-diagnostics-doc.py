@@ -7,7 +7,7 @@ import re
 root = pathlib.Path(__file__).resolve().parent.parent
 doc = root / "docs" / "diagnostics.md"
 rows = []
-for line in (root / "compiler" / "diag" / "kinds.def").read_text().splitlines():
+for line in (root / "frontend" / "diag" / "kinds.def").read_text().splitlines():
     m = re.match(r'EDICT_DIAG\((\w+), (\w+), (\w+), "(.*)"\)', line)
     if m:
         code, _name, severity, summary = m.groups()

@@ -11,7 +11,7 @@ namespace {
 // Bytes per table row as encoded (the structs have padding, which is not
 // written so that an artifact's bytes depend on the ruleset alone).
 constexpr std::size_t kPairRowBytes = 4 + 4 + 4 + 4 + 4 + 1;
-constexpr std::size_t kMueRowBytes = 4 + 4 + 4 + 4 + 1;
+constexpr std::size_t kMueRowBytes = 4 + 4 + 4 + 4 + 1 + 4;
 
 void encodeStrings(const std::vector<std::string>& strings, ByteWriter& out) {
   out.u64(strings.size());
@@ -57,7 +57,7 @@ void encodeExpr(const ir::Expr& e, ByteWriter& out) {
 ir::Expr decodeExpr(ByteReader& in) {
   using Kind = ir::Expr::Kind;
   ir::Expr e;
-  e.kind = decodeEnum<Kind>(in, static_cast<unsigned>(Kind::MueUnits) + 1, "expression kind");
+  e.kind = decodeEnum<Kind>(in, static_cast<unsigned>(Kind::InRange) + 1, "expression kind");
   e.binding = decodeEnum<ir::Binding>(in, 3, "binding");
   e.lineField =
       decodeEnum<ir::LineField>(in, static_cast<unsigned>(ir::LineField::Age) + 1, "line field");
@@ -134,6 +134,7 @@ void encodeMueTable(const ir::MueTable& t, ByteWriter& out) {
     out.i32(r.value);
     out.u32(r.rationale);
     out.u8(r.indicator);
+    out.i32(r.deletion);
   }
 }
 
@@ -147,6 +148,7 @@ ir::MueTable decodeMueTable(ByteReader& in) {
     r.value = static_cast<std::int32_t>(le32(p + 8));
     r.rationale = le32(p + 12);
     r.indicator = static_cast<std::uint8_t>(p[16]);
+    r.deletion = static_cast<std::int32_t>(le32(p + 17));
   });
   t.buildIndex();
   return t;
@@ -282,6 +284,7 @@ class ProgramValidator {
       case Kind::Compare:
       case Kind::Add:
       case Kind::Sub: arity = 2; break;
+      case Kind::InRange: arity = 3; break;
       case Kind::Not:
       case Kind::InCodeSet: arity = 1; break;
       case Kind::And:

@@ -168,6 +168,11 @@ class PredicateEmitter {
                                                          : field(e.binding, e.lineField);
         return toI64(b_.CreateICmpSGE(v, b_.getInt64(0)));
       }
+      case Kind::InRange: {
+        llvm::Value* v = value(e.operands[0]);
+        return toI64(b_.CreateAnd(b_.CreateICmpSLE(value(e.operands[1]), v),
+                                  b_.CreateICmpSLE(v, value(e.operands[2]))));
+      }
       case Kind::Add: return b_.CreateAdd(value(e.operands[0]), value(e.operands[1]));
       case Kind::Sub: return b_.CreateSub(value(e.operands[0]), value(e.operands[1]));
       case Kind::InCodeSet: return toI64(inCodeSet(e.set, value(e.operands[0])));

@@ -132,6 +132,10 @@ std::int64_t Interpreter::value(ir::ExprId id, const engine::EvalFrame& frame) c
       return lineFieldValue(bound(e.binding, frame), e.lineField) >= 0;
     case Kind::Compare:
       return compare(e.op, value(e.operands[0], frame), value(e.operands[1], frame));
+    case Kind::InRange: {
+      const std::int64_t v = value(e.operands[0], frame);
+      return value(e.operands[1], frame) <= v && v <= value(e.operands[2], frame);
+    }
     case Kind::Add: return value(e.operands[0], frame) + value(e.operands[1], frame);
     case Kind::Sub: return value(e.operands[0], frame) - value(e.operands[1], frame);
     case Kind::And:

@@ -68,7 +68,9 @@ void summaryOf(const DayTiming& day, std::int32_t date, std::string& out) {
       model::Date{date}.appendIso(out);
       out += " = ";
       appendNumber(out, a.totalUnits);
-      out += " units by CMS total time: ";
+      out += ' ';
+      out += a.totalUnits == 1 ? "unit" : "units";  // (core/text is above this layer)
+      out += " by CMS total time: ";
       break;
     case ir::UnitMethod::PerCode:
       out += "units per code from its own minutes on ";

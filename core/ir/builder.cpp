@@ -60,6 +60,10 @@ ExprId Builder::compare(CmpOp op, ExprId lhs, ExprId rhs) {
   return add({.kind = Expr::Kind::Compare, .op = op, .operands = {lhs, rhs}});
 }
 
+ExprId Builder::inRange(ExprId value, ExprId first, ExprId last) {
+  return add({.kind = Expr::Kind::InRange, .operands = {value, first, last}});
+}
+
 ExprId Builder::allOf(std::vector<ExprId> operands) {
   if (operands.size() == 1) return operands.front();
   return add({.kind = Expr::Kind::And, .operands = std::move(operands)});

@@ -27,6 +27,8 @@ class Builder {
   ExprId aggregate(Expr::Kind kind, std::uint32_t set);
   ExprId diagnosisAny(std::uint64_t mask);
   ExprId compare(CmpOp op, ExprId lhs, ExprId rhs);
+  /// `first <= value <= last`.
+  ExprId inRange(ExprId value, ExprId first, ExprId last);
   ExprId allOf(std::vector<ExprId> operands);
   ExprId anyOf(std::vector<ExprId> operands);
   ExprId negate(ExprId operand);

@@ -90,6 +90,10 @@ std::string valueText(const Program& p, Flavor flavor, std::int64_t v) {
 }
 
 std::string codeSetText(const Program& p, std::uint32_t set) {
+  // The built-in set of every code reads as its name.
+  const auto& ranges = p.codeSets[set].ranges;
+  if (ranges.size() == 1 && ranges[0].first == 0 && model::Code{ranges[0].second}.text() == "ZZZZZ")
+    return "all";
   std::string out;
   for (const auto& [first, last] : p.codeSets[set].ranges) {
     if (!out.empty()) out += ", ";
@@ -127,6 +131,11 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
                                 : flavorOf(p, e.operands[1]);
       return fmt::format("{} {} {}", text(p, e.operands[0], flavor), ops.at(e.op),
                          text(p, e.operands[1], flavor));
+    }
+    case Kind::InRange: {
+      const Flavor flavor = flavorOf(p, e.operands[0]);
+      return fmt::format("{} in {}..{}", text(p, e.operands[0], flavor),
+                         text(p, e.operands[1], flavor), text(p, e.operands[2], flavor));
     }
     case Kind::Add:
     case Kind::Sub:
@@ -167,7 +176,9 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
       return fmt::format("units of ({}) by {}", codeSetText(p, e.set),
                          methods[static_cast<std::size_t>(e.value) % 3]);
     }
-    case Kind::DayLimitUnits: return fmt::format("at most {} units of line.code a day", e.value);
+    case Kind::DayLimitUnits:
+      // Worded without a plural: core/ir is below core/text's counted().
+      return fmt::format("a daily limit of {} on the units of line.code", e.value);
     case Kind::MueUnits:
       return p.mueTables[e.set].source.empty()
                  ? std::string("the MUE limit of line.code")
@@ -176,8 +187,22 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
   return "?";
 }
 
+bool isAggregate(Expr::Kind kind) {
+  return kind == Expr::Kind::SameDayCount || kind == Expr::Kind::SameDayUnits ||
+         kind == Expr::Kind::ClaimCount || kind == Expr::Kind::ClaimUnits;
+}
+
 void collectFields(const Program& p, ExprId id, std::vector<ExprId>& out) {
   const Expr& e = p.exprs[id];
+  if (isAggregate(e.kind)) {
+    // A count or sum over lines is a value the condition judged, too.
+    for (ExprId seen : out)
+      if (p.exprs[seen].kind == e.kind &&
+          p.codeSets[p.exprs[seen].set].ranges == p.codeSets[e.set].ranges)
+        return;
+    out.push_back(id);
+    return;
+  }
   if (e.kind == Expr::Kind::Field) {
     for (ExprId seen : out)
       if (p.exprs[seen].binding == e.binding && p.exprs[seen].lineField == e.lineField &&
@@ -206,13 +231,24 @@ std::vector<ExprId> conjuncts(const Program& program, ExprId id) {
 }
 
 std::string fieldsRead(const Program& program, ExprId id,
-                       const std::function<std::int64_t(ExprId)>& value) {
+                       const std::function<std::int64_t(ExprId)>& value,
+                       const std::function<std::string(const Expr&)>& text) {
   std::vector<ExprId> fields;
   collectFields(program, id, fields);
   std::string out;
   for (ExprId f : fields) {
     const std::int64_t v = value(f);
+    if (isAggregate(program.exprs[f].kind)) {
+      out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", exprText(program, f), v);
+      continue;
+    }
     const Flavor flavor = flavorOf(program, f);
+    if (flavor == Flavor::Text && text) {
+      const std::string given = text(program.exprs[f]);
+      out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", fieldName(program.exprs[f]),
+                         given.empty() ? std::string("(none)") : "\"" + given + "\"");
+      continue;
+    }
     const bool absent =
         (flavor == Flavor::Number && v < 0) || (flavor == Flavor::Date && v == INT32_MIN);
     out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", fieldName(program.exprs[f]),

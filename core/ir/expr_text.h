@@ -20,9 +20,13 @@ std::string exprText(const Program& program, ExprId id);
 /// an explanation checks one by one.
 std::vector<ExprId> conjuncts(const Program& program, ExprId id);
 
-/// `line.units = 2, line.code = 97110`: the claim values `id` reads, as
-/// `value(field)` gives them. `value` returns the field expression's value.
+/// `line.units = 2, line.code = 97110`: the claim values `id` reads, and the
+/// counts and sums over lines it judges (`claim.lines.units(all) = 14`), as
+/// `value(expr)` gives them. `value` returns an expression's value; `text`,
+/// when given, a text field's value as the claim has it (the frame holds
+/// only an index into the strings the rules compare with).
 std::string fieldsRead(const Program& program, ExprId id,
-                       const std::function<std::int64_t(ExprId)>& value);
+                       const std::function<std::int64_t(ExprId)>& value,
+                       const std::function<std::string(const Expr&)>& text = {});
 
 }  // namespace edict::ir

@@ -85,6 +85,7 @@ struct Expr {
     MueUnits,        ///< the units the line may keep under mueTables[set]: the row in
                      ///< force for (line.code, line.date) judges the line alone
                      ///< (indicator 1) or as DayLimitUnits (2, 3); billed units if no row
+    InRange,         ///< operands[1] <= operands[0] <= operands[2] (numbers or dates)
   };
 
   Kind kind = Kind::BoolConst;
@@ -167,12 +168,14 @@ struct MueTable {
     std::int32_t value;       ///< the most units allowed
     std::uint32_t rationale;  ///< index into `rationales`
     std::uint8_t indicator;   ///< MUE adjudication indicator: 1 line, 2 day policy, 3 day clinical
+    std::int32_t deletion = INT32_MAX;  ///< the last date it applies (`limit ... until`)
   };
   std::string source;  ///< the file it came from; empty for a `limit` statement
   std::vector<Row> rows;
   std::vector<std::string> rationales;
 
-  /// The row for `code` in force on `date`, or null.
+  /// The row for `code` in force on `date`, or null: the code's last row
+  /// that took effect by `date`, unless its deletion date is past.
   [[nodiscard]] const Row* find(std::uint32_t code, std::int32_t date) const;
 
   /// Derives the lookup index from `rows`, like PairTable::buildIndex(), with
@@ -228,11 +231,17 @@ struct Rule {
   std::string detail;
 };
 
+/// The rule id of the record a line dated outside the ruleset's effective
+/// dates gets instead of edits (the evaluator's, documented in language.md).
+inline constexpr const char* kOutsideEffectiveDates = "effective_dates";
+
 /// A whole compiled ruleset.
 struct Program {
   std::string name;
   std::string title;
   std::string version;
+  /// The dates of service the ruleset edits (inclusive); other lines are
+  /// left out of the claim and flagged (kOutsideEffectiveDates).
   std::optional<model::Date> effectiveFrom;
   std::optional<model::Date> effectiveUntil;
   std::vector<Expr> exprs;

@@ -66,7 +66,7 @@ const MueTable::Row* MueTable::find(std::uint32_t code, std::int32_t date) const
                        });
   if (after == first) return nullptr;
   const Row& row = *std::prev(after);
-  return row.code == code ? &row : nullptr;
+  return row.code == code && date <= row.deletion ? &row : nullptr;
 }
 
 void MueTable::buildIndex() {

@@ -35,5 +35,7 @@ int yearsBetween(Date birth, Date on);
 
 /// The last representable date; stands for "no end" in date ranges.
 inline constexpr Date kEndOfTime{INT32_MAX};
+/// The earliest date: "since always".
+inline constexpr Date kBeginningOfTime{INT32_MIN};
 
 }  // namespace edict::model

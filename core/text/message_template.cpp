@@ -5,6 +5,8 @@
 #include <charconv>
 #include <iterator>
 
+#include "core/text/counted.h"
+
 namespace edict::text {
 
 const std::vector<std::string_view>& messagePlaceholders() {
@@ -15,8 +17,25 @@ const std::vector<std::string_view>& messagePlaceholders() {
   return names;
 }
 
-std::vector<std::string> placeholdersIn(std::string_view text) {
-  std::vector<std::string> names;
+namespace {
+
+Placeholder split(std::string_view inside) {
+  const std::size_t space = inside.find(' ');
+  if (space == std::string_view::npos) return {std::string(inside), {}};
+  const std::size_t noun = inside.find_first_not_of(' ', space);
+  return {std::string(inside.substr(0, space)),
+          noun == std::string_view::npos ? std::string() : std::string(inside.substr(noun))};
+}
+
+}  // namespace
+
+bool quotesNumber(std::string_view name) {
+  return name == "line.units" || name == "line.minutes" || name == "line.position" ||
+         name == "patient.age" || name == "allowed_units";
+}
+
+std::vector<Placeholder> placeholdersIn(std::string_view text) {
+  std::vector<Placeholder> names;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '{') continue;
     if (i + 1 < text.size() && text[i + 1] == '{') {
@@ -25,10 +44,10 @@ std::vector<std::string> placeholdersIn(std::string_view text) {
     }
     const std::size_t close = text.find('}', i);
     if (close == std::string_view::npos) {
-      names.emplace_back(text.substr(i + 1));
+      names.push_back({std::string(text.substr(i + 1)), {}});
       break;
     }
-    names.emplace_back(text.substr(i + 1, close - i - 1));
+    names.push_back(split(text.substr(i + 1, close - i - 1)));
     i = close;
   }
   return names;
@@ -76,6 +95,27 @@ Field fieldNamed(std::string_view name) {
 void appendNumber(std::string& out, std::int64_t n) {
   char digits[24];  // an int64 has at most 20 characters with its sign
   out.append(digits, std::to_chars(std::begin(digits), std::end(digits), n).ptr);
+}
+
+/// The number a count placeholder quotes, for its noun; nullopt when absent.
+std::optional<std::int64_t> numberOf(Field field, const MessageContext& cx) {
+  const model::Line* line = cx.line;
+  switch (field) {
+    case AllowedUnits: return cx.allowedUnits;
+    case PatientAge: {
+      if (!cx.claim.patient.birthDate) return std::nullopt;
+      const model::Date on = line != nullptr ? line->date : cx.claim.lines.front().date;
+      return model::yearsBetween(*cx.claim.patient.birthDate, on);
+    }
+    case LineUnits:
+      if (line != nullptr) return line->units;
+      return std::nullopt;
+    case LineMinutes:
+      if (line != nullptr) return line->minutes;
+      return std::nullopt;
+    case LinePosition: return cx.position;
+    default: return std::nullopt;
+  }
 }
 
 void appendValue(Field field, const MessageContext& cx, std::string& out) {
@@ -151,7 +191,8 @@ MessageTemplate::MessageTemplate(std::string_view text) {
       break;
     }
     flush();
-    parts_.push_back({fieldNamed(text.substr(i + 1, close - i - 1)), {}});
+    Placeholder placeholder = split(text.substr(i + 1, close - i - 1));
+    parts_.push_back({fieldNamed(placeholder.name), std::move(placeholder.noun)});
     i = close;
   }
   flush();
@@ -169,10 +210,14 @@ std::string MessageTemplate::render(const MessageContext& context) const {
   // a guess for each short field, and the timing text, the one long field.
   out.reserve(literalSize_ + kFieldGuess * fieldCount_ + context.timing.size());
   for (const Part& part : parts_) {
-    if (part.field == Literal)
+    if (part.field == Literal) {
       out += part.text;
-    else
-      appendValue(static_cast<Field>(part.field), context, out);
+      continue;
+    }
+    const auto field = static_cast<Field>(part.field);
+    appendValue(field, context, out);
+    if (!part.text.empty())
+      out.append(" ").append(nounFor(numberOf(field, context).value_or(0), part.text));
   }
   return out;
 }

@@ -15,9 +15,20 @@ namespace edict::text {
 /// The placeholders a message template may use, for the checker and docs.
 const std::vector<std::string_view>& messagePlaceholders();
 
-/// The placeholder names in `text` (without braces), in order of appearance;
-/// an unclosed `{` yields its remaining text so the checker can report it.
-std::vector<std::string> placeholdersIn(std::string_view text);
+/// A placeholder as written: `{line.units}`, or `{line.units units}` for a
+/// number with the noun it counts (`1 unit`, `2 units`).
+struct Placeholder {
+  std::string name;
+  /// The noun after the name, in the plural; empty when none is written.
+  std::string noun;
+};
+
+/// The placeholders in `text` (without braces), in order of appearance; an
+/// unclosed `{` yields its remaining text so the checker can report it.
+std::vector<Placeholder> placeholdersIn(std::string_view text);
+
+/// Whether the placeholder `name` quotes a number, which may name what it counts.
+bool quotesNumber(std::string_view name);
 
 /// What a message can quote.
 struct MessageContext {
@@ -36,7 +47,8 @@ class MessageTemplate {
  public:
   MessageTemplate() = default;
   /// Parses `text`: `{{` and `}}` stand for braces, `{name}` is a
-  /// placeholder (an unknown name renders as nothing), an unclosed `{` is
+  /// placeholder (an unknown name renders as nothing), `{name noun}` a
+  /// number followed by its noun, singular for one; an unclosed `{` is
   /// literal text.
   explicit MessageTemplate(std::string_view text);
 
@@ -44,7 +56,8 @@ class MessageTemplate {
   [[nodiscard]] std::string render(const MessageContext& context) const;
 
  private:
-  /// A run of literal text (`text`), or the placeholder `field` names.
+  /// A run of literal text (`text`), or the placeholder `field` names and
+  /// the noun (`text`, in the plural) written after it.
   struct Part {
     std::uint8_t field;
     std::string text;

@@ -67,18 +67,27 @@ struct NotExpr {
   ExprPtr operand;
 };
 
-/// `value in SET`, `value not in (A, B..C)`
+/// `value in SET`, `value not in (A, B..C)`, `value in FIRST..LAST`
 struct InExpr {
   ExprPtr value;
   bool negated = false;
-  /// A named set, or else the listed items.
+  /// A named set, a range written without parentheses, or else the listed items.
   std::optional<Word> setName;
+  std::optional<RangeArg> range;
   std::vector<Argument> items;
+};
+
+/// `value is known`, `value is not known`: whether the claim gives a value
+/// that it may leave out (minutes, a birth date).
+struct KnownExpr {
+  ExprPtr value;
+  bool negated = false;
 };
 
 /// One expression node with the span of its whole text.
 struct Expr {
-  std::variant<PathExpr, CallExpr, DateExpr, StringExpr, BinaryExpr, NotExpr, InExpr> node;
+  std::variant<PathExpr, CallExpr, DateExpr, StringExpr, BinaryExpr, NotExpr, InExpr, KnownExpr>
+      node;
   source::Span span;
 };
 

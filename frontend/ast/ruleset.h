@@ -34,6 +34,26 @@ struct ModifierSetDecl {
   std::vector<Word> excluded;
 };
 
+/// An item of a set of places of service or of diagnoses: quoted text (a
+/// place, a diagnosis pattern) or a word (a place such as 12, or a set name).
+struct TextItem {
+  Word word;
+  bool quoted = false;
+};
+
+/// `places NAME = ITEM... [except ITEM...]`: places of service, such as "12".
+struct PlaceSetDecl {
+  Word name;
+  std::vector<TextItem> items;
+  std::vector<TextItem> excluded;
+};
+
+/// `diagnoses NAME = "M54.5*" ...`: ICD-10 codes and prefix patterns.
+struct DiagnosisSetDecl {
+  Word name;
+  std::vector<TextItem> items;
+};
+
 /// NCCI modifier indicator: 0 never bypassed, 1 bypassed by a modifier, 9 not applicable.
 enum class Indicator { NotAllowed = 0, Allowed = 1, NotApplicable = 9 };
 
@@ -59,8 +79,12 @@ struct PairDecl {
   std::optional<Word> id;
   /// The `pair` keyword: where the statement starts.
   source::Span span;
-  /// Written `override pair ...`: replaces an inherited pair of the same id.
+  /// Written `override pair ...`: replaces an inherited pair of the same id,
+  /// or the inherited pair of the same codes the other way round.
   bool isOverride = false;
+  /// `keep reverse`: the pair of the same codes the other way round stays
+  /// in force too (both lines of a claim may then be denied).
+  bool keepReverse = false;
 };
 
 /// `pairs from "file" [format F] [bypass M...] [reason CARC]`: a table of
@@ -140,6 +164,10 @@ struct LimitDecl {
   Word value;
   LimitScope scope;
   std::optional<std::string> rationale;
+  /// The first and last dates of service the limit applies to (every date
+  /// when not given).
+  std::optional<Word> since;
+  std::optional<Word> until;
   RuleClauses clauses;
   source::Span span;
   bool isOverride = false;
@@ -172,13 +200,16 @@ struct TestLine {
   std::optional<Word> charge;
 };
 
-/// The claim of a test: `claim date D payer "P" age 70 { LINES }`.
+/// The claim of a test: `claim date D payer "P" age 70 { LINES }`. Without
+/// `age` or `born` the patient's birth date is absent.
 struct TestClaim {
   std::optional<Word> date;
   std::optional<Word> payer;
   std::optional<Word> place;
   std::optional<Word> provider;
   std::optional<Word> age;
+  /// `born DATE`: the patient's birth date.
+  std::optional<Word> born;
   std::optional<Word> sex;
   std::vector<Word> diagnoses;
   std::vector<TestLine> lines;
@@ -210,9 +241,9 @@ struct TestDecl {
 };
 
 /// One top-level statement.
-using Statement =
-    std::variant<CodeSetDecl, ModifierSetDecl, PairDecl, PairsFromDecl, RuleDecl, ModifierRule,
-                 UnitsDecl, LimitDecl, LimitsFromDecl, DisableStmt, TestDecl>;
+using Statement = std::variant<CodeSetDecl, ModifierSetDecl, PlaceSetDecl, DiagnosisSetDecl,
+                               PairDecl, PairsFromDecl, RuleDecl, ModifierRule, UnitsDecl,
+                               LimitDecl, LimitsFromDecl, DisableStmt, TestDecl>;
 
 /// `ruleset NAME ["title"] [version "V"] [effective DATE [until DATE]]`
 struct Header {

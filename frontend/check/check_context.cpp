@@ -21,6 +21,15 @@ std::string toUpper(std::string text) {
   return text;
 }
 
+/// The built-in code set `all`: every value a procedure code can take.
+constexpr std::uint32_t kLastCode = 36u * 36 * 36 * 36 * 36 - 1;
+constexpr const char* kAllCodes = "all";
+
+bool isDigits(const std::string& text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 CodeRanges merged(CodeRanges ranges) {
   std::sort(ranges.begin(), ranges.end());
   CodeRanges out;
@@ -70,6 +79,12 @@ std::optional<model::Date> CheckContext::date(const ast::Word& word) {
   return std::nullopt;
 }
 
+bool CheckContext::isPoisonedId(const std::string& id) const {
+  if (poisonedIds_.count(id) > 0) return true;
+  return std::any_of(poisonedPrefixes_.begin(), poisonedPrefixes_.end(),
+                     [&](const std::string& prefix) { return id.rfind(prefix, 0) == 0; });
+}
+
 void CheckContext::markUsed(const std::string& name) {
   auto found = declaredHere_.find(name);
   if (found != declaredHere_.end()) found->second.second = true;
@@ -103,6 +118,10 @@ std::optional<std::vector<model::Modifier>> CheckContext::modifiers(
         out.insert(out.end(), found->second.begin(), found->second.end());
         continue;
       }
+      if (poisonedSets_.count(item.text) > 0) {
+        ok = false;  // its declaration's errors say what is wrong
+        continue;
+      }
       std::vector<std::string> known{"ncci", "anatomic"};
       for (const auto& [name, members] : out_.modifierSets) known.push_back(name);
       std::optional<std::string> help;
@@ -134,25 +153,30 @@ std::optional<std::vector<model::Modifier>> CheckContext::modifiers(
 
 std::optional<CodeRanges> CheckContext::codeItem(const ast::Word& first,
                                                  const std::optional<ast::Word>& last) {
+  if (!last && first.text == kAllCodes) return CodeRanges{{0, kLastCode}};
   if (!last && looksLikeName(first.text)) {
     auto found = out_.codeSets.find(first.text);
     if (found != out_.codeSets.end()) {
       markUsed(first.text);
       return found->second;
     }
+    if (poisonedSets_.count(first.text) > 0) return std::nullopt;  // reported where declared
     if (isModifierSet(first.text)) {
       report(diag::Kind::WrongSetKind, first.span,
              fmt::format("`{}` is a set of modifiers, where a set of codes belongs", first.text),
              "use `line.modifiers.any(...)` to test modifiers");
       return std::nullopt;
     }
-    std::vector<std::string> known;
+    if (auto kind = setKindOf(first.text)) {
+      report(diag::Kind::WrongSetKind, first.span,
+             fmt::format("`{}` is {}, where a set of codes belongs", first.text, *kind));
+      return std::nullopt;
+    }
+    std::vector<std::string> known{kAllCodes};
     for (const auto& [name, ranges] : out_.codeSets) known.push_back(name);
     std::optional<std::string> help;
     if (auto guess = diag::closestMatch(first.text, known))
       help = fmt::format("did you mean `{}`?", *guess);
-    if (!help && isModifierSet(first.text))
-      help = fmt::format("`{}` is a set of modifiers, not of codes", first.text);
     const std::string upper = toUpper(first.text);
     if (!help && model::Code::parse(upper))
       help = fmt::format("codes are written in capitals: `{}`", upper);
@@ -195,31 +219,188 @@ std::optional<CodeRanges> CheckContext::codeItems(const std::vector<ast::CodeIte
 }
 
 bool CheckContext::isCodeSet(const std::string& name) const {
-  return out_.codeSets.count(name) > 0;
+  return name == kAllCodes || out_.codeSets.count(name) > 0;
 }
 
 bool CheckContext::isModifierSet(const std::string& name) const {
   return name == "ncci" || name == "anatomic" || out_.modifierSets.count(name) > 0;
 }
 
-void CheckContext::declareModifierSet(const ast::Word& name, std::vector<model::Modifier> members) {
-  if (isModifierSet(name.text) || isCodeSet(name.text)) {
-    report(diag::Kind::DuplicateName, name.span,
-           fmt::format("a set named `{}` already exists", name.text), "choose another name");
-    return;
+bool CheckContext::isPlaceSet(const std::string& name) const {
+  return out_.placeSets.count(name) > 0;
+}
+
+bool CheckContext::isDiagnosisSet(const std::string& name) const {
+  return out_.diagnosisSets.count(name) > 0;
+}
+
+std::optional<std::string> CheckContext::setKindOf(const std::string& name) const {
+  if (isCodeSet(name)) return "a set of codes";
+  if (isModifierSet(name)) return "a set of modifiers";
+  if (isPlaceSet(name)) return "a set of places of service";
+  if (isDiagnosisSet(name)) return "a set of diagnoses";
+  return std::nullopt;
+}
+
+bool CheckContext::setNameTaken(const std::string& name) const {
+  return setKindOf(name).has_value();
+}
+
+namespace {
+
+/// Declares a set in `sets`, refusing a name any set already has.
+template <typename Members>
+bool declareIn(CheckContext& cx, std::map<std::string, Members>& sets, bool taken,
+               const ast::Word& name, Members members) {
+  if (taken) {
+    cx.report(diag::Kind::DuplicateName, name.span,
+              fmt::format("a set named `{}` already exists", name.text), "choose another name");
+    return false;
   }
-  out_.modifierSets.emplace(name.text, std::move(members));
-  declaredHere_.emplace(name.text, std::make_pair(name.span, false));
+  sets.emplace(name.text, std::move(members));
+  return true;
+}
+
+}  // namespace
+
+void CheckContext::declareModifierSet(const ast::Word& name, std::vector<model::Modifier> members) {
+  if (declareIn(*this, out_.modifierSets, setNameTaken(name.text), name, std::move(members)))
+    declaredHere_.emplace(name.text, std::make_pair(name.span, false));
 }
 
 void CheckContext::declareCodeSet(const ast::Word& name, CodeRanges ranges) {
-  if (isModifierSet(name.text) || isCodeSet(name.text)) {
-    report(diag::Kind::DuplicateName, name.span,
-           fmt::format("a set named `{}` already exists", name.text), "choose another name");
-    return;
+  if (declareIn(*this, out_.codeSets, setNameTaken(name.text), name, std::move(ranges)))
+    declaredHere_.emplace(name.text, std::make_pair(name.span, false));
+}
+
+void CheckContext::declarePlaceSet(const ast::Word& name, std::vector<std::string> places) {
+  if (declareIn(*this, out_.placeSets, setNameTaken(name.text), name, std::move(places)))
+    declaredHere_.emplace(name.text, std::make_pair(name.span, false));
+}
+
+void CheckContext::declareDiagnosisSet(const ast::Word& name, std::vector<std::string> patterns) {
+  if (declareIn(*this, out_.diagnosisSets, setNameTaken(name.text), name, std::move(patterns)))
+    declaredHere_.emplace(name.text, std::make_pair(name.span, false));
+}
+
+void CheckContext::unknownSet(const ast::Word& name, const std::string& kind,
+                              const std::vector<std::string>& known,
+                              std::optional<std::string> help) {
+  if (auto guess = diag::closestMatch(name.text, known))
+    help = fmt::format("did you mean `{}`?", *guess);
+  report(diag::Kind::UnknownName, name.span,
+         fmt::format("no set of {} is named `{}`", kind, name.text), help);
+}
+
+std::optional<std::vector<std::string>> CheckContext::textSet(
+    const std::map<std::string, std::vector<std::string>>& sets, const ast::Word& name,
+    const std::string& kind, std::optional<std::string> help) {
+  auto found = sets.find(name.text);
+  if (found != sets.end()) {
+    markUsed(name.text);
+    return found->second;
   }
-  out_.codeSets.emplace(name.text, std::move(ranges));
-  declaredHere_.emplace(name.text, std::make_pair(name.span, false));
+  if (poisonedSets_.count(name.text) > 0) return std::nullopt;  // reported where declared
+  if (auto other = setKindOf(name.text)) {
+    report(diag::Kind::WrongSetKind, name.span,
+           fmt::format("`{}` is {}, where a set of {} belongs", name.text, *other, kind));
+    return std::nullopt;
+  }
+  std::vector<std::string> known;
+  for (const auto& [n, members] : sets) known.push_back(n);
+  unknownSet(name, kind, known, std::move(help));
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> CheckContext::placeSet(const ast::Word& name) {
+  return textSet(out_.placeSets, name, "places of service",
+                 fmt::format("declare it: `places {} = \"12\" \"13\"`", name.text));
+}
+
+std::optional<std::vector<std::string>> CheckContext::diagnosisSet(const ast::Word& name) {
+  return textSet(
+      out_.diagnosisSets, name, "diagnoses",
+      looksLikeName(name.text)
+          ? std::nullopt
+          : std::optional<std::string>("diagnosis codes are written in quotes: \"M54.50\""));
+}
+
+std::optional<std::vector<std::string>> CheckContext::placeItems(
+    const std::vector<ast::TextItem>& items) {
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const ast::TextItem& item : items) {
+    const std::string& text = item.word.text;
+    if (!item.quoted && looksLikeName(text)) {
+      auto members = placeSet(item.word);
+      if (members)
+        out.insert(out.end(), members->begin(), members->end());
+      else
+        ok = false;
+      continue;
+    }
+    if (text.size() != 2 || !isDigits(text)) {
+      report(diag::Kind::MalformedPlace, item.word.span,
+             fmt::format("`{}` is not a place of service: places of service are two digits", text),
+             "for example \"11\" (office), \"12\" (home), \"22\" (outpatient hospital)");
+      ok = false;
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), text) == out.end()) out.push_back(text);
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+bool CheckContext::diagnosisPattern(const ast::Word& pattern) {
+  const std::string& t = pattern.text;
+  const std::string body = !t.empty() && t.back() == '*' ? t.substr(0, t.size() - 1) : t;
+  std::optional<std::string> why;
+  std::optional<std::string> help;
+  const bool shape = !body.empty() && std::all_of(body.begin(), body.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.';
+  });
+  if (t.empty() || (t == "*")) {
+    why = "it names no code";
+  } else if (!shape) {
+    why = "codes have capital letters, digits and a dot; `*` only at the end, for a prefix";
+    if (toUpper(t) != t) help = fmt::format("write it in capitals: `{}`", toUpper(t));
+  } else if (body[0] >= 'A' && body[0] <= 'Z' && body.find('.') == std::string::npos &&
+             body.size() > 3) {
+    // ICD-10-CM codes are kept with their dot (`M5450` is read as `M54.50`),
+    // so a pattern without it could never match.
+    why = "claims keep ICD-10 codes with their dot, so it would never match";
+    help = fmt::format("write `{}.{}{}`", body.substr(0, 3), body.substr(3),
+                       t.back() == '*' ? "*" : "");
+  }
+  if (!why) return true;
+  report(diag::Kind::MalformedDiagnosis, pattern.span,
+         fmt::format("`{}` is not a diagnosis code or pattern: {}", t, *why), help);
+  return false;
+}
+
+std::optional<std::vector<std::string>> CheckContext::diagnosisItems(
+    const std::vector<ast::TextItem>& items) {
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const ast::TextItem& item : items) {
+    if (!item.quoted) {
+      auto members = diagnosisSet(item.word);
+      if (members)
+        out.insert(out.end(), members->begin(), members->end());
+      else
+        ok = false;
+      continue;
+    }
+    if (!diagnosisPattern(item.word)) {
+      ok = false;
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), item.word.text) == out.end())
+      out.push_back(item.word.text);
+  }
+  if (!ok) return std::nullopt;
+  return out;
 }
 
 void CheckContext::reportUnusedSets() {
@@ -276,7 +457,7 @@ void CheckContext::addItem(Item item, bool isOverride, const source::Span& span)
   items.push_back(std::move(item));
 }
 
-std::size_t CheckContext::removeTableRows(const std::string& id) {
+std::size_t CheckContext::removeTableRows(const std::string& id, bool inheritedOnly) {
   std::size_t removed = 0;
   if (id.rfind("mue_", 0) == 0) {
     const auto code = model::Code::parse(id.substr(4));
@@ -296,7 +477,7 @@ std::size_t CheckContext::removeTableRows(const std::string& id) {
   }
   for (Item& item : out_.items) {
     auto* table = std::get_if<PairTableItem>(&item);
-    if (table == nullptr) continue;
+    if (table == nullptr || (inheritedOnly && inherited_.count(table->id) == 0)) continue;
     auto& rows = table->table.rows;
     const auto before = rows.size();
     rows.erase(std::remove_if(rows.begin(), rows.end(),
@@ -311,6 +492,41 @@ std::size_t CheckContext::removeTableRows(const std::string& id) {
   return removed;
 }
 
+bool CheckContext::overrideReversedPair(PairRow row) {
+  if (inherited_.count(row.id) > 0 || overridden_.count(row.id) > 0) return false;
+  auto& items = out_.items;
+  const auto reversed = [&](const Item& item) {
+    const auto* other = std::get_if<PairRow>(&item);
+    return other != nullptr && inherited_.count(other->id) > 0 && other->column1 == row.column2 &&
+           other->column2 == row.column1;
+  };
+  auto first = std::find_if(items.begin(), items.end(), reversed);
+  const auto at = first - items.begin();
+  std::set<std::string> ids;
+  for (const Item& item : items)
+    if (reversed(item)) ids.insert(idOf(item));
+  std::size_t removed = 0;
+  for (const std::string& id : ids) removed += dropInherited(id);
+  removed +=
+      removeTableRows(fmt::format("ptp_{}_{}", row.column2.text(), row.column1.text()), true);
+  if (removed == 0) return false;
+  overridden_.insert(row.id);
+  const auto position = std::min<std::ptrdiff_t>(at, static_cast<std::ptrdiff_t>(items.size()));
+  items.insert(items.begin() + position, std::move(row));
+  return true;
+}
+
+std::size_t CheckContext::dropInherited(const std::string& id) {
+  auto& items = out_.items;
+  const auto before = items.size();
+  if (inherited_.count(id) > 0)
+    items.erase(
+        std::remove_if(items.begin(), items.end(), [&](const Item& i) { return idOf(i) == id; }),
+        items.end());
+  inherited_.erase(id);
+  return before - items.size() + removeTableRows(id, true);
+}
+
 void CheckContext::disable(const ast::Word& id) {
   auto& items = out_.items;
   if ((id.text.rfind("ptp_", 0) == 0 || id.text.rfind("mue_", 0) == 0) &&
@@ -321,6 +537,7 @@ void CheckContext::disable(const ast::Word& id) {
       std::remove_if(items.begin(), items.end(), [&](const Item& i) { return idOf(i) == id.text; }),
       items.end());
   if (items.size() == before) {
+    if (isPoisonedId(id.text)) return;  // the rule's own errors were reported
     std::vector<std::string> known;
     for (const Item& i : items) known.push_back(idOf(i));
     std::optional<std::string> help;
@@ -343,6 +560,8 @@ void CheckContext::inherit(CheckedRuleset base, bool asBase, const source::Span&
     out_.items = std::move(base.items);
     out_.modifierSets = std::move(base.modifierSets);
     out_.codeSets = std::move(base.codeSets);
+    out_.placeSets = std::move(base.placeSets);
+    out_.diagnosisSets = std::move(base.diagnosisSets);
     return;
   }
   // An include: re-home its expressions after ours, shifting every id.
@@ -393,6 +612,14 @@ void CheckContext::inherit(CheckedRuleset base, bool asBase, const source::Span&
       report(diag::Kind::DuplicateName, where,
              fmt::format("the included ruleset declares the set `{}` again", name),
              "rename one of the two sets");
+  for (auto* sets : {&base.placeSets, &base.diagnosisSets})
+    for (auto& [name, members] : *sets)
+      if (!(sets == &base.placeSets ? out_.placeSets : out_.diagnosisSets)
+               .emplace(name, members)
+               .second)
+        report(diag::Kind::DuplicateName, where,
+               fmt::format("the included ruleset declares the set `{}` again", name),
+               "rename one of the two sets");
 }
 
 }  // namespace edict::check

@@ -43,17 +43,57 @@ class CheckContext {
 
   void declareModifierSet(const ast::Word& name, std::vector<model::Modifier> members);
   void declareCodeSet(const ast::Word& name, CodeRanges ranges);
+  void declarePlaceSet(const ast::Word& name, std::vector<std::string> places);
+  void declareDiagnosisSet(const ast::Word& name, std::vector<std::string> patterns);
   /// Whether `name` names a code set (the checker uses it to read words).
   [[nodiscard]] bool isCodeSet(const std::string& name) const;
   [[nodiscard]] bool isModifierSet(const std::string& name) const;
+  [[nodiscard]] bool isPlaceSet(const std::string& name) const;
+  [[nodiscard]] bool isDiagnosisSet(const std::string& name) const;
+  /// What kind of set `name` is (`a set of codes`), or nullopt when none.
+  [[nodiscard]] std::optional<std::string> setKindOf(const std::string& name) const;
+  /// The members of the place set `name` (marking it used); nullopt after
+  /// reporting why not.
+  std::optional<std::vector<std::string>> placeSet(const ast::Word& name);
+  /// The patterns of the diagnosis set `name` (marking it used); nullopt
+  /// after reporting why not.
+  std::optional<std::vector<std::string>> diagnosisSet(const ast::Word& name);
+  /// Resolves the items of a `places` set (places, or other place sets).
+  std::optional<std::vector<std::string>> placeItems(const std::vector<ast::TextItem>& items);
+  /// Resolves the items of a `diagnoses` set (patterns, or other such sets).
+  std::optional<std::vector<std::string>> diagnosisItems(const std::vector<ast::TextItem>& items);
+  /// Checks an ICD-10 code or prefix pattern (`M54.5*`), or reports E0110.
+  bool diagnosisPattern(const ast::Word& pattern);
   /// Warns about the sets declared in this file that nothing used.
   void reportUnusedSets();
+
+  /// Records that the set `name` was declared with errors (already
+  /// reported): its uses fail without a second diagnostic.
+  void poisonSet(const std::string& name) { poisonedSets_.insert(name); }
+  /// Records that the rule `id` was written with errors (already reported):
+  /// tests and `disable` that name it are not reported again.
+  void poisonId(const std::string& id) { poisonedIds_.insert(id); }
+  /// Whether `id` is that of a rule written with errors, or of a row of a
+  /// table that could not be read (`ptp_...`, `mue_...`).
+  [[nodiscard]] bool isPoisonedId(const std::string& id) const;
+  /// Records that a pair table (`ptp`) or MUE table (`mue`) had errors, so
+  /// that ids of its rows are not reported as unknown.
+  void poisonTableRows(const std::string& prefix) { poisonedPrefixes_.insert(prefix + "_"); }
 
   /// Adds a rule, applying `override` (replaces the inherited rule of the
   /// same id) and refusing an inherited id redefined without it.
   void addItem(Item item, bool isOverride, const source::Span& span);
   /// `disable ID`: removes the rule(s) with that id.
   void disable(const ast::Word& id);
+  /// `override pair C1 C2` of a pair that is inherited as `C2 C1`: puts the
+  /// row in place of every inherited row (and table row) of the reverse
+  /// direction. False, changing nothing, when no inherited pair is reversed.
+  bool overrideReversedPair(PairRow row);
+  /// Whether `id` came from the ruleset this one extends (not overridden).
+  [[nodiscard]] bool isInherited(const std::string& id) const { return inherited_.count(id) > 0; }
+  /// Removes the inherited rule `id`, and the rows of pair `id` from
+  /// inherited tables; how many rows went.
+  std::size_t dropInherited(const std::string& id);
   /// Takes in a checked ruleset's sets and rules (`extends` and `include`).
   void inherit(CheckedRuleset base, bool asBase, const source::Span& where);
 
@@ -77,8 +117,23 @@ class CheckContext {
   /// Ids this file overrode: their later rows are added, not replaced again.
   std::set<std::string> overridden_;
   /// Removes the rows of pair `id` (`ptp_C1_C2`) from every pair table, or
-  /// of code `id` (`mue_CODE`) from every MUE table read from a file; how many.
-  std::size_t removeTableRows(const std::string& id);
+  /// of code `id` (`mue_CODE`) from every MUE table read from a file; how
+  /// many. `inheritedOnly`: from the tables of the extended ruleset only.
+  std::size_t removeTableRows(const std::string& id, bool inheritedOnly = false);
+  /// Sets, rule ids and table-row id prefixes (`ptp_`) declared with errors.
+  std::set<std::string> poisonedSets_;
+  std::set<std::string> poisonedIds_;
+  std::set<std::string> poisonedPrefixes_;
+  /// The members of the set `name` in `sets` (places or diagnoses), marking
+  /// it used; or reports why not (`kind`: "places of service").
+  std::optional<std::vector<std::string>> textSet(
+      const std::map<std::string, std::vector<std::string>>& sets, const ast::Word& name,
+      const std::string& kind, std::optional<std::string> help);
+  /// Reports a name that no set of `kind` has, with the nearest that does.
+  void unknownSet(const ast::Word& name, const std::string& kind,
+                  const std::vector<std::string>& known, std::optional<std::string> help);
+  /// Whether `name` is taken by a set of any kind, or by a built-in set.
+  [[nodiscard]] bool setNameTaken(const std::string& name) const;
   /// Sets declared in this file, with where, and whether anything used them.
   std::map<std::string, std::pair<source::Span, bool>> declaredHere_;
   void markUsed(const std::string& name);
@@ -106,6 +161,9 @@ void checkLimit(CheckContext& cx, const ast::LimitDecl& decl);
 void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl);
 /// Reports codes under two `units` statements and codes limited twice.
 void checkUnitConflicts(CheckContext& cx);
+/// Warns about pairs written both ways round; an inherited one that this
+/// ruleset reverses gives way to it (check_reversed_pairs.cpp).
+void checkReversedPairs(CheckContext& cx);
 
 /// Fills the code index of `rule` and warns when no code can satisfy it.
 void indexRule(CheckContext& cx, CheckedRule& rule);

@@ -22,10 +22,23 @@ struct Value {
   ir::ExprId id = 0;
   std::optional<ast::Word> word;
   /// `Known` checks that must hold before the value means anything (minutes,
-  /// age, birth date can be absent; comparisons with an absent value are false).
+  /// age, birth date can be absent; comparisons with an absent value are
+  /// unknown).
   std::vector<ir::ExprId> guards;
   source::Span span;
+  /// A condition that may be unknown: `id` holds when it is true, `falseId`
+  /// when it is false, neither when it is unknown. Empty for conditions that
+  /// are always true or false: their falsity is `not id`.
+  std::optional<ir::ExprId> falseId{};
+  /// The field a value was read from (`line.place_of_service`), for messages
+  /// and for the sets that belong to one field.
+  std::string path{};
 };
+
+/// What a claim without a value that may be absent lacks, for messages.
+std::string whatIsMissing(const std::string& field) {
+  return field == "line.minutes" ? "a line with no minutes" : "a claim with no birth date";
+}
 
 std::string typeName(Type type) {
   switch (type) {
@@ -112,6 +125,23 @@ class ExprChecker {
   }
 
  private:
+  /// A word as a number (`want` Int) or an amount in cents (Money), or E0106.
+  std::optional<std::int64_t> wholeNumber(const ast::Word& w, Type want) {
+    const bool digits =
+        !w.text.empty() && w.text.size() <= 12 &&
+        std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) {
+      cx_.report(diag::Kind::MalformedNumber, w.span,
+                 fmt::format("`{}` is not a whole number", w.text),
+                 cx_.isCodeSet(w.text) ? std::optional<std::string>(fmt::format(
+                                             "to test a code set, write `line.code in {}`", w.text))
+                                       : std::nullopt);
+      return std::nullopt;
+    }
+    const std::int64_t n = std::stoll(w.text);
+    return want == Type::Money ? n * 100 : n;
+  }
+
   std::optional<ir::ExprId> wordLiteral(const ast::Word& w, Type want) {
     switch (want) {
       case Type::Code: {
@@ -121,20 +151,9 @@ class ExprChecker {
       }
       case Type::Int:
       case Type::Money: {
-        const bool digits =
-            !w.text.empty() && w.text.size() <= 12 &&
-            std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (!digits) {
-          cx_.report(diag::Kind::MalformedNumber, w.span,
-                     fmt::format("`{}` is not a whole number", w.text),
-                     cx_.isCodeSet(w.text)
-                         ? std::optional<std::string>(
-                               fmt::format("to test a code set, write `line.code in {}`", w.text))
-                         : std::nullopt);
-          return std::nullopt;
-        }
-        const std::int64_t n = std::stoll(w.text);
-        return b_.intConst(want == Type::Money ? n * 100 : n);
+        auto n = wholeNumber(w, want);
+        if (!n) return std::nullopt;
+        return b_.intConst(*n);
       }
       case Type::Modifier: {
         auto m = model::Modifier::parse(w.text);
@@ -189,6 +208,12 @@ class ExprChecker {
       return std::nullopt;
     }
     Value v{info.type, 0, std::nullopt, {}, span};
+    v.path = name;
+    if (info.optional && scope_.absent != nullptr) {
+      auto& read = scope_.absent->read;
+      if (std::none_of(read.begin(), read.end(), [&](const auto& r) { return r.field == name; }))
+        read.push_back({name, span, scope_.absent->readingUnits});
+    }
     if (info.binding == Binding::Claim) {
       v.id = b_.claimField(info.claimField);
       if (info.optional) v.guards.push_back(b_.knownClaim(info.claimField));
@@ -215,12 +240,54 @@ class ExprChecker {
     return Value{Type::Text, b_.stringConst(text.value), std::nullopt, {}, span};
   }
 
+  /// The IR that holds when condition `v` is false.
+  ir::ExprId falseOf(const Value& v) { return v.falseId ? *v.falseId : b_.negate(v.id); }
+
+  /// A condition that is unknown unless `guards` hold: true when they and
+  /// `test` hold, false when they hold and `test` does not.
+  Value guarded(const std::vector<ir::ExprId>& guards, ir::ExprId test, ir::ExprId notTest,
+                const source::Span& span) {
+    if (guards.empty()) return Value{Type::Bool, test, std::nullopt, {}, span};
+    std::vector<ir::ExprId> whenTrue = guards;
+    whenTrue.push_back(test);
+    std::vector<ir::ExprId> whenFalse = guards;
+    whenFalse.push_back(notTest);
+    return Value{Type::Bool, b_.allOf(std::move(whenTrue)), std::nullopt, {},
+                 span,       b_.allOf(std::move(whenFalse))};
+  }
+
   std::optional<Value> visit(const ast::NotExpr& negation, const source::Span& span) {
     auto operand = check(*negation.operand);
     if (!operand) return std::nullopt;
     auto condition = as(*operand, Type::Bool, operand->span);
     if (!condition) return std::nullopt;
+    // Not unknown is unknown: true and false swap.
+    if (condition->falseId)
+      return Value{Type::Bool, *condition->falseId, std::nullopt, {}, span, condition->id};
     return Value{Type::Bool, b_.negate(condition->id), std::nullopt, {}, span};
+  }
+
+  std::optional<Value> visit(const ast::KnownExpr& known, const source::Span& span) {
+    // The values `is known` tests are tested, not read.
+    AbsentReads inside;
+    AbsentReads* outside = scope_.absent;
+    scope_.absent = &inside;
+    auto value = check(*known.value);
+    scope_.absent = outside;
+    if (outside != nullptr)
+      for (const auto& read : inside.read) outside->tested.insert(read.field);
+    if (!value) return std::nullopt;
+    if (value->type == Type::Bool || value->type == Type::Word || value->guards.empty()) {
+      cx_.report(diag::Kind::AlwaysKnown, known.value->span,
+                 value->type == Type::Word
+                     ? "`is known` tests a value of the claim, not a word"
+                     : "every claim gives this value, so `is known` would always hold",
+                 "`is known` is for values a claim may leave out: `line.minutes`, "
+                 "`patient.birth_date`, `patient.age`");
+      return std::nullopt;
+    }
+    const ir::ExprId all = b_.allOf(value->guards);
+    return Value{Type::Bool, known.negated ? b_.negate(all) : all, std::nullopt, {}, span};
   }
 
   std::optional<Value> visit(const ast::BinaryExpr& e, const source::Span& span) {
@@ -233,9 +300,17 @@ class ExprChecker {
         auto l = as(*left, Type::Bool, left->span);
         auto r = as(*right, Type::Bool, right->span);
         if (!l || !r) return std::nullopt;
-        const ir::ExprId id =
-            e.op == ast::BinaryOp::And ? b_.allOf({l->id, r->id}) : b_.anyOf({l->id, r->id});
-        return Value{Type::Bool, id, std::nullopt, {}, span};
+        // Kleene: `and` is false when either side is, `or` when both are.
+        const bool both = e.op == ast::BinaryOp::And;
+        Value v{Type::Bool,
+                both ? b_.allOf({l->id, r->id}) : b_.anyOf({l->id, r->id}),
+                std::nullopt,
+                {},
+                span};
+        if (l->falseId || r->falseId)
+          v.falseId =
+              both ? b_.anyOf({falseOf(*l), falseOf(*r)}) : b_.allOf({falseOf(*l), falseOf(*r)});
+        return v;
       }
       case ast::BinaryOp::Add:
       case ast::BinaryOp::Sub: return arithmetic(e, *left, *right, span);
@@ -324,10 +399,15 @@ class ExprChecker {
                      : std::nullopt);
       return std::nullopt;
     }
-    std::vector<ir::ExprId> all = left.guards;
-    all.insert(all.end(), right.guards.begin(), right.guards.end());
-    all.push_back(b_.compare(op, left.id, right.id));
-    return Value{Type::Bool, b_.allOf(std::move(all)), std::nullopt, {}, span};
+    static const std::map<ir::CmpOp, ir::CmpOp> inverse{
+        {ir::CmpOp::Eq, ir::CmpOp::Ne}, {ir::CmpOp::Ne, ir::CmpOp::Eq},
+        {ir::CmpOp::Lt, ir::CmpOp::Ge}, {ir::CmpOp::Le, ir::CmpOp::Gt},
+        {ir::CmpOp::Gt, ir::CmpOp::Le}, {ir::CmpOp::Ge, ir::CmpOp::Lt}};
+    std::vector<ir::ExprId> guards = left.guards;
+    guards.insert(guards.end(), right.guards.begin(), right.guards.end());
+    const ir::ExprId test = b_.compare(op, left.id, right.id);
+    if (guards.empty()) return Value{Type::Bool, test, std::nullopt, {}, span};
+    return guarded(guards, test, b_.compare(inverse.at(op), left.id, right.id), span);
   }
 
   /// Resolves code arguments (codes, ranges, set names) into a new code set.
@@ -433,45 +513,176 @@ class ExprChecker {
     return std::nullopt;
   }
 
-  std::optional<Value> diagnoses(const std::vector<ast::Argument>& args, const source::Span& span) {
+  /// The bit of diagnosis `pattern` in the program's table (added if new).
+  std::optional<std::uint64_t> diagnosisBit(const std::string& pattern, const source::Span& span) {
     auto& patterns = cx_.out().program.diagnosisPatterns;
+    auto found = std::find(patterns.begin(), patterns.end(), pattern);
+    if (found == patterns.end()) {
+      if (patterns.size() == 64) {
+        cx_.report(diag::Kind::TooManyDiagnoses, span,
+                   "a ruleset may test at most 64 diagnosis patterns",
+                   "use prefixes such as \"M54.*\" to cover several codes");
+        return std::nullopt;
+      }
+      patterns.push_back(pattern);
+      found = patterns.end() - 1;
+    }
+    return 1ull << (found - patterns.begin());
+  }
+
+  /// `claim.diagnoses.any("M54.50", "M54.5*", back_pain)`: codes and
+  /// patterns in quotes, and names of `diagnoses` sets.
+  std::optional<Value> diagnoses(const std::vector<ast::Argument>& args, const source::Span& span) {
     std::uint64_t mask = 0;
+    bool ok = true;
     for (const ast::Argument& argument : args) {
       const ast::Expr* e = std::get_if<ast::ExprPtr>(&argument) != nullptr
                                ? std::get<ast::ExprPtr>(argument).get()
                                : nullptr;
       const auto* text = e != nullptr ? std::get_if<ast::StringExpr>(&e->node) : nullptr;
       const auto* word = e != nullptr ? std::get_if<ast::PathExpr>(&e->node) : nullptr;
-      std::string pattern;
-      if (text != nullptr)
-        pattern = text->value;
-      else if (word != nullptr && word->parts.size() == 1)
-        pattern = word->parts[0].text;
-      if (pattern.empty()) {
-        cx_.report(
-            diag::Kind::WrongArguments, e != nullptr ? e->span : span,
-            "`claim.diagnoses.any` takes ICD-10 codes in quotes, such as \"M54.50\" or \"M54.5*\"");
+      std::vector<std::string> patterns;
+      if (text != nullptr) {
+        if (!cx_.diagnosisPattern(ast::Word{text->value, e->span})) {
+          ok = false;
+          continue;
+        }
+        patterns.push_back(text->value);
+      } else if (word != nullptr && word->parts.size() == 1) {
+        auto members = cx_.diagnosisSet(word->parts[0]);
+        if (!members) {
+          ok = false;
+          continue;
+        }
+        patterns = std::move(*members);
+      } else {
+        cx_.report(diag::Kind::WrongArguments, e != nullptr ? e->span : span,
+                   "`claim.diagnoses.any` takes ICD-10 codes in quotes, such as \"M54.50\" or "
+                   "\"M54.5*\", and names of diagnosis sets");
         return std::nullopt;
       }
-      auto found = std::find(patterns.begin(), patterns.end(), pattern);
-      if (found == patterns.end()) {
-        if (patterns.size() == 64) {
-          cx_.report(diag::Kind::TooManyDiagnoses, e->span,
-                     "a ruleset may test at most 64 diagnosis patterns",
-                     "use prefixes such as \"M54.*\" to cover several codes");
-          return std::nullopt;
-        }
-        patterns.push_back(pattern);
-        found = patterns.end() - 1;
+      for (const std::string& pattern : patterns) {
+        auto bit = diagnosisBit(pattern, e->span);
+        if (!bit) return std::nullopt;
+        mask |= *bit;
       }
-      mask |= 1ull << (found - patterns.begin());
     }
+    if (!ok) return std::nullopt;
     if (mask == 0) {
       cx_.report(diag::Kind::WrongArguments, span,
                  "`claim.diagnoses.any` needs at least one diagnosis");
       return std::nullopt;
     }
     return Value{Type::Bool, b_.diagnosisAny(mask), std::nullopt, {}, span};
+  }
+
+  /// A bound of a range of numbers, amounts or dates, as an IR constant.
+  std::optional<std::int64_t> rangeBound(const ast::Word& w, Type type) {
+    if (type == Type::Date) {
+      auto d = cx_.date(w);
+      if (!d) return std::nullopt;
+      return d->days;
+    }
+    if (w.text.find('-') != std::string::npos) {
+      cx_.report(diag::Kind::TypeMismatch, w.span,
+                 fmt::format("`{}` is a date, and this range is of {}s", w.text,
+                             typeName(type).substr(typeName(type).find(' ') + 1)));
+      return std::nullopt;
+    }
+    return wholeNumber(w, type);
+  }
+
+  /// `value in first..last` over numbers, amounts or dates.
+  std::optional<ir::ExprId> inRange(const Value& value, const ast::RangeArg& range) {
+    auto first = rangeBound(range.first, value.type);
+    auto last = rangeBound(range.last, value.type);
+    if (!first || !last) return std::nullopt;
+    if (*last < *first) {
+      const source::Span whole{
+          range.first.span.line, range.first.span.column,
+          range.last.span.column + range.last.span.length - range.first.span.column};
+      cx_.report(
+          value.type == Type::Date ? diag::Kind::InvertedDateRange : diag::Kind::InvertedCodeRange,
+          whole,
+          fmt::format("the range `{}..{}` is empty: it ends before it starts", range.first.text,
+                      range.last.text),
+          fmt::format("write `{}..{}`", range.last.text, range.first.text));
+      return std::nullopt;
+    }
+    return b_.inRange(value.id, b_.intConst(*first), b_.intConst(*last));
+  }
+
+  /// The test of `value in ...` for a text: a named set of places, or a list.
+  std::optional<ir::ExprId> inTexts(const ast::InExpr& e, const Value& value,
+                                    const source::Span& span) {
+    std::vector<ir::ExprId> any;
+    if (e.setName) {
+      auto places = cx_.placeSet(*e.setName);
+      if (!places) return std::nullopt;
+      if (value.path.find("place_of_service") == std::string::npos) {
+        cx_.report(diag::Kind::WrongSetKind, e.setName->span,
+                   fmt::format("`{}` is a set of places of service, and `{}` is not a place of "
+                               "service",
+                               e.setName->text, value.path),
+                   "use it with `line.place_of_service` or `claim.place_of_service`");
+        return std::nullopt;
+      }
+      for (const std::string& place : *places)
+        any.push_back(b_.compare(ir::CmpOp::Eq, value.id, b_.stringConst(place)));
+      return b_.anyOf(std::move(any));
+    }
+    if (e.range) {
+      cx_.report(diag::Kind::TypeMismatch, span, "ranges hold codes, numbers and dates, not texts",
+                 "list the texts in parentheses: `in (\"11\", \"22\")`");
+      return std::nullopt;
+    }
+    return inList(e.items, value, span, false);
+  }
+
+  /// The test of `value in ...` for a number, amount or date: a range, or a
+  /// list of values and ranges.
+  std::optional<ir::ExprId> inOrdered(const ast::InExpr& e, const Value& value,
+                                      const source::Span& span) {
+    if (e.setName) {
+      cx_.report(diag::Kind::TypeMismatch, e.setName->span,
+                 fmt::format("named sets hold codes, modifiers, places or diagnoses, not {}s",
+                             typeName(value.type).substr(typeName(value.type).find(' ') + 1)),
+                 value.type == Type::Date ? "write a range of dates: `in 2026-01-01..2026-06-30`"
+                                          : "write a range: `in 18..64`, or a list: `in (1, 2)`");
+      return std::nullopt;
+    }
+    if (e.range) return inRange(value, *e.range);
+    return inList(e.items, value, span, true);
+  }
+
+  /// `value in (A, B, FIRST..LAST)`: `value` equals an item or falls in a
+  /// range (`ranges`: numbers, amounts and dates; texts have none).
+  std::optional<ir::ExprId> inList(const std::vector<ast::Argument>& items, const Value& value,
+                                   const source::Span& span, bool ranges) {
+    std::vector<ir::ExprId> any;
+    for (const ast::Argument& argument : items) {
+      if (const auto* range = std::get_if<ast::RangeArg>(&argument)) {
+        if (!ranges) {
+          cx_.report(diag::Kind::TypeMismatch, span,
+                     "ranges hold codes, numbers and dates, not texts");
+          return std::nullopt;
+        }
+        auto test = inRange(value, *range);
+        if (!test) return std::nullopt;
+        any.push_back(*test);
+        continue;
+      }
+      auto item = check(*std::get<ast::ExprPtr>(argument));
+      if (!item) return std::nullopt;
+      auto typed = as(*item, value.type, item->span);
+      if (!typed) return std::nullopt;
+      any.push_back(b_.compare(ir::CmpOp::Eq, value.id, typed->id));
+    }
+    if (any.empty()) {
+      cx_.report(diag::Kind::EmptySet, span, "the list after `in` is empty");
+      return std::nullopt;
+    }
+    return b_.anyOf(std::move(any));
   }
 
   std::optional<Value> visit(const ast::InExpr& e, const source::Span& span) {
@@ -483,48 +694,33 @@ class ExprChecker {
       if (e.setName) {
         auto ranges = cx_.codeItem(*e.setName, std::nullopt);
         if (ranges) set = b_.codeSet(e.setName->text, *ranges);
+      } else if (e.range) {
+        auto ranges = cx_.codeItem(e.range->first, e.range->last);
+        if (ranges) set = b_.codeSet("range", *ranges);
       } else {
         set = codeSetOf(e.items, "the list after `in`", span);
       }
       if (!set) return std::nullopt;
       test = b_.inCodeSet(value->id, *set);
-    } else if (value->type == Type::Text || value->type == Type::Int) {
-      if (e.setName) {
-        cx_.report(diag::Kind::TypeMismatch, e.setName->span,
-                   fmt::format("named sets hold codes or modifiers, not {}s",
-                               typeName(value->type).substr(2)),
-                   "list the values in parentheses: `in (\"11\", \"22\")`");
-        return std::nullopt;
-      }
-      std::vector<ir::ExprId> any;
-      for (const ast::Argument& argument : e.items) {
-        if (!std::holds_alternative<ast::ExprPtr>(argument)) {
-          cx_.report(diag::Kind::TypeMismatch, span, "ranges hold codes only");
-          return std::nullopt;
-        }
-        auto item = check(*std::get<ast::ExprPtr>(argument));
-        if (!item) return std::nullopt;
-        auto typed = as(*item, value->type, item->span);
-        if (!typed) return std::nullopt;
-        any.push_back(b_.compare(ir::CmpOp::Eq, value->id, typed->id));
-      }
-      if (any.empty()) {
-        cx_.report(diag::Kind::EmptySet, span, "the list after `in` is empty");
-        return std::nullopt;
-      }
-      test = b_.anyOf(std::move(any));
+    } else if (value->type == Type::Text) {
+      test = inTexts(e, *value, span);
+    } else if (value->type == Type::Int || value->type == Type::Money ||
+               value->type == Type::Date) {
+      test = inOrdered(e, *value, span);
     } else {
-      cx_.report(diag::Kind::TypeMismatch, e.value->span,
-                 fmt::format("`in` tests codes, texts and numbers, not {}", typeName(value->type)),
-                 value->type == Type::Word
-                     ? std::optional<std::string>(
-                           "put a field on the left, such as `line.code in therapy`")
-                     : std::nullopt);
+      cx_.report(
+          diag::Kind::TypeMismatch, e.value->span,
+          fmt::format("`in` tests codes, texts, numbers and dates, not {}", typeName(value->type)),
+          value->type == Type::Word ? std::optional<std::string>(
+                                          "put a field on the left, such as `line.code in therapy`")
+                                    : std::nullopt);
       return std::nullopt;
     }
-    std::vector<ir::ExprId> all = value->guards;
-    all.push_back(e.negated ? b_.negate(*test) : *test);
-    return Value{Type::Bool, b_.allOf(std::move(all)), std::nullopt, {}, span};
+    if (!test) return std::nullopt;
+    if (value->guards.empty())
+      return Value{Type::Bool, e.negated ? b_.negate(*test) : *test, std::nullopt, {}, span};
+    const ir::ExprId negated = b_.negate(*test);
+    return guarded(value->guards, e.negated ? negated : *test, e.negated ? *test : negated, span);
   }
 
   CheckContext& cx_;
@@ -550,7 +746,7 @@ std::optional<ir::ExprId> checkCondition(CheckContext& cx, const ast::Expr& expr
 }
 
 std::optional<ir::ExprId> checkUnits(CheckContext& cx, const ast::Expr& expr,
-                                     const ExprScope& scope) {
+                                     const ExprScope& scope, std::vector<ir::ExprId>& known) {
   ExprChecker checker(cx, scope);
   auto value = checker.check(expr);
   if (!value) return std::nullopt;
@@ -561,7 +757,29 @@ std::optional<ir::ExprId> checkUnits(CheckContext& cx, const ast::Expr& expr,
               fmt::format("units must be a number, but this is {}", typeName(value->type)));
     return std::nullopt;
   }
+  known = value->guards;
   return value->id;
+}
+
+void reportAbsentReads(CheckContext& cx, const std::string& rule, const AbsentReads& reads) {
+  for (const AbsentReads::Read& read : reads.read) {
+    if (reads.tested.count(read.field) > 0) continue;
+    if (read.inUnits) {
+      cx.report(diag::Kind::AbsentValue, read.span,
+                fmt::format("`{}` is absent on {}: the units of `{}` then have no value, and "
+                            "the rule does not fire",
+                            read.field, whatIsMissing(read.field), rule),
+                fmt::format("say so in the condition: `when ... and {} is known`", read.field));
+      continue;
+    }
+    cx.report(diag::Kind::AbsentValue, read.span,
+              fmt::format("`{}` is absent on {}; a comparison with it is then neither true nor "
+                          "false, and does not make `{}` fire",
+                          read.field, whatIsMissing(read.field), rule),
+              fmt::format("say what such a claim gets: `... and {0} is known` keeps the rule as "
+                          "it is; `... or {0} is not known` makes it fire on such claims too",
+                          read.field));
+  }
 }
 
 }  // namespace edict::check

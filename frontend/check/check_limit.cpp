@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <limits>
 
+#include "core/text/counted.h"
 #include "frontend/check/check_context.h"
 #include "frontend/check/table_file.h"
 #include "frontend/diag/suggest.h"
@@ -88,14 +89,29 @@ void checkLimit(CheckContext& cx, const ast::LimitDecl& decl) {
   auto indicator = indicatorOf(cx, decl.scope);
   bool messageOk = true;
   if (decl.clauses.message) messageOk = checkMessage(cx, *decl.clauses.message, false, true);
-  if (!code || !value || !indicator || !messageOk) return;
+  std::optional<model::Date> since;
+  std::optional<model::Date> until;
+  bool datesOk = true;
+  if (decl.since) datesOk = (since = cx.date(*decl.since)).has_value();
+  if (decl.until) datesOk = (until = cx.date(*decl.until)).has_value() && datesOk;
+  if (since && until && *until < *since) {
+    cx.report(
+        diag::Kind::InvertedDateRange, decl.until->span,
+        fmt::format("the limit ends on {} before it starts on {}", until->iso(), since->iso()),
+        "`until` is the last date the limit applies; it must not precede `since`");
+    datesOk = false;
+  }
+  const std::string id = decl.clauses.id ? decl.clauses.id->text : "mue_" + decl.code.text;
+  if (!code || !value || !indicator || !messageOk || !datesOk) return cx.poisonId(id);
 
   MueTableItem item;
-  item.id = decl.clauses.id ? decl.clauses.id->text : "mue_" + decl.code.text;
+  item.id = id;
   item.table.rationales.push_back(decl.rationale.value_or(""));
-  // A `limit` applies on every date of service: its row takes effect first.
+  // Without `since` a `limit` applies on every date of service: its row
+  // takes effect first; without `until` it never ends.
   item.table.rows.push_back(ir::MueTable::Row{
-      code->packed, std::numeric_limits<std::int32_t>::min(), *value, 0, *indicator});
+      code->packed, since ? since->days : std::numeric_limits<std::int32_t>::min(), *value, 0,
+      *indicator, until ? until->days : std::numeric_limits<std::int32_t>::max()});
   item.table.buildIndex();
   item.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-96";
   if (decl.clauses.message) item.message = decl.clauses.message->text;
@@ -105,23 +121,26 @@ void checkLimit(CheckContext& cx, const ast::LimitDecl& decl) {
   cx.addItem(std::move(item), decl.isOverride, decl.span);
 }
 
-void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
+namespace {
+
+/// Reads, checks and adds the table; false after reporting why not.
+bool readLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
   const std::string format = decl.format ? decl.format->text : defaultFormat(decl.path.text);
   if (format != "cms_mue" && format != "tsv") {
     cx.report(diag::Kind::UnknownName, decl.format->span,
               fmt::format("`{}` is not an MUE table format", format),
               "use `cms_mue` (the CMS file) or `tsv` (from `edict import mue`)");
-    return;
+    return false;
   }
   std::optional<model::Date> since;
   if (decl.since) {
     since = cx.date(*decl.since);
-    if (!since) return;
+    if (!since) return false;
     if (format == "tsv") {
       cx.report(diag::Kind::DuplicateClause, decl.since->span,
                 "an MUE TSV table gives each row its effective date; `since` is for CMS files",
                 "remove `since`");
-      return;
+      return false;
     }
   }
   const std::string reading =
@@ -134,14 +153,15 @@ void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
         return ReadMueTable{std::move(rows.problems), toIr(rows.table, path),
                             rows.effective.has_value()};
       });
-  if (!read) return;
+  if (!read) return false;
   if (!reportTableProblems(
           cx, read->problems, decl.path,
-          fmt::format("the MUE table has {} problems (listed above)", read->problems.total()),
+          fmt::format("the MUE table has {} (listed above)",
+                      text::counted(static_cast<std::int64_t>(read->problems.total()), "problem")),
           format == "cms_mue" && !read->effectiveKnown
               ? "give the effective date with `since YYYY-MM-DD`"
               : "fix the rows, or filter the table with `edict import mue`"))
-    return;
+    return false;
 
   MueTableItem item;
   item.id = fmt::format("mues_{}", std::filesystem::path(decl.path.text).stem().string());
@@ -156,12 +176,22 @@ void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
                           model::Code{rows[i].code}.text(), model::Date{rows[i].effective}.iso()),
               "keep one row per code and effective date");
   }
-  if (conflicts) return;
+  if (conflicts) return false;
   item.reason = decl.reason ? decl.reason->text : "CO-96";
   item.origin = cx.originOf(decl.span);
   item.span = decl.span;
   item.file = cx.file();
   cx.addItem(std::move(item), false, decl.span);
+  return true;
+}
+
+}  // namespace
+
+void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl) {
+  if (readLimitsFrom(cx, decl)) return;
+  // Tests and `disable` naming the table or its rows are not reported again.
+  cx.poisonId(fmt::format("mues_{}", std::filesystem::path(decl.path.text).stem().string()));
+  cx.poisonTableRows("mue");
 }
 
 }  // namespace edict::check

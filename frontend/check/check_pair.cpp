@@ -43,13 +43,16 @@ void checkPair(CheckContext& cx, const ast::PairDecl& pair) {
   std::optional<std::vector<model::Modifier>> bypass = model::ncciAssociatedModifiers();
   if (pair.bypass) bypass = cx.modifiers(*pair.bypass);
 
+  const std::string id =
+      pair.id ? pair.id->text : fmt::format("ptp_{}_{}", pair.column1.text, pair.column2.text);
   if (since && until && *until < *since) {
     cx.report(diag::Kind::InvertedDateRange, pair.until->span,
               fmt::format("the row ends on {} before it starts on {}", until->iso(), since->iso()),
               "`until` is the last date the row applies; it must not precede `since`");
-    return;
+    return cx.poisonId(id);
   }
-  if (!column1 || !column2 || !indicator || !since || (pair.until && !until) || !bypass) return;
+  if (!column1 || !column2 || !indicator || !since || (pair.until && !until) || !bypass)
+    return cx.poisonId(id);
 
   if (*column1 == *column2)
     cx.report(diag::Kind::PairSameCode, pair.column2.span,
@@ -62,7 +65,7 @@ void checkPair(CheckContext& cx, const ast::PairDecl& pair) {
               "CMS marks deleted pairs with 9; remove the row, or give indicator 0 or 1");
 
   PairRow row;
-  row.id = pair.id ? pair.id->text : fmt::format("ptp_{}_{}", pair.column1.text, pair.column2.text);
+  row.id = id;
   row.column1 = *column1;
   row.column2 = *column2;
   row.indicator = *indicator;
@@ -74,6 +77,9 @@ void checkPair(CheckContext& cx, const ast::PairDecl& pair) {
   row.origin = cx.originOf(pair.span);
   row.span = pair.span;
   row.file = cx.file();
+  row.keepReverse = pair.keepReverse;
+  // `override pair 97530 97140` may replace the inherited `97140 97530`.
+  if (pair.isOverride && cx.overrideReversedPair(row)) return;
   cx.addItem(std::move(row), pair.isOverride, pair.span);
 }
 
@@ -87,6 +93,13 @@ void checkRuleConflicts(CheckContext& cx) {
     const auto* a = std::get_if<PairRow>(it->second);
     const auto* b = std::get_if<PairRow>(&item);
     if (a != nullptr && b != nullptr && a->column1 == b->column1 && a->column2 == b->column2)
+      continue;
+    // So may the `limit` statements of one code over time (their dates are
+    // checked with the other limits).
+    const auto* x = std::get_if<MueTableItem>(it->second);
+    const auto* y = std::get_if<MueTableItem>(&item);
+    if (x != nullptr && y != nullptr && x->table.source.empty() && y->table.source.empty() &&
+        x->table.rows.front().code == y->table.rows.front().code)
       continue;
     const source::Span span = std::visit([](const auto& i) { return i.span; }, item);
     const source::Span first = std::visit([](const auto& i) { return i.span; }, *it->second);

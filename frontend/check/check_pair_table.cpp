@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/model/ncci_modifiers.h"
+#include "core/text/counted.h"
 #include "frontend/check/check_context.h"
 #include "frontend/check/table_file.h"
 #include "tables/cms_ptp_reader.h"
@@ -48,15 +49,14 @@ struct ReadPairTable {
   ir::PairTable table;
 };
 
-}  // namespace
-
-void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
+/// Reads, checks and adds the table; false after reporting why not.
+bool readPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
   const std::string format = decl.format ? decl.format->text : defaultFormat(decl.path.text);
   if (format != "ncci_ptp" && format != "csv" && format != "tsv") {
     cx.report(diag::Kind::UnknownName, decl.format->span,
               fmt::format("`{}` is not a pair table format", format),
               "use `ncci_ptp` (the CMS file), `tsv` (from `edict import ptp`) or `csv`");
-    return;
+    return false;
   }
   auto read = readTable<ReadPairTable>(
       cx, decl.path, "pair table", "pairs " + format,
@@ -66,16 +66,17 @@ void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
                                                  : tables::readCmsPtp(in, path);
         return ReadPairTable{std::move(rows.problems), toIr(rows.table, path)};
       });
-  if (!read) return;
+  if (!read) return false;
   if (!reportTableProblems(
           cx, read->problems, decl.path,
-          fmt::format("the pair table has {} bad rows (listed above)", read->problems.total()),
+          fmt::format("the pair table has {} (listed above)",
+                      text::counted(static_cast<std::int64_t>(read->problems.total()), "bad row")),
           "fix the rows, or filter the table with `edict import ptp`"))
-    return;
+    return false;
   auto bypass = decl.bypass
                     ? cx.modifiers(*decl.bypass)
                     : std::optional<std::vector<model::Modifier>>(model::ncciAssociatedModifiers());
-  if (!bypass) return;
+  if (!bypass) return false;
 
   PairTableItem item;
   item.id = fmt::format("pairs_{}", std::filesystem::path(decl.path.text).stem().string());
@@ -94,13 +95,23 @@ void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
                           model::Date{b.effective}.iso()),
               "end the earlier row with a deletion date before the later one starts");
   }
-  if (conflicts) return;
+  if (conflicts) return false;
   item.bypass = std::move(*bypass);
   item.reason = decl.reason ? decl.reason->text : "CO-236";
   item.origin = cx.originOf(decl.span);
   item.span = decl.span;
   item.file = cx.file();
   cx.addItem(std::move(item), false, decl.span);
+  return true;
+}
+
+}  // namespace
+
+void checkPairsFrom(CheckContext& cx, const ast::PairsFromDecl& decl) {
+  if (readPairsFrom(cx, decl)) return;
+  // Tests and `disable` naming the table or its rows are not reported again.
+  cx.poisonId(fmt::format("pairs_{}", std::filesystem::path(decl.path.text).stem().string()));
+  cx.poisonTableRows("ptp");
 }
 
 }  // namespace edict::check

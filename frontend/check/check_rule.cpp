@@ -29,7 +29,16 @@ bool checkMessage(CheckContext& cx, const ast::Word& message, bool onClaim, bool
                   bool timing) {
   bool ok = true;
   const auto& known = text::messagePlaceholders();
-  for (const std::string& name : text::placeholdersIn(message.text)) {
+  for (const text::Placeholder& placeholder : text::placeholdersIn(message.text)) {
+    const std::string& name = placeholder.name;
+    if (!placeholder.noun.empty() && !text::quotesNumber(name)) {
+      cx.report(
+          diag::Kind::UnknownPlaceholder, message.span,
+          fmt::format("`{{{} {}}}`: only a number can name what it counts", name, placeholder.noun),
+          "write the noun after a number, as in `{line.units units}`, or outside the braces");
+      ok = false;
+      continue;
+    }
     const bool exists = std::find(known.begin(), known.end(), name) != known.end();
     const bool lineOnly = name.rfind("line.", 0) == 0;
     if (!exists || (onClaim && lineOnly) || (!modifies && name == "allowed_units") ||
@@ -81,15 +90,22 @@ model::Action actionOf(ast::Verb verb) {
 }  // namespace
 
 void checkRule(CheckContext& cx, const ast::RuleDecl& decl) {
-  const ExprScope scope{decl.onClaim};
+  AbsentReads absent;
+  const ExprScope scope{decl.onClaim, &absent};
   auto predicate = checkCondition(cx, *decl.condition, scope);
   std::optional<ir::ExprId> units;
-  if (decl.units) units = checkUnits(cx, *decl.units, scope);
+  // Units that read an absent value have none: the rule does not fire.
+  std::vector<ir::ExprId> unitsKnown;
+  if (decl.units) {
+    absent.readingUnits = true;
+    units = checkUnits(cx, *decl.units, scope, unitsKnown);
+  }
   auto reason = reasonOf(cx, decl);
   bool messageOk = true;
   if (decl.clauses.message)
     messageOk = checkMessage(cx, *decl.clauses.message, decl.onClaim, decl.units != nullptr);
-  if (!predicate || (decl.units && !units) || !reason || !messageOk) return;
+  if (!predicate || (decl.units && !units) || !reason || !messageOk)
+    return cx.poisonId(decl.id.text);
 
   CheckedRule rule;
   rule.id = decl.id.text;
@@ -98,12 +114,14 @@ void checkRule(CheckContext& cx, const ast::RuleDecl& decl) {
   rule.reason = *reason;
   rule.message =
       decl.clauses.message ? decl.clauses.message->text : decl.title.value_or(decl.id.text);
-  rule.predicate = *predicate;
+  unitsKnown.insert(unitsKnown.begin(), *predicate);
+  rule.predicate = cx.builder().allOf(std::move(unitsKnown));
   rule.units = units;
   rule.origin = cx.originOf(decl.span);
   rule.span = decl.span;
   rule.file = cx.file();
   indexRule(cx, rule);
+  reportAbsentReads(cx, rule.id, absent);
   cx.addItem(std::move(rule), decl.isOverride, decl.span);
 }
 
@@ -111,10 +129,15 @@ void checkModifierRule(CheckContext& cx, const ast::ModifierRule& decl) {
   auto members = cx.modifiers(decl.modifiers);
   auto codes = cx.codeItems(decl.codes);
   std::optional<ir::ExprId> condition;
-  if (decl.condition) condition = checkCondition(cx, *decl.condition, ExprScope{});
+  AbsentReads absent;
+  if (decl.condition) condition = checkCondition(cx, *decl.condition, ExprScope{false, &absent});
   bool messageOk = true;
   if (decl.clauses.message) messageOk = checkMessage(cx, *decl.clauses.message, false, false);
-  if (!members || !codes || (decl.condition && !condition) || !messageOk) return;
+  const std::string id =
+      decl.clauses.id ? decl.clauses.id->text
+                      : fmt::format("{}_modifier_{}_on_{}", decl.require ? "require" : "forbid",
+                                    decl.modifiers.front().text, decl.codes.front().first.text);
+  if (!members || !codes || (decl.condition && !condition) || !messageOk) return cx.poisonId(id);
 
   ir::Builder& b = cx.builder();
   const std::string modifierList = [&] {
@@ -133,11 +156,7 @@ void checkModifierRule(CheckContext& cx, const ast::ModifierRule& decl) {
   all.push_back(decl.require ? b.negate(has) : has);
 
   CheckedRule rule;
-  const std::string& firstCode = decl.codes.front().first.text;
-  rule.id = decl.clauses.id
-                ? decl.clauses.id->text
-                : fmt::format("{}_modifier_{}_on_{}", decl.require ? "require" : "forbid",
-                              decl.modifiers.front().text, firstCode);
+  rule.id = id;
   rule.action = model::Action::Deny;
   rule.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-4";
   rule.message = decl.clauses.message ? decl.clauses.message->text
@@ -149,6 +168,7 @@ void checkModifierRule(CheckContext& cx, const ast::ModifierRule& decl) {
   rule.span = decl.span;
   rule.file = cx.file();
   indexRule(cx, rule);
+  reportAbsentReads(cx, rule.id, absent);
   cx.addItem(std::move(rule), decl.isOverride, decl.span);
 }
 

@@ -97,7 +97,16 @@ std::optional<model::Claim> claimOf(CheckContext& cx, const ast::TestDecl& test)
     if (tl.provider) line.providerNpi = tl.provider->text;
     claim.lines.push_back(line);
   }
-  if (t.age) {
+  if (t.age && t.born) {
+    cx.report(diag::Kind::BadTestClaim, t.born->span,
+              "the test claim gives both `age` and `born`: the birth date is one or the other",
+              "keep one of them");
+    ok = false;
+  } else if (t.born) {
+    auto born = cx.date(*t.born);
+    ok = born.has_value() && ok;
+    claim.patient.birthDate = born;
+  } else if (t.age) {
     auto age = number(cx, *t.age, "age", 130);
     ok = age.has_value() && ok;
     // Born on the first date of service, `age` years earlier (a birthday).
@@ -268,6 +277,9 @@ std::vector<std::string> allRuleIds(CheckContext& cx) {
         mue != nullptr && !mue->table.source.empty())
       for (const auto& row : mue->table.rows) ids.push_back("mue_" + model::Code{row.code}.text());
   }
+  // Lines dated outside the ruleset's dates get a record of this id.
+  if (cx.out().effectiveFrom || cx.out().effectiveUntil)
+    ids.emplace_back(ir::kOutsideEffectiveDates);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -278,10 +290,13 @@ std::vector<std::string> allRuleIds(CheckContext& cx) {
 void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>& tests) {
   std::set<std::string> ruleIds;
   for (const Item& item : cx.out().items) ruleIds.insert(idOf(item));
+  // Lines dated outside the ruleset's dates get a record of this id.
+  if (cx.out().effectiveFrom || cx.out().effectiveUntil) ruleIds.insert(ir::kOutsideEffectiveDates);
   std::optional<std::vector<std::string>> everyId;
   for (const ast::TestDecl* test : tests)
     for (const ast::Expectation& e : test->expectations) {
       if (!e.rule || ruleIds.count(e.rule->text) > 0 || namesTableRow(cx, e.rule->text)) continue;
+      if (cx.isPoisonedId(e.rule->text)) continue;  // the rule's own errors were reported
       if (!everyId) everyId = allRuleIds(cx);
       std::optional<std::string> help;
       if (auto guess = diag::closestMatch(e.rule->text, *everyId))

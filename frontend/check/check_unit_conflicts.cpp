@@ -5,6 +5,7 @@
 // included, after overrides and disables) is known.
 #include <fmt/format.h>
 
+#include <limits>
 #include <map>
 
 #include "frontend/check/check_context.h"
@@ -42,8 +43,16 @@ void checkUnitsOverlap(CheckContext& cx) {
   }
 }
 
+/// The dates a `limit` statement's row applies, inclusive.
+std::pair<std::int32_t, std::int32_t> datesOf(const MueTableItem& limit) {
+  const ir::MueTable::Row& row = limit.table.rows.front();
+  return {row.effective, row.deletion};
+}
+
 void checkLimitsTwice(CheckContext& cx) {
-  std::map<std::uint32_t, const MueTableItem*> limitedBy;
+  // A code's limits: a table's rows (which apply until the next quarter's),
+  // or `limit` statements, which may follow each other in time.
+  std::map<std::uint32_t, std::vector<const MueTableItem*>> limitedBy;
   for (const Item& item : cx.out().items) {
     const auto* mue = std::get_if<MueTableItem>(&item);
     if (mue == nullptr) continue;
@@ -51,13 +60,35 @@ void checkLimitsTwice(CheckContext& cx) {
     for (const ir::MueTable::Row& row : mue->table.rows) {
       if (row.code == last) continue;  // later quarters of one code in one table
       last = row.code;
-      auto [it, inserted] = limitedBy.emplace(row.code, mue);
-      if (inserted) continue;
-      if (cx.sink().full()) return;
-      cx.report(diag::Kind::ConflictingLimit, mue->span,
-                fmt::format("`{}` is already limited by `{}` ({})", model::Code{row.code}.text(),
-                            it->second->id, whereOf(cx, it->second->file, it->second->span)),
-                "write `override limit ...` to replace an inherited limit, or keep one of the two");
+      auto& earlier = limitedBy[row.code];
+      for (const MueTableItem* other : earlier) {
+        const bool bothLimits = mue->table.source.empty() && other->table.source.empty();
+        if (cx.sink().full()) return;
+        if (!bothLimits) {
+          cx.report(
+              diag::Kind::ConflictingLimit, mue->span,
+              fmt::format("`{}` is already limited by `{}` ({})", model::Code{row.code}.text(),
+                          other->id, whereOf(cx, other->file, other->span)),
+              "write `override limit ...` to replace an inherited limit, or keep one of the two");
+          break;
+        }
+        const auto [from, through] = datesOf(*mue);
+        const auto [otherFrom, otherThrough] = datesOf(*other);
+        if (from > otherThrough || otherFrom > through) continue;  // one ends before the other
+        const std::int32_t shared = std::max(from, otherFrom);
+        cx.report(
+            diag::Kind::ConflictingLimit, mue->span,
+            shared == std::numeric_limits<std::int32_t>::min()
+                ? fmt::format("`{}` is already limited by `{}` ({})", model::Code{row.code}.text(),
+                              other->id, whereOf(cx, other->file, other->span))
+                : fmt::format("`{}` is already limited on {} by `{}` ({})",
+                              model::Code{row.code}.text(), model::Date{shared}.iso(), other->id,
+                              whereOf(cx, other->file, other->span)),
+            "give the limits dates that do not overlap (`since`, `until`), or write "
+            "`override limit ...` to replace an inherited one");
+        break;
+      }
+      earlier.push_back(mue);
     }
   }
 }

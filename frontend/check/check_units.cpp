@@ -50,29 +50,25 @@ void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl) {
   const bool timed = decl.method.has_value();
   bool messageOk = true;
   if (decl.clauses.message) messageOk = checkMessage(cx, *decl.clauses.message, false, true, timed);
-  if (!codes || (timed && !method) || !messageOk) return;
+  const std::string& firstItem = decl.codes.front().first.text;
+  const std::string id = decl.clauses.id ? decl.clauses.id->text : "units_" + firstItem;
+  if (!codes || (timed && !method) || !messageOk) return cx.poisonId(id);
 
   ir::Builder& b = cx.builder();
-  const std::string& firstItem = decl.codes.front().first.text;
   const std::uint32_t set = b.codeSet(firstItem, *codes);
   CheckedRule rule;
-  rule.id = decl.clauses.id ? decl.clauses.id->text : "units_" + firstItem;
+  rule.id = id;
   rule.action = model::Action::Modify;
   rule.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-151";
   rule.predicate = b.inCodeSet(b.field(ir::Binding::Line, ir::LineField::Code), set);
+  // Without a `message`, the evaluator says what decided the edit, in the
+  // wording every units and limit edit shares.
+  if (decl.clauses.message) rule.message = decl.clauses.message->text;
   if (timed) {
     rule.units = b.timedUnits(method->method, set);
-    rule.message =
-        decl.clauses.message
-            ? decl.clauses.message->text
-            : "{line.code}: {line.units} units billed, {allowed_units} allowed: {timing}";
   } else {
     rule.units = b.dayLimitUnits(1);
     rule.rejectsMinutes = true;
-    rule.message = decl.clauses.message
-                       ? decl.clauses.message->text
-                       : "{line.code} is billed one unit a day: {line.units} billed on this line, "
-                         "{allowed_units} allowed";
   }
   rule.unitCodes = *codes;
   rule.origin = cx.originOf(decl.span);

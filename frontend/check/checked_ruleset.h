@@ -36,6 +36,8 @@ struct PairRow {
   /// Where the statement starts, for diagnostics about the row.
   source::Span span;
   std::string file;
+  /// `keep reverse`: the pair of the same codes the other way round stays in force.
+  bool keepReverse = false;
 };
 
 /// A general rule or a modifier rule, with its condition as typed IR.
@@ -112,6 +114,9 @@ struct CheckedRuleset {
   /// Named sets visible to a ruleset that extends or includes this one.
   std::map<std::string, std::vector<model::Modifier>> modifierSets;
   std::map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> codeSets;
+  /// Places of service (`"12"`) and diagnosis patterns (`"M54.5*"`), by set name.
+  std::map<std::string, std::vector<std::string>> placeSets;
+  std::map<std::string, std::vector<std::string>> diagnosisSets;
 };
 
 }  // namespace edict::check

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "frontend/check/check_context.h"
 
 namespace edict::check {
@@ -46,7 +48,7 @@ void checkLayers(CheckContext& cx, const ast::Header& header, const RulesetResol
 void checkCodeSet(CheckContext& cx, const ast::CodeSetDecl& set) {
   auto included = cx.codeItems(set.items);
   auto excluded = cx.codeItems(set.excluded);
-  if (!included || !excluded) return;
+  if (!included || !excluded) return cx.poisonSet(set.name.text);
   CodeRanges result;
   for (auto [lo, hi] : *included) {
     // Subtract every excluded range from [lo, hi].
@@ -65,25 +67,49 @@ void checkCodeSet(CheckContext& cx, const ast::CodeSetDecl& set) {
     cx.report(diag::Kind::EmptySet, set.name.span,
               fmt::format("the code set `{}` is empty", set.name.text),
               "`except` removes every code it lists");
-    return;
+    return cx.poisonSet(set.name.text);
   }
   cx.declareCodeSet(set.name, std::move(result));
+}
+
+/// The members of `included` that `excluded` does not list, in order; an
+/// empty result is reported (`kind`: "modifier set"; `members`: "modifier").
+template <typename T>
+std::optional<std::vector<T>> lessExcluded(CheckContext& cx, const ast::Word& name,
+                                           const std::vector<T>& included,
+                                           const std::vector<T>& excluded, const char* kind,
+                                           const char* members) {
+  std::vector<T> result;
+  for (const T& m : included)
+    if (std::find(excluded.begin(), excluded.end(), m) == excluded.end()) result.push_back(m);
+  if (!result.empty()) return result;
+  cx.report(diag::Kind::EmptySet, name.span, fmt::format("the {} `{}` is empty", kind, name.text),
+            fmt::format("`except` removes every {} it lists", members));
+  return std::nullopt;
 }
 
 void checkModifierSet(CheckContext& cx, const ast::ModifierSetDecl& set) {
   auto included = cx.modifiers(set.items);
   auto excluded = cx.modifiers(set.excluded);
-  if (!included || !excluded) return;
-  std::vector<model::Modifier> result;
-  for (model::Modifier m : *included)
-    if (std::find(excluded->begin(), excluded->end(), m) == excluded->end()) result.push_back(m);
-  if (result.empty()) {
-    cx.report(diag::Kind::EmptySet, set.name.span,
-              fmt::format("the modifier set `{}` is empty", set.name.text),
-              "`except` removes every modifier it lists");
-    return;
-  }
-  cx.declareModifierSet(set.name, std::move(result));
+  if (!included || !excluded) return cx.poisonSet(set.name.text);
+  auto result = lessExcluded(cx, set.name, *included, *excluded, "modifier set", "modifier");
+  if (!result) return cx.poisonSet(set.name.text);
+  cx.declareModifierSet(set.name, std::move(*result));
+}
+
+void checkPlaceSet(CheckContext& cx, const ast::PlaceSetDecl& set) {
+  auto included = cx.placeItems(set.items);
+  auto excluded = cx.placeItems(set.excluded);
+  if (!included || !excluded) return cx.poisonSet(set.name.text);
+  auto result = lessExcluded(cx, set.name, *included, *excluded, "set of places", "place");
+  if (!result) return cx.poisonSet(set.name.text);
+  cx.declarePlaceSet(set.name, std::move(*result));
+}
+
+void checkDiagnosisSet(CheckContext& cx, const ast::DiagnosisSetDecl& set) {
+  auto patterns = cx.diagnosisItems(set.items);
+  if (!patterns) return cx.poisonSet(set.name.text);
+  cx.declareDiagnosisSet(set.name, std::move(*patterns));
 }
 
 }  // namespace
@@ -112,6 +138,10 @@ bool checkRulesetInto(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
             checkCodeSet(cx, s);
           else if constexpr (std::is_same_v<S, ast::ModifierSetDecl>)
             checkModifierSet(cx, s);
+          else if constexpr (std::is_same_v<S, ast::PlaceSetDecl>)
+            checkPlaceSet(cx, s);
+          else if constexpr (std::is_same_v<S, ast::DiagnosisSetDecl>)
+            checkDiagnosisSet(cx, s);
           else if constexpr (std::is_same_v<S, ast::PairDecl>)
             checkPair(cx, s);
           else if constexpr (std::is_same_v<S, ast::PairsFromDecl>)
@@ -134,10 +164,13 @@ bool checkRulesetInto(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
         },
         statement);
   }
+  checkReversedPairs(cx);
   checkRuleConflicts(cx);
   checkUnitConflicts(cx);
   checkTestRuleIds(cx, tests);
-  cx.reportUnusedSets();
+  // An error may hide a set's use (a rule that failed to check), so unused
+  // sets are reported once the file has no errors.
+  if (sink.errorCount() == errorsBefore) cx.reportUnusedSets();
   return sink.errorCount() == errorsBefore;
 }
 

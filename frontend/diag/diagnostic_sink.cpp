@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 namespace edict::diag {
 
 void DiagnosticSink::report(Diagnostic diagnostic) {
@@ -19,6 +23,21 @@ void DiagnosticSink::report(Diagnostic diagnostic) {
     diagnostics_.push_back(Diagnostic{Kind::TooManyErrors, file, span,
                                       fmt::format("stopped after {} errors", maxErrors_),
                                       std::nullopt});
+}
+
+}  // namespace edict::diag
+
+namespace edict::diag {
+
+void DiagnosticSink::sortByPosition() {
+  std::map<std::string, std::size_t> fileRank;
+  for (const Diagnostic& d : diagnostics_) fileRank.emplace(d.file, fileRank.size());
+  const auto key = [&](const Diagnostic& d) {
+    return std::make_tuple(d.kind == Kind::TooManyErrors, fileRank.at(d.file), d.span.line,
+                           d.span.column);
+  };
+  std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
 }
 
 }  // namespace edict::diag

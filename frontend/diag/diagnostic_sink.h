@@ -25,6 +25,10 @@ class DiagnosticSink {
   [[nodiscard]] bool hasErrors() const { return errors_ > 0; }
   /// True once the limit is reached; callers may stop early.
   [[nodiscard]] bool full() const { return errors_ >= maxErrors_; }
+  /// Puts each file's diagnostics in the order of their positions (files in
+  /// the order they were first reported, the stop after the error limit
+  /// last), for people who read a file from the top. Ties keep report order.
+  void sortByPosition();
 
  private:
   std::size_t maxErrors_;

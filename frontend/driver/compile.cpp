@@ -115,6 +115,7 @@ Compilation compileText(std::string path, std::string text, diag::DiagnosticSink
   Session session(result, sink, inputs);
   auto checked = session.checkText(path, std::move(text));
   if (checked && inputs.lower) result.program = lower::lowerToIr(*checked);
+  sink.sortByPosition();
   return result;
 }
 
@@ -124,6 +125,7 @@ Compilation compileFile(const std::string& path, diag::DiagnosticSink& sink) {
   Session session(result, sink, inputs);
   auto checked = session.checkFile(path, "", {});
   if (checked) result.program = lower::lowerToIr(*checked);
+  sink.sortByPosition();
   return result;
 }
 

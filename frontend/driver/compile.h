@@ -56,7 +56,8 @@ struct Inputs {
   bool lower = true;
 };
 
-/// Reads and compiles the ruleset at `path`; problems go to `sink`.
+/// Reads and compiles the ruleset at `path`; problems go to `sink`, each
+/// file's sorted by position (DiagnosticSink::sortByPosition).
 Compilation compileFile(const std::string& path, diag::DiagnosticSink& sink);
 
 /// Compiles ruleset text already in memory (tests, fuzzers); `extends` and

@@ -55,6 +55,7 @@ class Printer {
   std::string print(const std::vector<antlr4::Token*>& tokens) {
     std::size_t pendingNewlines = 0;  // newlines in the original since the last token
     std::string previous;             // the last default-channel token's text
+    std::string beforePrevious;       // and the one before it
     bool lineOpen = false;
     for (antlr4::Token* token : tokens) {
       if (token->getType() == antlr4::Token::EOF) break;
@@ -83,7 +84,7 @@ class Printer {
         const int indent = statementStart ? depth_ * 2 : depth_ * 2 + 2;
         startLine(lineOpen ? pendingNewlines : 0, indent);
       } else if (lineOpen && !noSpaceBefore(text) && !noSpaceAfter(previous) &&
-                 !(text == "(" && isWordLike(previous))) {
+                 !(text == "(" && isCall(beforePrevious, previous))) {
         out_ += ' ';
       }
       out_ += text;
@@ -91,6 +92,7 @@ class Printer {
       lineOpen = true;
       mustBreak_ = false;
       pendingNewlines = 0;
+      beforePrevious = previous;
       previous = text;
     }
     if (!out_.empty() && out_.back() != '\n') out_ += '\n';
@@ -104,6 +106,12 @@ class Printer {
   }
 
  private:
+  /// `same_day.has(`: a `(` right after the last word of a dotted path opens
+  /// a call's arguments; after a keyword (`in (`, `and (`) it groups.
+  static bool isCall(const std::string& beforePrevious, const std::string& previous) {
+    return beforePrevious == "." && isWordLike(previous);
+  }
+
   static bool isWordLike(const std::string& t) {
     return !t.empty() &&
            (std::isalnum(static_cast<unsigned char>(t.back())) != 0 || t.back() == '_');

@@ -6,6 +6,7 @@
 
 #include "core/ir/builder.h"
 #include "core/model/ncci_modifiers.h"
+#include "core/text/counted.h"
 
 namespace edict::lower {
 
@@ -96,11 +97,15 @@ class Lowering {
     if (item.table.source.empty() && !item.table.rows.empty()) {
       const auto& row = item.table.rows.front();
       rule.detail = fmt::format(
-          "MUE: at most {} units of {} {} (indicator {})", row.value, model::Code{row.code}.text(),
-          row.indicator == 1 ? "per line" : "per day", static_cast<int>(row.indicator));
+          "MUE: at most {} of {} {} (indicator {}){}{}", text::counted(row.value, "unit"),
+          model::Code{row.code}.text(), row.indicator == 1 ? "per line" : "per day",
+          static_cast<int>(row.indicator),
+          row.effective == INT32_MIN ? "" : ", from " + model::Date{row.effective}.iso(),
+          row.deletion == INT32_MAX ? "" : ", through " + model::Date{row.deletion}.iso());
     } else {
       rule.detail =
-          fmt::format("MUE table {} ({} rows)", item.table.source, item.table.rows.size());
+          fmt::format("MUE table {} ({})", item.table.source,
+                      text::counted(static_cast<std::int64_t>(item.table.rows.size()), "row"));
     }
     program_.mueTables.push_back(item.table);
     program_.rules.push_back(std::move(rule));

@@ -3,6 +3,10 @@
 #include <antlr4-runtime.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <memory>
+#include <set>
+
 #include "EdictLexer.h"
 #include "EdictParser.h"
 #include "frontend/parse/syntax_errors.h"
@@ -107,17 +111,49 @@ std::optional<ast::Ruleset> parseRuleset(const source::SourceFile& file,
 
   antlr4::ANTLRInputStream input(file.text());
   grammar::EdictLexer lexer(&input);
-  SyntaxErrorListener listener(file.path(), sink);
+  SyntaxErrorListener listener(file.path());
   lexer.removeErrorListeners();
   lexer.addErrorListener(&listener);
   antlr4::CommonTokenStream tokens(&lexer);
-  grammar::EdictParser parser(&tokens);
-  parser.removeErrorListeners();
-  parser.addErrorListener(&listener);
-
   if (!checkNesting(file, tokens, sink)) return std::nullopt;
-  grammar::EdictParser::FileContext* tree = parser.file();
-  if (listener.count() > 0) return std::nullopt;
+  std::vector<diag::Diagnostic> errors = listener.diagnostics();
+  listener.clear();
+
+  // A misspelt keyword makes ANTLR skip the rest of its statement, so a
+  // second mistake on the line would go unseen. Each misspelling found is
+  // reported, the word is read as the keyword it resembles, and the file is
+  // parsed again; the last parse reports the other errors, so none of them
+  // is a consequence of a misspelling already reported.
+  std::unique_ptr<grammar::EdictParser> parser;
+  grammar::EdictParser::FileContext* tree = nullptr;
+  std::set<std::size_t> substituted;
+  for (int pass = 0;; ++pass) {
+    tokens.seek(0);
+    parser = std::make_unique<grammar::EdictParser>(&tokens);
+    parser->removeErrorListeners();
+    parser->addErrorListener(&listener);
+    listener.clear();
+    tree = parser->file();
+    if (listener.substitutions().empty() || pass + 1 == kMaxRecoveryPasses) break;
+    for (const SyntaxErrorListener::Substitution& s : listener.substitutions()) {
+      auto* token = dynamic_cast<antlr4::CommonToken*>(tokens.get(s.tokenIndex));
+      if (token == nullptr || !substituted.insert(s.tokenIndex).second) continue;
+      token->setType(s.keywordType);
+      errors.push_back(s.diagnostic);
+    }
+  }
+  // A word read as a keyword that still does not fit has had its error.
+  for (const diag::Diagnostic& d : listener.diagnostics()) {
+    const bool atSubstitution =
+        std::any_of(substituted.begin(), substituted.end(), [&](std::size_t index) {
+          const antlr4::Token* token = tokens.get(index);
+          return token->getLine() == d.span.line &&
+                 token->getCharPositionInLine() + 1 == d.span.column;
+        });
+    if (!atSubstitution) errors.push_back(d);
+  }
+  for (diag::Diagnostic& d : errors) sink.report(std::move(d));
+  if (!errors.empty()) return std::nullopt;
   const std::size_t errorsBefore = sink.errorCount();
   Transformer transformer(file.path(), sink);
   ast::Ruleset ruleset = transformer.transformFile(*tree);

@@ -14,6 +14,9 @@ namespace edict::parse {
 inline constexpr std::size_t kMaxSourceBytes = 8u << 20;
 /// The deepest nesting of parentheses accepted.
 inline constexpr int kMaxParenDepth = 64;
+/// How many times a file is parsed again after misspelt keywords were read
+/// as the keywords they resemble (each parse finds at most one more per statement).
+inline constexpr int kMaxRecoveryPasses = 8;
 
 /// Parses `file` into an AST. Returns nullopt when the text is not a
 /// ruleset (diagnostics say why); syntax errors are all reported, and the

@@ -52,7 +52,6 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
                                       antlr4::Token* offendingSymbol, size_t line,
                                       size_t charPositionInLine, const std::string& /*msg*/,
                                       std::exception_ptr /*e*/) {
-  ++count_;
   diag::Diagnostic d{diag::Kind::SyntaxError, file_,
                      source::Span{static_cast<std::uint32_t>(line),
                                   static_cast<std::uint32_t>(charPositionInLine + 1), 1},
@@ -74,7 +73,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
       d.message = fmt::format("`{}` is not part of the edict language", text);
       d.help = "comments start with `#`";
     }
-    sink_.report(std::move(d));
+    diagnostics_.push_back(std::move(d));
     return;
   }
 
@@ -97,7 +96,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
       d.message = fmt::format("`{}` is a keyword of the language and cannot stand here as a name",
                               offendingSymbol->getText());
       d.help = fmt::format("choose another name, such as `{}_set`", offendingSymbol->getText());
-      sink_.report(std::move(d));
+      diagnostics_.push_back(std::move(d));
       return;
     }
   }
@@ -117,11 +116,25 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
     }
   }
   if (offendingSymbol != nullptr && offendingSymbol->getType() == grammar::EdictLexer::WORD) {
-    if (auto guess =
-            diag::closestMatch(offendingSymbol->getText(), expectedKeywords(vocabulary, expected)))
+    // A keyword that fits here first; else any keyword (`sinc` after a
+    // pair's last clause, where the parser expects the next statement).
+    std::vector<size_t> keywords = expected;
+    auto guess =
+        diag::closestMatch(offendingSymbol->getText(), expectedKeywords(vocabulary, keywords));
+    if (!guess) {
+      keywords.clear();
+      for (size_t type = 1; type <= vocabulary.getMaxTokenType(); ++type) keywords.push_back(type);
+      guess =
+          diag::closestMatch(offendingSymbol->getText(), expectedKeywords(vocabulary, keywords));
+    }
+    if (guess) {
       d.help = fmt::format("did you mean `{}`?", *guess);
+      for (size_t type : keywords)
+        if (vocabulary.getLiteralName(type) == "'" + *guess + "'")
+          substitutions_.push_back({offendingSymbol->getTokenIndex(), type, d});
+    }
   }
-  sink_.report(std::move(d));
+  diagnostics_.push_back(std::move(d));
 }
 
 }  // namespace edict::parse

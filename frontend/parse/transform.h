@@ -27,6 +27,8 @@ class Transformer {
   ast::Statement transformStatement(P::StatementContext& ctx);
   ast::CodeSetDecl transformCodeSet(P::CodeSetDeclContext& ctx);
   ast::ModifierSetDecl transformModifierSet(P::ModifierSetDeclContext& ctx);
+  ast::PlaceSetDecl transformPlaceSet(P::PlaceSetDeclContext& ctx);
+  ast::DiagnosisSetDecl transformDiagnosisSet(P::DiagnosisSetDeclContext& ctx);
   std::vector<ast::CodeItem> transformCodeItems(const std::vector<P::CodeItemContext*>& items);
   std::vector<ast::Word> transformModifierItems(const std::vector<P::ModifierItemContext*>& items);
   // transform_pair.cpp

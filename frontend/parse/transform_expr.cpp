@@ -94,12 +94,16 @@ ast::ExprPtr Transformer::transformExpr(EdictParser::ExprContext& ctx) {
     node.negated = in->negated != nullptr;
     if (auto* named = dynamic_cast<EdictParser::NamedOperandContext*>(in->setOperand())) {
       node.setName = wordOf(named->softWord());
+    } else if (auto* range = dynamic_cast<EdictParser::RangeOperandContext*>(in->setOperand())) {
+      node.range = ast::RangeArg{wordOf(range->first), wordOf(range->last)};
     } else {
       auto& list = dynamic_cast<EdictParser::ListOperandContext&>(*in->setOperand());
       for (auto* item : list.items) node.items.push_back(transformArgument(*item));
     }
     return make(std::move(node), span);
   }
+  if (auto* known = dynamic_cast<EdictParser::KnownExprContext*>(&ctx))
+    return make(ast::KnownExpr{transformExpr(*known->value), known->negated != nullptr}, span);
   if (auto* negation = dynamic_cast<EdictParser::NotExprContext*>(&ctx))
     return make(ast::NotExpr{transformExpr(*negation->expr())}, span);
   if (auto* conjunction = dynamic_cast<EdictParser::AndExprContext*>(&ctx))

@@ -103,6 +103,10 @@ ast::Statement Transformer::transformStatement(EdictParser::StatementContext& ct
     return transformCodeSet(*codes);
   if (auto* modifiers = dynamic_cast<EdictParser::ModifierSetDeclContext*>(&ctx))
     return transformModifierSet(*modifiers);
+  if (auto* places = dynamic_cast<EdictParser::PlaceSetDeclContext*>(&ctx))
+    return transformPlaceSet(*places);
+  if (auto* diagnoses = dynamic_cast<EdictParser::DiagnosisSetDeclContext*>(&ctx))
+    return transformDiagnosisSet(*diagnoses);
   if (auto* pair = dynamic_cast<EdictParser::PairStmtContext*>(&ctx)) {
     ast::PairDecl decl = transformPair(*pair->pairDecl());
     decl.isOverride = pair->override != nullptr;
@@ -186,6 +190,49 @@ ast::ModifierSetDecl Transformer::transformModifierSet(EdictParser::ModifierSetD
       included.push_back(item);
   return ast::ModifierSetDecl{wordOf(ctx.name), transformModifierItems(included),
                               transformModifierItems(ctx.excludedMods)};
+}
+
+namespace {
+
+/// A quoted text of a set of places or diagnoses: its text without quotes.
+ast::TextItem quotedItem(antlr4::tree::TerminalNode& text) {
+  return ast::TextItem{ast::Word{unquote(text.getText()), spanOf(text.getSymbol())}, true};
+}
+
+/// A word of a set of places or diagnoses (a place such as 12, or a set name).
+ast::TextItem wordItem(EdictParser::SoftWordContext& word) {
+  return ast::TextItem{wordOf(&word), false};
+}
+
+ast::TextItem placeItem(EdictParser::PlaceItemContext* item) {
+  if (auto* text = dynamic_cast<EdictParser::PlaceTextContext*>(item))
+    return quotedItem(*text->STRING());
+  return wordItem(*dynamic_cast<EdictParser::PlaceWordContext&>(*item).softWord());
+}
+
+}  // namespace
+
+ast::PlaceSetDecl Transformer::transformPlaceSet(EdictParser::PlaceSetDeclContext& ctx) {
+  ast::PlaceSetDecl decl{wordOf(ctx.name), {}, {}};
+  for (auto* item : ctx.placeItem()) {
+    const bool excluded = std::find(ctx.excludedPlaces.begin(), ctx.excludedPlaces.end(), item) !=
+                          ctx.excludedPlaces.end();
+    (excluded ? decl.excluded : decl.items).push_back(placeItem(item));
+  }
+  return decl;
+}
+
+ast::DiagnosisSetDecl Transformer::transformDiagnosisSet(
+    EdictParser::DiagnosisSetDeclContext& ctx) {
+  ast::DiagnosisSetDecl decl{wordOf(ctx.name), {}};
+  for (auto* item : ctx.diagnosisItem()) {
+    if (auto* text = dynamic_cast<EdictParser::DiagnosisTextContext*>(item))
+      decl.items.push_back(quotedItem(*text->STRING()));
+    else
+      decl.items.push_back(
+          wordItem(*dynamic_cast<EdictParser::DiagnosisWordContext&>(*item).softWord()));
+  }
+  return decl;
 }
 
 }  // namespace edict::parse

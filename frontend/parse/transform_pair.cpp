@@ -42,6 +42,8 @@ void Transformer::transformPairClause(EdictParser::PairClauseContext& ctx, ast::
     setOnce(pair.reason, wordOf(reason->REASON()->getSymbol()), where, "reason");
   } else if (auto* id = dynamic_cast<EdictParser::IdClauseContext*>(&ctx)) {
     setOnce(pair.id, wordOf(id->softWord()), where, "id");
+  } else if (dynamic_cast<EdictParser::KeepReverseClauseContext*>(&ctx) != nullptr) {
+    pair.keepReverse = true;
   }
 }
 

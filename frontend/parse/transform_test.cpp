@@ -87,6 +87,8 @@ ast::TestDecl Transformer::transformTest(EdictParser::TestDeclContext& ctx) {
       setOnce(test.claim.provider, text(pr->STRING()), where, "provider");
     else if (auto* a = dynamic_cast<EdictParser::ClaimAgeContext*>(item))
       setOnce(test.claim.age, wordOf(a->WORD()->getSymbol()), where, "age");
+    else if (auto* b = dynamic_cast<EdictParser::ClaimBornContext*>(item))
+      setOnce(test.claim.born, wordOf(b->DATE()->getSymbol()), where, "born");
     else if (auto* s = dynamic_cast<EdictParser::ClaimSexContext*>(item))
       setOnce(test.claim.sex, wordOf(s->WORD()->getSymbol()), where, "sex");
     else if (auto* dx = dynamic_cast<EdictParser::ClaimDiagnosesContext*>(item))

@@ -40,7 +40,16 @@ ast::LimitDecl Transformer::transformLimit(EdictParser::LimitDeclContext& ctx) {
     decl.scope.word = wordOf(dynamic_cast<EdictParser::LimitIndicatorContext&>(*scope).value);
   }
   if (ctx.rationale != nullptr) decl.rationale = unquote(ctx.rationale->getText());
-  for (auto* clause : ctx.ruleClause()) transformRuleClause(*clause, decl.clauses);
+  for (auto* clause : ctx.limitClause()) {
+    const source::Span where = spanOf(clause->getStart());
+    if (auto* from = dynamic_cast<EdictParser::LimitFromContext*>(clause))
+      setOnce(decl.since, wordOf(from->DATE()->getSymbol()), where, "since");
+    else if (auto* through = dynamic_cast<EdictParser::LimitThroughContext*>(clause))
+      setOnce(decl.until, wordOf(through->DATE()->getSymbol()), where, "until");
+    else
+      transformRuleClause(*dynamic_cast<EdictParser::LimitRuleClauseContext&>(*clause).ruleClause(),
+                          decl.clauses);
+  }
   return decl;
 }
 

@@ -18,18 +18,17 @@ bool diagnosisMatches(const std::string& pattern, const std::string& code) {
   return code == pattern;
 }
 
-/// The same-day group of line `i`: that of the first earlier line of the
-/// same provider and date, else a new one. Ids follow first appearance, so
-/// they are deterministic.
-std::uint32_t groupOf(const model::Claim& claim, std::size_t i,
+/// The same-day group of `line`: that of the first earlier view (`views`
+/// holds the lines before it) of the same provider and date, else a new one.
+/// Ids follow first appearance, so they are deterministic.
+std::uint32_t groupOf(const model::Claim& claim, const model::Line& line,
                       const std::vector<engine::LineView>& views, std::uint32_t& groups) {
-  const model::Line& line = claim.lines[i];
   const std::string& npi = claim.providerOf(line);
-  for (std::size_t j = 0; j < i; ++j) {
-    const model::Line& earlier = claim.lines[j];
+  for (const engine::LineView& view : views) {
+    const model::Line& earlier = claim.lines[view.position - 1];
     if (earlier.date != line.date) continue;
     const std::string& other = claim.providerOf(earlier);
-    if (&other == &npi || other == npi) return views[j].group;
+    if (&other == &npi || other == npi) return view.group;
   }
   return groups++;
 }
@@ -50,19 +49,21 @@ void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
       if (diagnosisMatches(program_.diagnosisPatterns[k], dx)) c.diagnosisBits |= 1ull << k;
 
   std::uint32_t groups = 0;
-  model::Date firstDate = claim.lines.front().date;
-  views.lines.resize(claim.lines.size());
+  model::Date firstDate = model::kEndOfTime;
+  views.lines.clear();  // keeps its memory for the next claim
   for (std::size_t i = 0; i < claim.lines.size(); ++i) {
     const model::Line& line = claim.lines[i];
+    if (!inEffect(line.date)) continue;
     firstDate = std::min(firstDate, line.date);
-    engine::LineView& v = views.lines[i];
+    const std::uint32_t group = groupOf(claim, line, views.lines, groups);
+    engine::LineView& v = views.lines.emplace_back();
     v.code = line.code.packed;
     v.units = line.units;
     v.minutes = line.minutes.value_or(-1);
     v.date = line.date.days;
     v.position = static_cast<std::uint32_t>(i + 1);
     for (std::size_t m = 0; m < 4; ++m) v.modifiers[m] = line.modifiers[m].packed;
-    v.group = groupOf(claim, i, views.lines, groups);
+    v.group = group;
     v.chargeCents = needs_.lineCharge ? std::llround(line.charge * 100.0) : 0;
     v.placeOfService =
         needs_.linePlace
@@ -72,7 +73,18 @@ void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
     v.age = birth && needs_.lineAge ? std::max(-1, model::yearsBetween(*birth, line.date)) : -1;
     v.reserved = 0;
   }
-  c.age = birth && needs_.claimAge ? std::max(-1, model::yearsBetween(*birth, firstDate)) : -1;
+  c.age = birth && needs_.claimAge && !views.lines.empty()
+              ? std::max(-1, model::yearsBetween(*birth, firstDate))
+              : -1;
+}
+
+const engine::LineView* Evaluator::Views::at(std::uint32_t position) const {
+  // Views are in claim order, and all lines are there unless some were left out.
+  if (position >= 1 && position <= lines.size() && lines[position - 1].position == position)
+    return &lines[position - 1];
+  for (const engine::LineView& v : lines)
+    if (v.position == position) return &v;
+  return nullptr;
 }
 
 }  // namespace edict::eval

@@ -1,5 +1,7 @@
 #include "runtime/eval/evaluator.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <string_view>
@@ -32,6 +34,8 @@ Scratch& scratch() {
 
 Evaluator::Evaluator(const ir::Program& program, const engine::PredicateEngine& engine)
     : program_(program), engine_(engine) {
+  if (program_.effectiveFrom) effectiveFrom_ = *program_.effectiveFrom;
+  if (program_.effectiveUntil) effectiveUntil_ = *program_.effectiveUntil;
   std::map<std::uint32_t, std::vector<std::uint32_t>> byCode;
   for (std::uint32_t r = 0; r < program_.rules.size(); ++r) {
     const ir::Rule& rule = program_.rules[r];
@@ -210,6 +214,23 @@ void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const
   }
 }
 
+void Evaluator::outsideEffectiveDates(const model::Claim& claim, std::uint32_t position,
+                                      std::vector<model::Edit>& out) const {
+  const model::Date date = claim.lines[position - 1].date;
+  model::Edit& edit = out.emplace_back();
+  edit.claimId = claim.id;
+  edit.line = position;
+  edit.rule = ir::kOutsideEffectiveDates;
+  edit.action = model::Action::Flag;
+  const bool before = date < effectiveFrom_;
+  edit.message = fmt::format("line {} is dated {}, {} {} {} {} ({}): the ruleset did not edit it",
+                             position, date.iso(), before ? "before" : "after", program_.name,
+                             program_.version, before ? "takes effect" : "ends",
+                             before ? effectiveFrom_.iso() : effectiveUntil_.iso());
+  edit.ruleset = program_.name;
+  edit.version = program_.version;
+}
+
 void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& out) const {
   if (claim.lines.empty()) return;
   Scratch& s = scratch();
@@ -218,9 +239,19 @@ void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& ou
   views.cache = &s.cache;
   buildViews(claim, views);
   if (!minutesRules_.empty() && rejectMinutesOnUntimed(claim, views, out)) return;
-  for (std::uint32_t r : claimRules_) applyRule(r, claim, views, nullptr, out);
-  for (const engine::LineView& line : views.lines)
+  if (!views.lines.empty())
+    for (std::uint32_t r : claimRules_) applyRule(r, claim, views, nullptr, out);
+  // Lines left out (outside the effective dates) get their record in line order.
+  std::uint32_t next = 1;
+  const auto leftOutBefore = [&](std::uint32_t position) {
+    for (; next < position; ++next) outsideEffectiveDates(claim, next, out);
+    next = position + 1;
+  };
+  for (const engine::LineView& line : views.lines) {
+    leftOutBefore(line.position);
     for (std::uint32_t r : rulesFor(line.code)) applyRule(r, claim, views, &line, out);
+  }
+  leftOutBefore(static_cast<std::uint32_t>(claim.lines.size()) + 1);
 }
 
 }  // namespace edict::eval

@@ -31,11 +31,22 @@ class Evaluator {
   /// Appends the edits `claim` triggers to `out`: claim-level edits first,
   /// then by line, then by rule order in the ruleset. A claim that puts
   /// minutes on an untimed code (`units CODES one per day`) gets instead one
-  /// record with action Reject and no edit.
+  /// record with action Reject and no edit. Lines dated outside the
+  /// ruleset's effective dates are left out of the claim (no rule sees them,
+  /// not even as another line of the day) and each gets one Flag record,
+  /// rule ir::kOutsideEffectiveDates, saying so.
   void evaluate(const model::Claim& claim, std::vector<model::Edit>& out) const;
+
+  /// Whether the ruleset is in effect on `date` (its `effective ... until`).
+  [[nodiscard]] bool inEffect(model::Date date) const {
+    return effectiveFrom_ <= date && date <= effectiveUntil_;
+  }
 
   /// The flat views of one claim that predicates read.
   struct Views {
+    /// The lines in effect (inEffect()), in claim order; each keeps its
+    /// position in the claim, so a view's index is not its position - 1
+    /// when a line was left out.
     std::vector<engine::LineView> lines;
     engine::ClaimView claim{};
     /// The claim's day checks while the evaluator runs; null otherwise.
@@ -47,6 +58,10 @@ class Evaluator {
       return engine::EvalFrame{line, other,  lines.data(), static_cast<std::uint32_t>(lines.size()),
                                0,    &claim, cache};
     }
+
+    /// The view of the claim's line `position` (from 1); null when the line
+    /// was left out (dated outside the effective dates).
+    [[nodiscard]] const engine::LineView* at(std::uint32_t position) const;
   };
 
   /// Builds the views of `claim` (for explanations, which re-evaluate parts
@@ -104,6 +119,9 @@ class Evaluator {
   /// one reject record and returns true (unit_edits.cpp).
   bool rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,
                               std::vector<model::Edit>& out) const;
+  /// The record of line `position`, dated outside the effective dates.
+  void outsideEffectiveDates(const model::Claim& claim, std::uint32_t position,
+                             std::vector<model::Edit>& out) const;
 
   const ir::Program& program_;
   const engine::PredicateEngine& engine_;
@@ -124,6 +142,9 @@ class Evaluator {
   /// Whether an any-code rule rejects minutes (codes not in ruleIndex_).
   bool anyCodeRejectsMinutes_ = false;
   ViewNeeds needs_;
+  /// The ruleset's effective dates, inclusive; unbounded where it gives none.
+  model::Date effectiveFrom_ = model::kBeginningOfTime;
+  model::Date effectiveUntil_ = model::kEndOfTime;
   std::unordered_map<std::string_view, std::int32_t> stringIds_;
 };
 

@@ -7,6 +7,7 @@
 
 #include "core/engine/claim_cache.h"
 #include "core/engine/unit_limits.h"
+#include "core/text/counted.h"
 #include "core/text/message_template.h"
 #include "runtime/eval/evaluator.h"
 
@@ -28,23 +29,27 @@ std::vector<std::uint32_t> earlierLinesOfCode(const std::vector<engine::LineView
   return out;
 }
 
-std::string unitsText(std::int64_t n) {
-  return fmt::format("{} unit{}", n, n == 1 ? "" : "s");
+/// One wording for every `units` and `limit` edit, whatever decided it:
+/// `97110: 2 units billed, 1 allowed: WHY`.
+std::string unitEditMessage(const engine::LineView& line, std::int64_t allowed,
+                            std::string_view why) {
+  return fmt::format("{}: {} billed, {} allowed: {}", model::Code{line.code}.text(),
+                     text::counted(line.units, "unit"), allowed, why);
 }
 
-std::string mueMessage(const ir::MueTable::Row& row, const engine::LineView& line,
-                       std::int32_t allowed, std::int64_t earlier) {
-  const std::string code = model::Code{line.code}.text();
+/// Why a daily limit of `perDay` allowed what it did.
+std::string dayLimitWhy(std::int64_t perDay, std::int64_t earlier) {
+  return fmt::format("at most {} a day{}", text::counted(perDay, "unit"),
+                     earlier > 0 ? fmt::format(", {} on earlier lines", earlier) : "");
+}
+
+std::string mueWhy(const ir::MueTable::Row& row, std::int64_t earlier) {
   const std::string label = fmt::format("MUE, indicator {}: {}", static_cast<int>(row.indicator),
                                         engine::mueIndicatorLabel(row.indicator));
   if (row.indicator == 1)
-    return fmt::format(
-        "{}: {} on one line, more than the {} a line may bill; the line is "
-        "denied ({})",
-        code, unitsText(line.units), row.value, label);
-  return fmt::format("{}: {} billed, {} allowed: at most {} a day{} ({})", code,
-                     unitsText(line.units), allowed, unitsText(row.value),
-                     earlier > 0 ? fmt::format(", {} on earlier lines", earlier) : "", label);
+    return fmt::format("at most {} on one line, so the line is denied ({})",
+                       text::counted(row.value, "unit"), label);
+  return fmt::format("{} ({})", dayLimitWhy(row.value, earlier), label);
 }
 
 }  // namespace
@@ -65,6 +70,10 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   text::MessageContext context{claim, &claim.lines[line.position - 1], line.position, allowed, {}};
   const ir::Expr& units = program_.exprs[*rule.units];
 
+  const std::int64_t allowedUnits = edit.allowedUnits.value_or(0);
+  // A rule's own `message` clause says it in its words; without one, the
+  // edit says what decided it, in the one wording of unitEditMessage().
+  const bool ownMessage = !rule.message.empty();
   if (units.kind == ir::Expr::Kind::TimedUnits) {
     // The other lines whose minutes were pooled with this one's.
     const ir::CodeSet& timed = program_.codeSets[units.set];
@@ -82,14 +91,18 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
     // Quoted from the claim cache, not copied: most days' edits quote one text.
     std::string storage;
     context.timing = engine::timingSummary(method, timed, frame, storage);
-    edit.message = messageOf(rule).render(context);
+    edit.message = ownMessage ? messageOf(rule).render(context)
+                              : unitEditMessage(line, allowedUnits, context.timing);
     return;
   }
 
   std::vector<std::uint32_t> earlier = earlierLinesOfCode(views.lines, line);
   if (!rule.mueTable) {
     edit.relatedLines = std::move(earlier);
-    edit.message = messageOf(rule).render(context);
+    edit.message =
+        ownMessage ? messageOf(rule).render(context)
+                   : unitEditMessage(line, allowedUnits,
+                                     dayLimitWhy(units.value, engine::earlierUnitsOfCode(frame)));
     return;
   }
   const ir::MueTable& table = program_.mueTables[*rule.mueTable];
@@ -104,9 +117,9 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   edit.appealable = row->indicator == 3;
   if (!table.source.empty()) edit.rule = fmt::format("mue_{}", model::Code{line.code}.text());
   if (row->indicator != 1) edit.relatedLines = std::move(earlier);
-  edit.message = rule.message.empty() ? mueMessage(*row, line, edit.allowedUnits.value_or(0),
-                                                   engine::earlierUnitsOfCode(frame))
-                                      : messageOf(rule).render(context);
+  edit.message = ownMessage ? messageOf(rule).render(context)
+                            : unitEditMessage(line, allowedUnits,
+                                              mueWhy(*row, engine::earlierUnitsOfCode(frame)));
 }
 
 bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,

@@ -1,11 +1,13 @@
 #include "runtime/explain/explainer.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
 #include "backends/interp/interpreter.h"
 #include "core/ir/expr_text.h"
+#include "core/text/counted.h"
 #include "runtime/eval/evaluator.h"
 #include "runtime/explain/unit_explanation.h"
 
@@ -17,8 +19,8 @@ std::string lineSummary(const model::Line& line) {
   std::string out = line.code.text();
   for (std::uint8_t i = 0; i < line.modifierCount; ++i)
     out.append(" ").append(line.modifiers[i].text());
-  out += fmt::format(", {} unit{}", line.units, line.units == 1 ? "" : "s");
-  if (line.minutes) out += fmt::format(", {} minutes", *line.minutes);
+  out += ", " + text::counted(line.units, "unit");
+  if (line.minutes) out += ", " + text::counted(*line.minutes, "minute");
   out.append(", ").append(line.date.iso());
   return out;
 }
@@ -31,6 +33,14 @@ bool readsModifiers(const ir::Program& p, ir::ExprId id, ir::Binding binding) {
   if (e.kind == Kind::SitesDiffer || e.kind == Kind::PairTableHolds) return true;
   return std::any_of(e.operands.begin(), e.operands.end(),
                      [&](ir::ExprId op) { return readsModifiers(p, op, binding); });
+}
+
+/// Whether `id` tests the claim's diagnoses.
+bool readsDiagnoses(const ir::Program& p, ir::ExprId id) {
+  const ir::Expr& e = p.exprs[id];
+  if (e.kind == ir::Expr::Kind::DiagnosisAny) return true;
+  return std::any_of(e.operands.begin(), e.operands.end(),
+                     [&](ir::ExprId op) { return readsDiagnoses(p, op); });
 }
 
 std::string modifiersOf(const engine::LineView* line) {
@@ -59,17 +69,42 @@ class Explainer {
     for (ir::ExprId c : ir::conjuncts(program_, rule.predicate)) {
       const bool met = interpreter_.value(c, frame) != 0;
       if (onlyFailed && met) continue;
-      std::string read =
-          ir::fieldsRead(program_, c, [&](ir::ExprId f) { return interpreter_.value(f, frame); });
+      std::string read = ir::fieldsRead(
+          program_, c, [&](ir::ExprId f) { return interpreter_.value(f, frame); },
+          [&](const ir::Expr& field) { return textOf(field, frame); });
       for (ir::Binding b : {ir::Binding::Line, ir::Binding::Other}) {
         const engine::LineView* view = b == ir::Binding::Line ? frame.line : frame.other;
         if (view != nullptr && readsModifiers(program_, c, b))
           read += fmt::format("{}{}.modifiers = {}", read.empty() ? "" : ", ",
                               b == ir::Binding::Line ? "line" : "other", modifiersOf(view));
       }
+      if (readsDiagnoses(program_, c))
+        read += fmt::format("{}claim.diagnoses = {}", read.empty() ? "" : ", ",
+                            claim_.diagnoses.empty()
+                                ? std::string("none")
+                                : fmt::format("{}", fmt::join(claim_.diagnoses, " ")));
       out += fmt::format("      {}  {}{}\n", met ? "yes" : "NO ", ir::exprText(program_, c),
                          read.empty() ? "" : "    [" + read + "]");
     }
+  }
+
+  /// A text field as the claim gives it (payer, place of service, provider).
+  std::string textOf(const ir::Expr& field, const engine::EvalFrame& frame) const {
+    if (field.binding == ir::Binding::Claim) {
+      switch (field.claimField) {
+        case ir::ClaimField::Payer: return claim_.payer;
+        case ir::ClaimField::PlaceOfService: return claim_.placeOfService;
+        case ir::ClaimField::Provider: return claim_.providerNpi;
+        default: return "";
+      }
+    }
+    const engine::LineView* view = field.binding == ir::Binding::Line ? frame.line : frame.other;
+    if (view == nullptr) return "";
+    const model::Line& line = claim_.lines[view->position - 1];
+    if (field.lineField == ir::LineField::PlaceOfService)
+      return line.placeOfService.empty() ? claim_.placeOfService : line.placeOfService;
+    if (field.lineField == ir::LineField::Provider) return claim_.providerOf(line);
+    return "";
   }
 
   void tableRow(std::string& out, const ir::Rule& rule, const engine::LineView& line,
@@ -93,6 +128,11 @@ class Explainer {
   }
 
   void edit(std::string& out, const model::Edit& e) const {
+    if (!e.ruleIndex) {  // a line dated outside the effective dates: no rule judged it
+      out += fmt::format("\nline {}: {} {}\n  \"{}\"\n", *e.line, model::actionName(e.action),
+                         e.rule, e.message);
+      return;
+    }
     const ir::Rule& rule = program_.rules[*e.ruleIndex];
     out += fmt::format("\n{}: {} {}{} ({})\n", e.line ? fmt::format("line {}", *e.line) : "claim",
                        model::actionName(e.action), e.rule,
@@ -100,22 +140,36 @@ class Explainer {
     out += fmt::format("  \"{}\"\n", e.message);
     if (e.allowedUnits)
       out += fmt::format("  units: {} billed, {} allowed\n", *e.billedUnits, *e.allowedUnits);
-    // Unit methods and limits: the day's arithmetic (minutes, units, allocation).
-    if (e.line && (rule.units || rule.mueTable)) {
-      const std::string arithmetic = explain::explainUnits(program_, claim_, *e.line);
-      if (!arithmetic.empty()) out += arithmetic;
-    }
     if (!rule.detail.empty()) out += "  " + rule.detail + "\n";
-    const engine::LineView* line = e.line ? &views_.lines[*e.line - 1] : nullptr;
+    // Unit methods and limits: this rule's arithmetic (minutes, units,
+    // allocation; or the limit and the day's lines), headed by its id.
+    if (e.line && (rule.units || rule.mueTable))
+      out += indented(explain::explainUnits(program_, claim_, *e.line, *e.ruleIndex), 2);
+    // A `modify` rule's own units expression, with the values it read.
+    if (e.line && rule.units && !rule.mueTable) {
+      const ir::Expr::Kind kind = program_.exprs[*rule.units].kind;
+      if (kind != ir::Expr::Kind::TimedUnits && kind != ir::Expr::Kind::DayLimitUnits) {
+        const engine::EvalFrame frame = views_.frame(views_.at(*e.line));
+        const std::string read = ir::fieldsRead(
+            program_, *rule.units, [&](ir::ExprId f) { return interpreter_.value(f, frame); },
+            [&](const ir::Expr& field) { return textOf(field, frame); });
+        out += fmt::format("  allowed units: {} = {}{}\n", ir::exprText(program_, *rule.units),
+                           interpreter_.value(*rule.units, frame),
+                           read.empty() ? "" : "    [" + read + "]");
+      }
+    }
+    const engine::LineView* line = e.line ? views_.at(*e.line) : nullptr;
     if (rule.scope == ir::RuleScope::LineWithOther) {
       for (std::uint32_t position : e.relatedLines) {
-        const engine::LineView& other = views_.lines[position - 1];
-        out += fmt::format("  with line {} ({}):\n", position, model::Code{other.code}.text());
+        const engine::LineView& other = *views_.at(position);
+        out += fmt::format("  {} with line {} ({}):\n", e.rule, position,
+                           model::Code{other.code}.text());
         if (rule.pairTable) tableRow(out, rule, *line, other);
         conditions(out, rule, views_.frame(line, &other), false);
       }
-    } else {
-      out += "  because:\n";
+    } else if (program_.exprs[rule.predicate].kind != ir::Expr::Kind::BoolConst) {
+      // (A limit's condition is `true`: its table decides, as shown above.)
+      out += fmt::format("  {} applies because:\n", e.rule);
       conditions(out, rule, views_.frame(line), false);
     }
   }
@@ -154,6 +208,12 @@ class Explainer {
                   : "    on the claim, these conditions do not hold:\n";
       if (!held) conditions(out, rule, views_.frame(nullptr), true);
       return;
+    }
+    for (std::uint32_t position = 1; position <= claim_.lines.size(); ++position) {
+      if (views_.at(position) == nullptr)
+        out += fmt::format("    line {} ({}): dated {}, outside the ruleset's effective dates\n",
+                           position, claim_.lines[position - 1].code.text(),
+                           claim_.lines[position - 1].date.iso());
     }
     for (const engine::LineView& line : views_.lines) {
       const auto& indexed = evaluator_.rulesFor(line.code);
@@ -203,6 +263,23 @@ class Explainer {
 };
 
 }  // namespace
+
+std::vector<std::string> editIds(const ir::Program& program) {
+  std::vector<std::string> ids;
+  for (const ir::Rule& rule : program.rules) {
+    ids.push_back(rule.id);
+    if (rule.pairTable)
+      for (const auto& row : program.pairTables[*rule.pairTable].rows)
+        ids.push_back(fmt::format("ptp_{}_{}", model::Code{row.column1}.text(),
+                                  model::Code{row.column2}.text()));
+    if (rule.mueTable && !program.mueTables[*rule.mueTable].source.empty())
+      for (const auto& row : program.mueTables[*rule.mueTable].rows)
+        ids.push_back("mue_" + model::Code{row.code}.text());
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
 
 std::string explainClaim(const ir::Program& program, const model::Claim& claim,
                          const ExplainRequest& request) {

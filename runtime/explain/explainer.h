@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/ir/program.h"
 #include "core/model/claim.h"
@@ -18,6 +19,10 @@ struct ExplainRequest {
   /// not fire, line by line.
   std::optional<std::string> whyNot;
 };
+
+/// Every id an edit of `program` can carry, sorted: its rules' ids, and the
+/// `ptp_C1_C2` and `mue_CODE` ids of the rows of tables read from files.
+std::vector<std::string> editIds(const ir::Program& program);
 
 /// The explanation of `claim` under `program`, as text for people.
 std::string explainClaim(const ir::Program& program, const model::Claim& claim,

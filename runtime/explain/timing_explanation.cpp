@@ -3,15 +3,14 @@
 
 #include <fmt/format.h>
 
+#include "core/text/counted.h"
 #include "core/units/unit_table.h"
 
 namespace edict::explain {
 
 namespace {
 
-std::string plural(std::int64_t n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
+using text::counted;
 
 std::string methodTitle(units::Method method) {
   switch (method) {
@@ -61,25 +60,25 @@ std::string explainTiming(const units::TimingCheck& check, std::span<const units
                           std::span<const std::uint32_t> lineNumbers) {
   const units::Allocation& a = check.allocation;
   std::string out = fmt::format("method: {}\n", methodTitle(a.method));
-  out += fmt::format("{} on {} = {}\n", plural(a.totalMinutes, "timed minute", "timed minutes"),
-                     plural(static_cast<std::int64_t>(a.codes.size()), "code", "codes"),
-                     plural(a.totalUnits, "unit", "units"));
+  out += fmt::format("{} on {} = {}\n", counted(a.totalMinutes, "timed minute", "timed minutes"),
+                     counted(static_cast<std::int64_t>(a.codes.size()), "code", "codes"),
+                     counted(a.totalUnits, "unit", "units"));
   for (const units::CodeShare& s : a.codes) {
     if (a.method == units::Method::TotalTime)
       out += fmt::format("  {}: {} on {}: {} + {} left over -> {}: {}\n", s.code.text(),
-                         plural(s.minutes, "minute", "minutes"), plural(s.lines, "line", "lines"),
-                         plural(s.fullUnits, "full unit", "full units"),
-                         plural(s.leftover, "minute", "minutes"), plural(s.units, "unit", "units"),
-                         reason(s, a));
+                         counted(s.minutes, "minute", "minutes"), counted(s.lines, "line", "lines"),
+                         counted(s.fullUnits, "full unit", "full units"),
+                         counted(s.leftover, "minute", "minutes"),
+                         counted(s.units, "unit", "units"), reason(s, a));
     else
       out += fmt::format("  {}: {} on {} -> {}: {}\n", s.code.text(),
-                         plural(s.minutes, "minute", "minutes"), plural(s.lines, "line", "lines"),
-                         plural(s.units, "unit", "units"), reason(s, a));
+                         counted(s.minutes, "minute", "minutes"), counted(s.lines, "line", "lines"),
+                         counted(s.units, "unit", "units"), reason(s, a));
   }
   if (a.method == units::Method::TotalTime)
     out +=
-        fmt::format("{} after {}; {}\n", plural(a.remainingUnits, "unit remains", "units remain"),
-                    plural(a.fullUnits, "full unit", "full units"),
+        fmt::format("{} after {}; {}\n", counted(a.remainingUnits, "unit remains", "units remain"),
+                    counted(a.fullUnits, "full unit", "full units"),
                     a.ambiguous ? "equal leftovers allow more than one correct assignment"
                                 : "exactly one assignment is correct");
   std::string billed;

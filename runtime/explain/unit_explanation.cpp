@@ -6,6 +6,7 @@
 
 #include "backends/interp/interpreter.h"
 #include "core/engine/unit_limits.h"
+#include "core/text/counted.h"
 #include "runtime/eval/evaluator.h"
 #include "runtime/explain/timing_explanation.h"
 
@@ -14,19 +15,7 @@ namespace edict::explain {
 namespace {
 
 std::string unitsText(std::int64_t n) {
-  return fmt::format("{} unit{}", n, n == 1 ? "" : "s");
-}
-
-/// Indents every line of `text` by `spaces`.
-std::string indented(const std::string& text, std::size_t spaces) {
-  std::string out;
-  bool lineStart = true;
-  for (char c : text) {
-    if (lineStart) out.append(spaces, ' ');
-    out.push_back(c);
-    lineStart = c == '\n';
-  }
-  return out;
+  return text::counted(n, "unit");
 }
 
 /// The lines of the line's code on its day, each with its units, and what a
@@ -84,17 +73,30 @@ std::string mueText(const ir::Program& program, const ir::Expr& e,
 
 }  // namespace
 
-std::string explainUnits(const ir::Program& program, const model::Claim& claim,
-                         std::uint32_t line) {
+std::string indented(const std::string& text, std::size_t spaces) {
+  std::string out;
+  bool lineStart = true;
+  for (char c : text) {
+    if (lineStart) out.append(spaces, ' ');
+    out.push_back(c);
+    lineStart = c == '\n';
+  }
+  return out;
+}
+
+std::string explainUnits(const ir::Program& program, const model::Claim& claim, std::uint32_t line,
+                         std::optional<std::uint32_t> onlyRule) {
   if (line == 0 || line > claim.lines.size()) return "";
   const interp::Interpreter interpreter(program);
   const eval::Evaluator evaluator(program, interpreter);
   eval::Evaluator::Views views;
   evaluator.buildViews(claim, views);
-  const engine::LineView& view = views.lines[line - 1];
+  if (views.at(line) == nullptr) return "";  // outside the effective dates
+  const engine::LineView& view = *views.at(line);
   const engine::EvalFrame frame = views.frame(&view);
   std::string out;
   for (std::uint32_t r : evaluator.rulesFor(view.code)) {
+    if (onlyRule && r != *onlyRule) continue;
     const ir::Rule& rule = program.rules[r];
     if (!rule.units) continue;
     const ir::Expr& e = program.exprs[*rule.units];
@@ -102,8 +104,12 @@ std::string explainUnits(const ir::Program& program, const model::Claim& claim,
     if (e.kind != Kind::TimedUnits && e.kind != Kind::DayLimitUnits && e.kind != Kind::MueUnits)
       continue;
     if (!interpreter.holds(r, frame)) continue;
-    out += fmt::format("{} ({}), line {} ({}):\n", rule.id, rule.origin, line,
-                       model::Code{view.code}.text());
+    // A row of a table read from a file is its own rule to the analyst.
+    const bool tableRow = rule.mueTable && !program.mueTables[*rule.mueTable].source.empty();
+    out += tableRow ? fmt::format("mue_{0} (a row of {1}, {2}), line {3} ({0}):\n",
+                                  model::Code{view.code}.text(), rule.id, rule.origin, line)
+                    : fmt::format("{} ({}), line {} ({}):\n", rule.id, rule.origin, line,
+                                  model::Code{view.code}.text());
     if (e.kind == Kind::TimedUnits)
       out += timedText(program, e, views, view);
     else if (e.kind == Kind::MueUnits)

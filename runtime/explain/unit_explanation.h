@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/ir/program.h"
@@ -13,9 +14,14 @@
 namespace edict::explain {
 
 /// One block per `units` or `limit` rule that applies to line `line`
-/// (1-based) of `claim`, each ending with the billed and allowed units and
-/// the outcome; empty when no such rule applies (or `line` is out of range).
+/// (1-based) of `claim` (only rule `onlyRule` when given), each headed by
+/// the rule's id and ending with the billed and allowed units and the
+/// outcome; empty when no such rule applies (or `line` is out of range).
 /// Evaluated with the interpreter on the same views the evaluator builds.
-std::string explainUnits(const ir::Program& program, const model::Claim& claim, std::uint32_t line);
+std::string explainUnits(const ir::Program& program, const model::Claim& claim, std::uint32_t line,
+                         std::optional<std::uint32_t> onlyRule = std::nullopt);
+
+/// Every line of `text` indented by `spaces`.
+std::string indented(const std::string& text, std::size_t spaces);
 
 }  // namespace edict::explain

@@ -11,6 +11,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/text/counted.h"
+
 namespace edict::run {
 
 void RunSummary::add(const RunSummary& other) {
@@ -22,8 +24,8 @@ void RunSummary::add(const RunSummary& other) {
 }
 
 std::string RunSummary::describe() const {
-  std::string out =
-      fmt::format("{} claims read, {} evaluated, {} rejected", read, evaluated, rejected);
+  std::string out = fmt::format("{} read, {} evaluated, {} rejected", text::counted(read, "claim"),
+                                evaluated, rejected);
   if (unrouted > 0) out += fmt::format(" ({} with no ruleset for their payer)", unrouted);
   out += "; edits:";
   for (auto action :

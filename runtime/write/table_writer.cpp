@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "core/text/counted.h"
 #include "core/text/json_text.h"
 
 namespace edict::write {
@@ -90,7 +91,8 @@ void TableFormat::append(const model::Edit& edit, std::string& out) const {
     out += fmt::format(" [with line{} {}]", edit.relatedLines.size() > 1 ? "s" : "",
                        fmt::join(edit.relatedLines, ", "));
   if (edit.billedUnits && edit.allowedUnits)
-    out += fmt::format(" [billed {} units, allowed {}]", *edit.billedUnits, *edit.allowedUnits);
+    out += fmt::format(" [billed {}, allowed {}]", text::counted(*edit.billedUnits, "unit"),
+                       *edit.allowedUnits);
   if (edit.mueIndicator)
     out += fmt::format(" [MUE indicator {}, {}{}]", static_cast<int>(*edit.mueIndicator),
                        edit.remark, edit.appealable ? ", appealable" : "");

@@ -34,8 +34,8 @@ std::string RandomCases::codeList() {
 }
 
 std::string RandomCases::atom(bool onClaim) {
-  const int lineAtoms = onClaim ? 0 : 13;
-  const int which = pick(lineAtoms + 7);
+  const int lineAtoms = onClaim ? 0 : 18;
+  const int which = pick(lineAtoms + 11);
   if (which < lineAtoms) {
     switch (which) {
       case 0: return fmt::format("line.code == {}", oneOf(kCodes));
@@ -50,6 +50,13 @@ std::string RandomCases::atom(bool onClaim) {
       case 9: return fmt::format("same_day.units({}) {} {}", codeList(), comparison(), pick(6));
       case 10: return fmt::format("line.place_of_service == \"{}\"", oneOf(kPlaces));
       case 11: return fmt::format("line.date - {} {} {}", pick(3), comparison(), oneOf(kDates));
+      case 12: return chance(50) ? "line.minutes is known" : "line.minutes is not known";
+      case 13:
+        return fmt::format("line.date {}in {}..{}", chance(30) ? "not " : "", kDates[0],
+                           oneOf(kDates));
+      case 14: return fmt::format("line.place_of_service {}in home", chance(30) ? "not " : "");
+      case 15: return fmt::format("patient.age in {}..{}", pick(40), 40 + pick(50));
+      case 16: return fmt::format("same_day.units(all) {} {}", comparison(), pick(6));
       default: return fmt::format("line.charge > {}", pick(100));
     }
   }
@@ -62,6 +69,10 @@ std::string RandomCases::atom(bool onClaim) {
     case 5:
       return fmt::format("claim.place_of_service in (\"{}\", \"{}\")", oneOf(kPlaces),
                          oneOf(kPlaces));
+    case 6: return chance(50) ? "patient.birth_date is known" : "patient.age is not known";
+    case 7: return "claim.diagnoses.any(back)";
+    case 8: return fmt::format("claim.lines.units(all) {} {}", comparison(), pick(12));
+    case 9: return fmt::format("claim.place_of_service {}in home", chance(30) ? "not " : "");
     default: return fmt::format("patient.birth_date < 1960-01-01");
   }
 }
@@ -81,7 +92,16 @@ std::string RandomCases::condition(int depth, bool onClaim) {
 
 RandomRuleset RandomCases::ruleset(int rules) {
   RandomRuleset out;
-  out.text = "ruleset random version \"1\"\n";
+  out.text = "ruleset random version \"1\"";
+  // Sometimes dated, so that some lines are left out of their claims.
+  if (chance(25))
+    out.text +=
+        oneOf<std::string>({" effective 2026-11-03", " effective 2026-01-01 until 2026-11-03",
+                            " effective 2026-11-03 until 2026-11-03"});
+  out.text += "\n";
+  // Named sets of places and diagnoses, for the conditions to use.
+  out.text += "places home = \"12\" 22\ndiagnoses back = \"M54.*\" \"S83.5\"\n";
+  out.header = out.text;
   std::set<std::pair<std::string, std::string>> pairs;
   std::set<std::string> limited;
   bool timed = false;
@@ -109,8 +129,10 @@ RandomRuleset RandomCases::ruleset(int rules) {
         const std::string code = oneOf(kCodes);
         if (!limited.insert(code).second) continue;
         rule = fmt::format(
-            "limit {} max {} {}", code, pick(5),
-            oneOf<std::string>({"per line", "per day", "per day clinical", "indicator 2"}));
+            "limit {} max {} {}{}", code, pick(5),
+            oneOf<std::string>({"per line", "per day", "per day clinical", "indicator 2"}),
+            oneOf<std::string>({"", "", " since 2026-11-03", " until 2026-11-03",
+                                " since 2026-11-03 until 2026-11-03"}));
         break;
       }
       case 0: {

@@ -13,6 +13,8 @@ namespace edict::testing {
 /// A random ruleset: its text, and the text of each rule (for minimized reports).
 struct RandomRuleset {
   std::string text;
+  /// The start of `text`: the header and the sets any rule may use.
+  std::string header;
   std::vector<std::string> rules;
 };
 

@@ -12,6 +12,7 @@
 #include "backends/jit/jit_engine.h"
 #include "backends/jit/native_object.h"
 #include "commands.h"
+#include "core/text/counted.h"
 #include "frontend/diag/render.h"
 #include "frontend/driver/compile.h"
 #include "service/catalogue/ruleset_loader.h"
@@ -37,9 +38,12 @@ std::string describe(const artifact::Artifact& a, std::size_t bytes) {
   std::size_t mueRows = 0;
   for (const auto& t : a.program.pairTables) pairRows += t.rows.size();
   for (const auto& t : a.program.mueTables) mueRows += t.rows.size();
-  return fmt::format("{} rules, {} PTP rows, {} MUE rows, {} KiB of code for `{}` on {}; {} KiB",
-                     a.program.rules.size(), pairRows, mueRows, (a.object.size() + 1023) / 1024,
-                     a.target.cpu, a.target.triple, (bytes + 1023) / 1024);
+  return fmt::format(
+      "{}, {}, {}, {} KiB of code for `{}` on {}; {} KiB",
+      text::counted(static_cast<std::int64_t>(a.program.rules.size()), "rule"),
+      text::counted(static_cast<std::int64_t>(pairRows), "PTP row"),
+      text::counted(static_cast<std::int64_t>(mueRows), "MUE row"), (a.object.size() + 1023) / 1024,
+      a.target.cpu.empty() ? "generic" : a.target.cpu, a.target.triple, (bytes + 1023) / 1024);
 }
 
 /// Compiles one file; false after printing why not.

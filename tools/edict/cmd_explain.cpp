@@ -2,12 +2,14 @@
 // with the values it read, and with --why-not RULE why that rule did not.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include "commands.h"
+#include "frontend/diag/suggest.h"
 #include "runtime/explain/explainer.h"
 #include "runtime/read/input_format.h"
 #include "service/catalogue/ruleset_loader.h"
@@ -34,6 +36,16 @@ int runExplain(const ExplainOptions& options) {
     return kUsage;
   }
   const ir::Program& program = loaded->program;
+  if (!options.whyNot.empty()) {
+    const std::vector<std::string> ids = explain::editIds(program);
+    if (!std::binary_search(ids.begin(), ids.end(), options.whyNot)) {
+      const auto guess = diag::closestMatch(options.whyNot, ids);
+      std::cerr << fmt::format("edict explain: --why-not `{}`: no rule of {} has that id{}\n",
+                               options.whyNot, options.ruleset,
+                               guess ? fmt::format("; did you mean `{}`?", *guess) : "");
+      return kUsage;
+    }
+  }
   std::ifstream file;
   if (options.claims != "-") {
     file.open(options.claims, std::ios::binary);
@@ -88,7 +100,8 @@ void registerExplain(CLI::App& app, int& exitStatus) {
       "Explain, for each claim, every edit that fired: the rule, where it is written, what it "
       "encodes (a pair's indicator and dates, a table row), and each condition with the claim "
       "values it read. With --why-not RULE, also say line by line why that rule did not fire. "
-      "Exit status: 0 explained, 1 a claim was rejected or not found, 2 usage or ruleset errors.");
+      "Exit status: 0 explained, 1 a claim was rejected or not found, 2 usage or ruleset errors "
+      "(a --why-not id that no rule has is a usage error, with the nearest id).");
   cmd->add_option("claims", options->claims, "The claims file; `-` reads standard input")
       ->required()
       ->type_name("FILE");

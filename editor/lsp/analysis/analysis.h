@@ -22,15 +22,19 @@
 
 namespace edict::lsp {
 
-/// A named set of codes or modifiers, where it is declared and what is in it.
+/// A named set (of codes, modifiers, places of service or diagnoses), where
+/// it is declared and what is in it.
 struct SetInfo {
   std::string name;
-  bool ofCodes = true;
+  /// Which of the four kinds of set: CodeSet, ModifierSet, PlaceSet or
+  /// DiagnosisSet.
+  OutlineEntry::Kind kind = OutlineEntry::Kind::CodeSet;
   std::string file;
   source::Span nameSpan;
   /// The declaration as written.
   std::string text;
-  /// The members, resolved: ranges `97010..97799` or modifiers, in order.
+  /// The members, resolved: ranges `97010..97799`, modifiers, places or
+  /// diagnosis patterns, in order.
   std::string members;
   /// How many items `members` lists (ranges count as one).
   std::size_t count = 0;

@@ -102,23 +102,31 @@ OutlineEntry* entryAt(std::vector<OutlineEntry>& entries, const source::Span& st
 void addSets(Analysis& analysis, const source::SourceFile& file, const FileOutline& outline,
              const check::CheckedRuleset& checked) {
   for (const OutlineEntry& e : outline.entries) {
-    if (e.kind != Kind::CodeSet && e.kind != Kind::ModifierSet) continue;
     SetInfo set;
     set.name = e.name;
-    set.ofCodes = e.kind == Kind::CodeSet;
+    set.kind = e.kind;
     set.file = file.path();
     set.nameSpan = e.nameSpan;
     set.text = linesOf(file, e.firstLine, e.lastLine);
-    if (set.ofCodes) {
+    // A set missing from the checked ruleset had errors: nothing to show.
+    if (e.kind == Kind::CodeSet) {
       auto found = checked.codeSets.find(e.name);
-      if (found == checked.codeSets.end()) continue;  // it had errors
+      if (found == checked.codeSets.end()) continue;
       set.members = rangesText(found->second);
       set.count = found->second.size();
-    } else {
+    } else if (e.kind == Kind::ModifierSet) {
       auto found = checked.modifierSets.find(e.name);
       if (found == checked.modifierSets.end()) continue;
       set.members = modifiersText(found->second);
       set.count = found->second.size();
+    } else if (e.kind == Kind::PlaceSet || e.kind == Kind::DiagnosisSet) {
+      const auto& sets = e.kind == Kind::PlaceSet ? checked.placeSets : checked.diagnosisSets;
+      auto found = sets.find(e.name);
+      if (found == sets.end()) continue;
+      set.members = fmt::format("{}", fmt::join(found->second, " "));
+      set.count = found->second.size();
+    } else {
+      continue;
     }
     analysis.sets[set.name] = std::move(set);
   }

@@ -16,8 +16,13 @@ OutlineEntry entryOf(const ast::Statement& statement) {
       [&e](const auto& s) {
         using S = std::decay_t<decltype(s)>;
         if constexpr (std::is_same_v<S, ast::CodeSetDecl> ||
-                      std::is_same_v<S, ast::ModifierSetDecl>) {
-          e.kind = std::is_same_v<S, ast::CodeSetDecl> ? Kind::CodeSet : Kind::ModifierSet;
+                      std::is_same_v<S, ast::ModifierSetDecl> ||
+                      std::is_same_v<S, ast::PlaceSetDecl> ||
+                      std::is_same_v<S, ast::DiagnosisSetDecl>) {
+          e.kind = std::is_same_v<S, ast::CodeSetDecl>       ? Kind::CodeSet
+                   : std::is_same_v<S, ast::ModifierSetDecl> ? Kind::ModifierSet
+                   : std::is_same_v<S, ast::PlaceSetDecl>    ? Kind::PlaceSet
+                                                             : Kind::DiagnosisSet;
           e.name = s.name.text;
           e.nameSpan = e.start = s.name.span;
         } else if constexpr (std::is_same_v<S, ast::PairDecl>) {
@@ -114,6 +119,8 @@ std::string_view keywordOf(OutlineEntry::Kind kind) {
   switch (kind) {
     case Kind::CodeSet: return "codes";
     case Kind::ModifierSet: return "modifiers";
+    case Kind::PlaceSet: return "places";
+    case Kind::DiagnosisSet: return "diagnoses";
     case Kind::Pair: return "pair";
     case Kind::PairsFrom: return "pairs from";
     case Kind::Rule: return "rule";

@@ -19,6 +19,8 @@ struct OutlineEntry {
   enum class Kind {
     CodeSet,
     ModifierSet,
+    PlaceSet,
+    DiagnosisSet,
     Pair,
     PairsFrom,
     Rule,

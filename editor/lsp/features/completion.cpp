@@ -99,13 +99,37 @@ void addRuleIds(const Analysis& analysis, Json& items, bool inheritedOnly) {
   }
 }
 
-void addSets(const Analysis& analysis, Json& items, bool codes, bool modifiers) {
+/// Where a set name may be written, by the words before the cursor.
+enum class SetPlace {
+  None,       // anywhere: every set
+  Codes,      // a set of codes (`codes`, `units`)
+  Modifiers,  // a set of modifiers
+  Places,     // a set of places (`places NAME = ...`)
+  Diagnoses,  // a set of diagnoses (`diagnoses NAME = ...`)
+  Values,     // after `in` in a condition: codes, places or diagnoses
+};
+
+/// Whether a set of `kind` may be written at `place`.
+bool fits(OutlineEntry::Kind kind, SetPlace place) {
+  using Kind = OutlineEntry::Kind;
+  switch (place) {
+    case SetPlace::None: return true;
+    case SetPlace::Codes: return kind == Kind::CodeSet;
+    case SetPlace::Modifiers: return kind == Kind::ModifierSet;
+    case SetPlace::Places: return kind == Kind::PlaceSet;
+    case SetPlace::Diagnoses: return kind == Kind::DiagnosisSet;
+    case SetPlace::Values: return kind != Kind::ModifierSet;
+  }
+  return false;
+}
+
+void addSets(const Analysis& analysis, Json& items, SetPlace place) {
   for (const auto& [name, set] : analysis.sets) {
-    if ((set.ofCodes && !codes) || (!set.ofCodes && !modifiers)) continue;
-    Json entry = item(name, kVariable, (set.ofCodes ? "codes: " : "modifiers: ") + set.members);
+    if (!fits(set.kind, place)) continue;
+    Json entry = item(name, kVariable, std::string(keywordOf(set.kind)) + ": " + set.members);
     items.push_back(std::move(entry));
   }
-  if (modifiers) {
+  if (place == SetPlace::None || place == SetPlace::Modifiers) {
     items.push_back(item("ncci", kVariable, "modifiers: the NCCI-associated modifiers"));
     items.push_back(item("anatomic", kVariable, "modifiers: the anatomic modifiers"));
   }
@@ -127,12 +151,20 @@ void addPairs(const std::array<std::pair<const char*, const char*>, N>& list, in
 }
 
 /// Where a set of codes or of modifiers may go: the nearest word that says.
-enum class SetPlace { None, Codes, Modifiers };
-
 SetPlace setPlace(const Words& before, const std::string& first) {
-  for (const std::string& w : before) {
-    if (w == "on" || w == "in" || w == "except")
-      return first == "modifiers" ? SetPlace::Modifiers : SetPlace::Codes;
+  if (first == "places") return SetPlace::Places;
+  if (first == "diagnoses") return SetPlace::Diagnoses;
+  // `before` runs from the cursor back: the word at i + 1 precedes the one at i.
+  auto word = [&](std::size_t i) { return i < before.size() ? before[i] : std::string(); };
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    const std::string& w = before[i];
+    if (w == "any" && word(i + 1) == "diagnoses") return SetPlace::Diagnoses;
+    if (w == "on" || w == "in" || w == "except") {
+      if (first == "modifiers") return SetPlace::Modifiers;
+      if (first == "codes" || first == "units") return SetPlace::Codes;
+      const std::size_t subject = word(i + 1) == "not" ? i + 2 : i + 1;
+      return word(subject) == "place_of_service" ? SetPlace::Places : SetPlace::Values;
+    }
     if (w == "modifier" || w == "bypass" || w == "modifiers" || w == "any" || w == "all")
       return SetPlace::Modifiers;
   }
@@ -174,7 +206,7 @@ rpc::Json completion(const Analysis& analysis, const Document& document, Positio
     addPairs(kFormats, kEnumMember, items);
   } else {
     const SetPlace place = setPlace(before, first);
-    addSets(analysis, items, place != SetPlace::Modifiers, place != SetPlace::Codes);
+    addSets(analysis, items, place);
     if (place == SetPlace::None)
       for (const auto& [keyword, what] : kStatements)
         items.push_back(item(keyword, kKeyword, what));

@@ -24,11 +24,23 @@ std::string fenced(const std::string& text) {
   return text.empty() ? std::string() : fmt::format("\n\n```edict\n{}\n```", text);
 }
 
+/// What a set of `kind` is called, and what its members are, by their count.
+std::pair<const char*, const char*> setNouns(OutlineEntry::Kind kind, std::size_t count) {
+  const bool one = count == 1;
+  switch (kind) {
+    case OutlineEntry::Kind::ModifierSet: return {"modifier", one ? "modifier" : "modifiers"};
+    case OutlineEntry::Kind::PlaceSet:
+      return {"place of service", one ? "place of service" : "places of service"};
+    case OutlineEntry::Kind::DiagnosisSet:
+      return {"diagnosis", one ? "diagnosis or pattern" : "diagnoses and patterns"};
+    default: return {"code", one ? "code or range" : "codes and ranges"};
+  }
+}
+
 std::string setHover(const std::string& document, const SetInfo& set) {
-  return fmt::format("**{} set `{}`** ({})\n\n{} {}: `{}`{}", set.ofCodes ? "code" : "modifier",
-                     set.name, placeOf(document, set.file, set.nameSpan.line), set.count,
-                     set.ofCodes ? (set.count == 1 ? "code or range" : "codes and ranges")
-                                 : (set.count == 1 ? "modifier" : "modifiers"),
+  const auto [what, members] = setNouns(set.kind, set.count);
+  return fmt::format("**{} set `{}`** ({})\n\n{} {}: `{}`{}", what, set.name,
+                     placeOf(document, set.file, set.nameSpan.line), set.count, members,
                      set.members, fenced(set.text));
 }
 

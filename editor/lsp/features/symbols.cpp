@@ -13,7 +13,9 @@ int symbolKind(OutlineEntry::Kind kind) {
   using Kind = OutlineEntry::Kind;
   switch (kind) {
     case Kind::CodeSet:
-    case Kind::ModifierSet: return 14;  // Constant
+    case Kind::ModifierSet:
+    case Kind::PlaceSet:
+    case Kind::DiagnosisSet: return 14;  // Constant
     case Kind::Pair: return 23;         // Struct
     case Kind::PairsFrom:
     case Kind::LimitsFrom: return 1;  // File

@@ -38,8 +38,8 @@ std::string editsOf(const eval::Evaluator& evaluator, const model::Claim& claim)
 std::string minimize(const testing::RandomRuleset& ruleset, const model::Claim& claim) {
   for (const std::string& rule : ruleset.rules) {
     diag::DiagnosticSink sink;
-    auto one =
-        driver::compileText("min.edict", "ruleset random version \"1\"\n" + rule + "\n", sink);
+    // The ruleset's header (its dates among it) and sets, with the one rule.
+    auto one = driver::compileText("min.edict", ruleset.header + rule + "\n", sink);
     if (!one.program) continue;
     const interp::Interpreter interpreter(*one.program);
     const auto jit = jit::JitEngine::compile(*one.program);

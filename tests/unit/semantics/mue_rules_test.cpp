@@ -72,7 +72,7 @@ TEST_CASE("MUE indicator 1: each line alone; a line over the value is denied who
   CHECK(e[0].reason == "CO-96");
   CHECK(e[0].remark == "N362");
   CHECK(e[0].message ==
-        "97110: 5 units on one line, more than the 4 a line may bill; the line is "
+        "97110: 5 units billed, 0 allowed: at most 4 units on one line, so the line is "
         "denied (MUE, indicator 1: Line Edit)");
 }
 
@@ -196,5 +196,33 @@ TEST_CASE("a code limited twice is an error", "[mue][check]") {
              Catch::Contains("error[E0230]: `97035` is already limited by `mues_mue_quarters`"));
   CHECK_THAT(diagnosticsOf("ruleset t version \"1\"\nlimit 97035 max 4 per line\n"
                            "limit 97035 max 2 per day\n"),
-             Catch::Contains("error[E0208]"));
+             Catch::Contains("error[E0230]: `97035` is already limited by `mue_97035` (line 2)"));
+  // Limits of one code whose dates overlap are limited twice on a date.
+  CHECK_THAT(diagnosticsOf("ruleset t version \"1\"\n"
+                           "limit 97035 max 4 per day since 2026-01-01 until 2026-06-30\n"
+                           "limit 97035 max 2 per day since 2026-06-01\n"),
+             Catch::Contains("error[E0230]: `97035` is already limited on 2026-06-01 by "
+                             "`mue_97035` (line 2)"));
+  CHECK_THAT(diagnosticsOf("ruleset t version \"1\"\n"
+                           "limit 97035 max 4 per day since 2026-07-01 until 2026-06-30\n"),
+             Catch::Contains("error[E0204]: the limit ends on 2026-06-30 before it starts on "
+                             "2026-07-01"));
+}
+
+TEST_CASE("limit since and until: the limit in force on the date of service decides",
+          "[mue][dates]") {
+  const auto p = limits(
+      "limit 97035 max 2 per day since 2026-01-01 until 2026-06-30\n"
+      "limit 97035 max 4 per day since 2026-07-01 until 2026-12-31\n"
+      "limit 97110 max 1 per line until 2025-12-31\n");
+  CHECK(edits(p, {{"97035", 3, "2026-03-02"}}) == Edits{"1:mue_97035:modify:3->2"});
+  CHECK(edits(p, {{"97035", 3, "2026-08-03"}}).empty());
+  CHECK(edits(p, {{"97035", 5, "2026-08-03"}}) == Edits{"1:mue_97035:modify:5->4"});
+  // No limit in force: before the first, after the last.
+  CHECK(edits(p, {{"97035", 9, "2025-12-31"}}).empty());
+  CHECK(edits(p, {{"97035", 9, "2027-01-01"}}).empty());
+  CHECK(edits(p, {{"97110", 2, "2025-12-31"}}) == Edits{"1:mue_97110:deny:2->0"});
+  CHECK(edits(p, {{"97110", 2, "2026-01-01"}}).empty());
+  // A day limit counts the day's lines, on each date with its own limit.
+  CHECK(edits(p, {{"97035", 2, "2026-06-30"}, {"97035", 2, "2026-07-01"}}).empty());
 }

@@ -158,3 +158,40 @@ TEST_CASE("reason and id can be overridden", "[pair]") {
   CHECK(edits[0].reason == "CO-97");
   CHECK(edits[0].rule == "mutex");
 }
+
+namespace {
+
+/// "line:rule" per edit of a claim of 97140 and 97530 (no modifier, then
+/// `mods2` on 97530) under an extension of tests/data/pairs/base_pairs.edict.
+std::vector<std::string> reversedEdits(const std::string& statements,
+                                       const std::string& mods2 = "") {
+  const auto program =
+      compileOrFail("ruleset payer version \"1\"\nextends \"base_pairs.edict\"\n" + statements,
+                    std::string(EDICT_TEST_DATA) + "/pairs/payer.edict");
+  std::vector<std::string> out;
+  for (const auto& e : evaluateBoth(program, claimsFromJsonl(twoLineClaim("", mods2))))
+    out.push_back(fmt::format("{}:{}", *e.line, e.rule));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a pair that reverses an inherited one wins over it", "[pair][layering]") {
+  using Edits = std::vector<std::string>;
+  // Inherited alone: column 2 (97530, line 2) is denied.
+  CHECK(reversedEdits("") == Edits{"2:ptp_97140_97530"});
+  // Reversed here, with or without `override`: only 97140 (line 1) is denied.
+  CHECK(reversedEdits("pair 97530 97140 modifier not allowed since 2020-01-01\n") ==
+        Edits{"1:ptp_97530_97140"});
+  CHECK(reversedEdits("override pair 97530 97140 modifier not allowed since 2020-01-01\n") ==
+        Edits{"1:ptp_97530_97140"});
+  // Both directions on purpose: both lines, unless a modifier bypasses one.
+  CHECK(reversedEdits("pair 97530 97140 modifier not allowed since 2020-01-01 keep reverse\n") ==
+        (Edits{"1:ptp_97530_97140", "2:ptp_97140_97530"}));
+  CHECK(reversedEdits("pair 97530 97140 modifier not allowed since 2020-01-01 keep reverse\n",
+                      R"("59")") == Edits{"1:ptp_97530_97140"});
+  // A reversed pair whose dates do not meet the inherited one's leaves it.
+  CHECK(
+      reversedEdits("pair 97530 97140 modifier not allowed since 2019-01-01 until 2019-12-31\n") ==
+      Edits{"2:ptp_97140_97530"});
+}

@@ -102,12 +102,56 @@ TEST_CASE("claim fields: payer, place of service, diagnoses, patient", "[rules][
   CHECK(run(rules, claimOf(lines, R"("patient":{"birth_date":"2008-11-02","sex":"F"})")).empty());
 }
 
-TEST_CASE("absent values make comparisons false, not true", "[rules]") {
+TEST_CASE("a comparison with an absent value is unknown: neither it nor its negation holds",
+          "[rules][absent]") {
   const std::string rules =
       "rule short: when line.minutes < 8 flag line\n"
-      "rule young: when patient.age < 65 flag line\n";
+      "rule not_short: when not (line.minutes < 8) flag line\n"
+      "rule young: when patient.age < 65 flag line\n"
+      "rule not_young: when not (patient.age < 65) flag line\n"
+      "rule born_late: when patient.birth_date != 1950-01-01 flag line\n";
   CHECK(run(rules, claimOf(line("97110"))).empty());
   CHECK(run(rules, claimOf(line("97110", R"("minutes":5)"))) == Edits{"1:short:flag"});
+  CHECK(run(rules, claimOf(line("97110", R"("minutes":9)"))) == Edits{"1:not_short:flag"});
+  CHECK(run(rules, claimOf(line("97110"), R"("patient":{"birth_date":"1950-01-01"})")) ==
+        Edits{"1:not_young:flag"});
+}
+
+TEST_CASE("unknown conditions combine by three-valued logic", "[rules][absent]") {
+  // Unknown or true is true; unknown and false is false, so its `not` is true.
+  const std::string rules =
+      "rule either: when line.minutes > 60 or line.code == 97110 flag line\n"
+      "rule neither: when not (line.minutes > 60 and line.code == 97110) flag line\n"
+      "rule unknown: when not (line.minutes > 60 or line.code == 97110) flag line\n";
+  CHECK(run(rules, claimOf(line("97110"))) == Edits{"1:either:flag"});
+  CHECK(run(rules, claimOf(line("97112"))) == Edits{"1:neither:flag"});
+  CHECK(run(rules, claimOf(line("97112", R"("minutes":30)"))) ==
+        (Edits{"1:neither:flag", "1:unknown:flag"}));
+}
+
+TEST_CASE("`is known` says what a claim without the value gets", "[rules][absent]") {
+  const std::string rules =
+      "rule no_birth_date: when patient.birth_date is not known flag claim\n"
+      "rule child_or_unknown: when patient.age < 18 or patient.age is not known flag line\n"
+      "rule timed: when line.minutes is known and line.minutes >= 8 flag line\n"
+      "rule cap: when line.code == 97112 and line.minutes is known\n"
+      "  modify line units line.minutes - 8 reason CO-151\n";
+  CHECK(run(rules, claimOf(line("97112", R"("units":4)"))) ==
+        (Edits{"claim:no_birth_date:flag", "1:child_or_unknown:flag"}));
+  CHECK(run(rules, claimOf(line("97112", R"("units":4,"minutes":10)"),
+                           R"("patient":{"birth_date":"1950-01-01"})")) ==
+        (Edits{"1:timed:flag", "1:cap:modify"}));
+  CHECK(edict::testing::diagnosticsOf(
+            "ruleset t version \"1\"\nrule r: when line.units is known flag line\n")
+            .find("error[E0231]") != std::string::npos);
+}
+
+TEST_CASE("units that read an absent value have none: the rule does not fire",
+          "[rules][absent][modify]") {
+  const std::string rules =
+      "rule cap: when line.code == 97112 modify line units line.minutes - 8 reason CO-151\n";
+  CHECK(run(rules, claimOf(line("97112", R"("units":4)"))).empty());
+  CHECK(run(rules, claimOf(line("97112", R"("units":4,"minutes":9)"))) == Edits{"1:cap:modify"});
 }
 
 TEST_CASE("modify reduces units, or denies when none are allowed", "[rules][modify]") {
@@ -121,6 +165,29 @@ TEST_CASE("modify reduces units, or denies when none are allowed", "[rules][modi
   CHECK(edits[0].billedUnits == 6);
   CHECK(edits[0].allowedUnits == 4);
   CHECK(edits[0].message == "6 units billed, 4 allowed");
+}
+
+TEST_CASE("a number in a message may name what it counts, singular for one", "[rules][messages]") {
+  const std::string rules =
+      "rule cap: when line.code == 97110 modify line units 1 reason CO-151 "
+      "message \"{line.units units} billed, {allowed_units units} allowed, {line.minutes "
+      "minutes}\"\n";
+  auto program = compileOrFail("ruleset t version \"1\"\n" + rules);
+  auto edits =
+      evaluateBoth(program, claimsFromJsonl(claimOf(line("97110", R"("units":2,"minutes":1)") +
+                                                    "," + line("97110", R"("units":3)"))));
+  REQUIRE(edits.size() == 2);
+  CHECK(edits[0].message == "2 units billed, 1 unit allowed, 1 minute");
+  CHECK(edits[1].message == "3 units billed, 1 unit allowed, no minutes");
+  CHECK(edict::testing::diagnosticsOf("ruleset t version \"1\"\nrule r: when line.code == 97110 "
+                                      "flag line message \"{line.code codes}\"\n")
+            .find("only a number can name what it counts") != std::string::npos);
+}
+
+TEST_CASE("modify leaves lines that bill no more than allowed", "[rules][modify]") {
+  const std::string rules =
+      "rule cap: when line.code == 97110 modify line units 4 - same_day.units(97110) "
+      "reason CO-151 message \"{line.units} units billed, {allowed_units} allowed\"\n";
   CHECK(run(rules, claimOf(line("97110", R"("units":3)"))).empty());
   CHECK(run(rules, claimOf(line("97110", R"("units":2)") + "," + line("97110", R"("units":5)"))) ==
         (Edits{"1:cap:deny", "2:cap:modify"}));

@@ -190,6 +190,18 @@ TEST_CASE("untimed codes are one unit a day, earlier lines first", "[units][lang
   REQUIRE(e.size() == 1);
   CHECK(e[0].rule == "units_evaluations");
   CHECK(e[0].relatedLines == std::vector<std::uint32_t>{1});
+  // The wording of every units and limit edit, one unit in the singular.
+  CHECK(e[0].message ==
+        "97163: 1 unit billed, 0 allowed: at most 1 unit a day, 1 on earlier lines");
+}
+
+TEST_CASE("timed edits say the day's arithmetic, one unit in the singular", "[units][language]") {
+  const auto e =
+      evaluateBoth(rulesetFor("total_time"), claimsFromJsonl(claimOf({{"97110", 2, 20}})));
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].message ==
+        "97110: 2 units billed, 1 allowed: 20 timed minutes on 2026-11-02 = 1 unit by CMS total "
+        "time: 97110 20 min -> 1");
 }
 
 TEST_CASE("minutes on an untimed code reject the claim, naming line and field",

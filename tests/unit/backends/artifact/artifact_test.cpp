@@ -132,7 +132,7 @@ limit 97110 max 4 per day
   CHECK_THAT(refusal("ruleset t version \"1\"\n"), Catch::Contains("not an edict artifact"));
   std::string format = good;
   format[8] = 7;
-  CHECK_THAT(refusal(format), Catch::Contains("artifact format 7, and this edict reads format 1"));
+  CHECK_THAT(refusal(format), Catch::Contains("artifact format 7, and this edict reads format 2"));
   CHECK_THAT(refusal(good.substr(0, good.size() - 1)), Catch::Contains("truncated"));
   CHECK_THAT(refusal(good.substr(0, 20)), Catch::Contains("ends"));
   std::string damaged = good;
@@ -167,14 +167,16 @@ modifiers discipline = GP GO GN
 pair 97140 97530 indicator 1 since 2020-01-01 reason CO-236
 require modifier discipline on therapy reason CO-4 id discipline
 limit 97110 max 4 per day
+limit 97112 max 2 per day since 2026-01-01 until 2026-06-30
 rule long: when line.minutes > 60 and claim.payer == "ACME" flag line
+rule first_half: when line.date in 2026-01-01..2026-06-30 and line.code == 97140 flag line
 )");
   // If this fails after a change to artifact/ (or to an IR type it encodes),
   // bump artifact::kFormatVersion so that older artifacts are refused rather
   // than misread, then update both. If only the lowering changed what it
   // emits for this ruleset, update the hash alone.
-  CHECK(artifact::kFormatVersion == 1);
-  CHECK(fnv1a(encodedProgram(program)) == "70b568e562cacc34");
+  CHECK(artifact::kFormatVersion == 2);
+  CHECK(fnv1a(encodedProgram(program)) == "ee9e53aa0070573c");
 }
 
 TEST_CASE("an artifact whose sources changed is stale", "[artifact]") {

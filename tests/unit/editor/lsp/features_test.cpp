@@ -125,6 +125,49 @@ TEST_CASE("hover: a set's members, a pair's indicator and dates, a rule, a limit
   CHECK(lsp::hover(a, base, at(kBase, "source article")).is_null());
 }
 
+TEST_CASE("sets of places and diagnoses: hover, completion where they fit, the outline",
+          "[lsp][features]") {
+  Workspace ws;
+  const char* const text =
+      "ruleset sets\n"
+      "codes timed = 97110 97112\n"
+      "places home = \"12\" \"13\"\n"
+      "diagnoses low_back = \"M54.5*\" \"M54.4*\"\n"
+      "rule at_home: when line.place_of_service in home and claim.diagnoses.any(low_back)\n"
+      "  and line.code in timed flag line\n";
+  const lsp::Document d = ws.open("sets.edict", text);
+  const lsp::Analysis a = ws.analyse(d);
+  REQUIRE(a.parsed);
+
+  const std::string places = hoverText(lsp::hover(a, d, at(text, "in home", 1, 4)));
+  CHECK(places.find("place of service set `home`") != std::string::npos);
+  CHECK(places.find("2 places of service: `12 13`") != std::string::npos);
+  const std::string diagnoses = hoverText(lsp::hover(a, d, at(text, "low_back", 2)));
+  CHECK(diagnoses.find("diagnosis set `low_back`") != std::string::npos);
+  CHECK(diagnoses.find("`M54.5* M54.4*`") != std::string::npos);
+
+  auto complete = [&](const std::string& line) {
+    lsp::Document more = d;
+    more.text += line;
+    return labels(lsp::completion(a, more, Position{6, static_cast<std::uint32_t>(line.size())}));
+  };
+  const auto afterPlace = complete("rule x: when line.place_of_service not in ");
+  CHECK(has(afterPlace, "home"));
+  CHECK_FALSE(has(afterPlace, "timed"));
+  const auto afterAny = complete("rule x: when claim.diagnoses.any(");
+  CHECK(has(afterAny, "low_back"));
+  CHECK_FALSE(has(afterAny, "home"));
+  CHECK_FALSE(has(afterAny, "ncci"));
+  CHECK(has(complete("places more = "), "home"));
+  CHECK_FALSE(has(complete("places more = "), "low_back"));
+
+  const rpc symbols = lsp::documentSymbols(a, d);
+  std::vector<std::string> names;
+  for (const rpc& s : symbols) names.push_back(s.value("name", ""));
+  CHECK(has(names, "home"));
+  CHECK(has(names, "low_back"));
+}
+
 TEST_CASE("hover on an override shows the rule it overrides", "[lsp][features]") {
   Workspace ws;
   ws.write("ptp.csv", kTable);

@@ -104,3 +104,27 @@ TEST_CASE("the shipped rulesets are in the canonical layout", "[fmt]") {
     CHECK(formatText(text, path.string()) == text);
   }
 }
+
+TEST_CASE("fmt: a call's `(` follows its name, a grouping `(` keeps its space", "[fmt]") {
+  const std::string messy =
+      "ruleset t version \"1\" effective 2027-01-01\n"
+      "places   home = \"12\"  13 except 13\n"
+      "diagnoses spine=\"M54.*\"\n"
+      "rule r: when line.code in(98940..98942) and(patient.age<18 or patient.age is  not known)\n"
+      "  and claim.diagnoses.any (spine) and line.date in 2027-01-01 .. 2027-06-30\n"
+      "  review line reason CO-6\n"
+      "pair 97530 97140 modifier allowed since 2020-01-01   keep   reverse\n"
+      "limit 97110 max 4 per day since 2027-01-01 until 2027-12-31\n";
+  const std::string canonical =
+      "ruleset t\nversion \"1\"\neffective 2027-01-01\n"
+      "places home = \"12\" 13 except 13\n"
+      "diagnoses spine = \"M54.*\"\n"
+      "rule r: when line.code in (98940..98942) and (patient.age < 18 or patient.age is not "
+      "known)\n"
+      "  and claim.diagnoses.any(spine) and line.date in 2027-01-01..2027-06-30\n"
+      "  review line reason CO-6\n"
+      "pair 97530 97140 modifier allowed since 2020-01-01 keep reverse\n"
+      "limit 97110 max 4 per day since 2027-01-01 until 2027-12-31\n";
+  CHECK(formatText(messy) == canonical);
+  CHECK(formatText(canonical) == canonical);
+}

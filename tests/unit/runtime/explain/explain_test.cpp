@@ -63,3 +63,26 @@ TEST_CASE("why-not names the condition that failed, line by line", "[explain]") 
   CHECK(has(explainOne(R"({"id":"E5","lines":[{"code":"97110","date":"2026-11-02"}]})", "nope"),
             "no rule of this ruleset has that id"));
 }
+
+TEST_CASE("explain shows the counts and sums a rule judged, and whose block is whose",
+          "[explain]") {
+  auto program = testing::compileOrFail(
+      "ruleset t version \"1\"\n"
+      "places home = \"12\"\n"
+      "rule many: when claim.lines.units(all) > 6 review claim reason CO-151\n"
+      "rule home: when line.place_of_service in home and line.place_of_service != \"99\"\n"
+      "  flag line\n"
+      "rule cap: when line.code == 97110 modify line units 4 - same_day.units(97110) reason "
+      "CO-151\n");
+  auto claims = testing::claimsFromJsonl(
+      R"({"id":"E6","place_of_service":"11","lines":[{"code":"97110","units":3,"date":"2026-11-02"},)"
+      R"({"code":"97110","units":4,"date":"2026-11-02","place_of_service":"12"}]})");
+  const std::string text = explain::explainClaim(program, claims.at(0), {});
+  INFO(text);
+  CHECK(has(text, "many applies because:"));
+  CHECK(has(text, "yes  claim.lines.units(all) > 6    [claim.lines.units(all) = 7]"));
+  // A text the rules never name reads as the claim gives it, not as "(none)".
+  CHECK(has(text, "[line.place_of_service = \"12\"]"));
+  CHECK(has(text, "allowed units: 4 - same_day.units(97110) = 0    [same_day.units(97110) = 4]"));
+  CHECK(has(text, "cap applies because:"));
+}

@@ -72,7 +72,7 @@ TEST_CASE("CSV and table output carry the MUE fields JSON Lines has", "[write][c
         "true,cms_therapy,2026.4\r\n");
   const std::string table = render(edict::write::OutputFormat::Table, mueDenial());
   CHECK_THAT(table,
-             Catch::EndsWith("[with line 1] [billed 1 units, allowed 0] [MUE indicator 3, N362, "
+             Catch::EndsWith("[with line 1] [billed 1 unit, allowed 0] [MUE indicator 3, N362, "
                              "appealable]\n"));
 }
 
