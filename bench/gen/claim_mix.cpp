@@ -144,7 +144,10 @@ void writeLine(std::string& out, const Line& line) {
 ClaimMixStats writeClaimMix(std::ostream& out, const ClaimMixOptions& options) {
   Rng rng(options.seed);
   ClaimMixStats stats;
-  const std::int32_t firstDay = model::Date::fromParts(2025, 1, 2)->days;
+  // From the day the shipped CMS rulesets take effect (their `effective`):
+  // lines dated before it are left out of the claim with one flag record
+  // each, which a benchmark of the rules would measure instead of them.
+  const std::int32_t firstDay = model::Date::fromParts(2026, 10, 1)->days;
   const std::int32_t oldDay = model::Date::fromParts(2019, 3, 4)->days;
   std::vector<std::string> providers;
   for (int i = 0; i < 60; ++i) providers.push_back(npi(rng.next()));
@@ -154,7 +157,8 @@ ClaimMixStats writeClaimMix(std::ostream& out, const ClaimMixOptions& options) {
     text.clear();
     lines.clear();
     // Visits: usually one date, sometimes a few over the following weeks;
-    // one claim in a hundred is from before the pairs' 2020 start.
+    // one claim in a hundred is from before the pairs' 2020 start (and so
+    // before the shipped rulesets take effect).
     const std::int32_t start =
         (rng.chance(1) ? oldDay : firstDay) + static_cast<std::int32_t>(rng.below(660));
     const std::size_t visits = rng.chance(70) ? 1 : static_cast<std::size_t>(rng.between(2, 4));
