@@ -10,6 +10,9 @@ packages=(
   llvm-19-dev libzstd-dev zlib1g-dev libedit-dev libxml2-dev libffi-dev libcurl4-openssl-dev
   libcli11-dev catch2 libsimdjson-dev libfmt-dev libxxhash-dev nlohmann-json3-dev
   libcpp-httplib-dev curl
+  libsqlite3-dev libpq-dev postgresql
+  nats-server libnats-dev
+  chromium fonts-dejavu-core
   clang
   neovim
 )
