@@ -44,6 +44,14 @@ struct Line {
   }
 };
 
+/// X12 CLM05-3 claim frequency: what a claim does to the history
+/// (core/model/history.h).
+enum class ClaimFrequency : std::uint8_t {
+  Original,     ///< 1 (and any code edict does not treat specially): a new claim
+  Replacement,  ///< 7: takes the place of the claim named by `Claim::replaces`
+  Void,         ///< 8: removes the claim named by `Claim::replaces`
+};
+
 /// Where a claim came from, so that results and rejects can point at it.
 struct ClaimOrigin {
   std::string file;
@@ -64,6 +72,10 @@ struct Claim {
   std::string placeOfService;
   std::vector<std::string> diagnoses;
   std::vector<Line> lines;
+  /// Original, replacement (7) or void (8), and for the last two the id of
+  /// the claim replaced or voided (X12 REF*F8, JSON `replaces`).
+  ClaimFrequency frequency = ClaimFrequency::Original;
+  std::string replaces;
   ClaimOrigin origin;
 
   /// The provider that rendered `line`: its own, else the claim's.

@@ -21,6 +21,12 @@ enum class Action : std::uint8_t {
 /// The lower-case name used in results and in the language (`deny`, ...).
 std::string_view actionName(Action action);
 
+/// A line of another claim, from the history, that an edit relates to.
+struct PriorLineRef {
+  std::string claimId;
+  std::uint32_t line = 0;
+};
+
 /// One result record (brief §4).
 struct Edit {
   std::string claimId;
@@ -31,6 +37,9 @@ struct Edit {
   std::string reason;
   std::string message;
   std::vector<std::uint32_t> relatedLines;
+  /// Lines of earlier claims (the history) the edit relates to; written in
+  /// `related_lines` after the claim's own, as {"claim":ID,"line":N}.
+  std::vector<PriorLineRef> relatedPrior;
   std::string ruleset;
   std::string version;
   std::optional<std::int32_t> billedUnits;

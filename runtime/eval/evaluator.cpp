@@ -231,7 +231,8 @@ void Evaluator::outsideEffectiveDates(const model::Claim& claim, std::uint32_t p
   edit.version = program_.version;
 }
 
-void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& out) const {
+void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& out,
+                         [[maybe_unused]] const model::ClaimHistory* history) const {
   if (claim.lines.empty()) return;
   Scratch& s = scratch();
   s.cache.clear();

@@ -16,6 +16,7 @@
 #include "core/ir/program.h"
 #include "core/model/claim.h"
 #include "core/model/edit.h"
+#include "core/model/history.h"
 #include "core/text/message_template.h"
 
 namespace edict::eval {
@@ -34,8 +35,11 @@ class Evaluator {
   /// record with action Reject and no edit. Lines dated outside the
   /// ruleset's effective dates are left out of the claim (no rule sees them,
   /// not even as another line of the day) and each gets one Flag record,
-  /// rule ir::kOutsideEffectiveDates, saying so.
-  void evaluate(const model::Claim& claim, std::vector<model::Edit>& out) const;
+  /// rule ir::kOutsideEffectiveDates, saying so. `history` is the patient's
+  /// prior lines at the claim's payer (core/model/history.h), or null when the
+  /// run keeps no history; it must not hold the claim's own lines.
+  void evaluate(const model::Claim& claim, std::vector<model::Edit>& out,
+                const model::ClaimHistory* history = nullptr) const;
 
   /// Whether the ruleset is in effect on `date` (its `effective ... until`).
   [[nodiscard]] bool inEffect(model::Date date) const {
