@@ -1,0 +1,37 @@
+#include "playground/check_answer.h"
+
+#include <chrono>
+#include <cmath>
+
+#include "frontend/diag/render.h"
+
+namespace edict::playground {
+
+void addDiagnostics(Json& answer, const diag::DiagnosticSink& sink,
+                    const driver::Compilation& compilation) {
+  // Rendered by edict check's own function, then read back: the objects
+  // are the CLI's by construction.
+  answer["diagnostics"] = Json::parse(diag::renderJson(sink.all()));
+  answer["errors"] = sink.errorCount();
+  answer["warnings"] = sink.warningCount();
+  std::string text;
+  for (const diag::Diagnostic& d : sink.all()) text += diag::renderText(d, compilation.file(d.file));
+  answer["text"] = std::move(text);
+}
+
+double millisecondsSince(std::chrono::steady_clock::time_point start) {
+  const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+  return std::round(took.count() * 10) / 10;
+}
+
+Json checkAnswer(const Workspace& workspace, std::string ruleset) {
+  const auto start = std::chrono::steady_clock::now();
+  diag::DiagnosticSink sink;
+  const driver::Compilation compilation = workspace.compile(std::move(ruleset), sink, false);
+  Json answer = Json::object();
+  addDiagnostics(answer, sink, compilation);
+  answer["ms"] = millisecondsSince(start);
+  return answer;
+}
+
+}  // namespace edict::playground

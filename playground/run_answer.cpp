@@ -1,0 +1,90 @@
+#include "playground/run_answer.h"
+
+#include <fmt/format.h>
+
+#include "playground/claim_explanations.h"
+#include "service/catalogue/claims_run.h"
+#include "service/catalogue/compiled_ruleset.h"
+
+namespace edict::playground {
+
+namespace {
+
+/// The rows of the results table: the claims' explanations matched to the
+/// records, which they predict one for one; when they do not (they always
+/// should), the records alone, so that the table never shows a record
+/// that was not written.
+Json rows(const std::string& records, const std::vector<ClaimExplanation>& claims) {
+  std::string predicted;
+  for (const ClaimExplanation& claim : claims)
+    for (const std::string& record : claim.records) predicted += record;
+  Json out = Json::array();
+  if (predicted != records) {
+    std::size_t from = 0;
+    while (from < records.size()) {
+      const std::size_t end = records.find('\n', from);
+      const std::string line = records.substr(from, end - from);
+      Json record = Json::parse(line, nullptr, false);
+      if (record.is_discarded()) record = line;
+      const Json id = record.is_object() ? record.value("claim", Json()) : Json();
+      out.push_back(Json{{"claim", id}, {"record", record}, {"explanation", Json()}});
+      from = end == std::string::npos ? records.size() : end + 1;
+    }
+    return out;
+  }
+  for (const ClaimExplanation& claim : claims) {
+    const Json id = claim.claimId.empty() ? Json() : Json(claim.claimId);
+    if (claim.records.empty())
+      out.push_back(Json{{"claim", id}, {"record", Json()}, {"explanation", claim.text}});
+    for (std::size_t i = 0; i < claim.records.size(); ++i)
+      out.push_back(Json{{"claim", id},
+                         {"record", Json::parse(claim.records[i])},
+                         {"explanation", claim.rejected ? Json() : Json(claim.blocks[i])}});
+  }
+  return out;
+}
+
+}  // namespace
+
+Json runAnswer(const Workspace& workspace, run::BatchRunner& runner, std::string ruleset,
+               std::string_view claims, std::size_t maxClaims) {
+  const auto start = std::chrono::steady_clock::now();
+  diag::DiagnosticSink sink;
+  driver::Compilation compilation = workspace.compile(std::move(ruleset), sink, true);
+  Json answer = Json::object();
+  addDiagnostics(answer, sink, compilation);
+  answer["ran"] = false;
+  const auto refuse = [&](std::string problem) {
+    answer["problem"] = std::move(problem);
+    answer["ms"] = millisecondsSince(start);
+    return answer;
+  };
+  if (!compilation.program) return refuse("the ruleset has errors; no claim was evaluated");
+  const std::string& path = workspace.files().ruleset.path;
+  std::string problems;
+  const auto compiled = service::CompiledRuleset::fromProgram(
+      service::LoadedProgram{std::move(*compilation.program), {}, false, {}}, path,
+      workspace.engine(), problems);
+  if (!compiled) return refuse(problems + "no claim was evaluated");
+
+  run::Router router;
+  router.setDefault(&compiled->route());
+  const std::string& name = workspace.files().claims.path;
+  service::Evaluation evaluation = service::evaluateClaims(router, runner, claims, name);
+  answer["ran"] = true;
+  std::string summary = "edict run: " + evaluation.summary.describe();
+  if (!evaluation.outcome.problem.empty()) summary += "; 1 file not read as claims";
+  answer["summary"] = std::move(summary);
+  answer["problem"] = evaluation.outcome.problem.empty()
+                          ? std::string()
+                          : fmt::format("edict run: {}: {}", name, evaluation.outcome.problem);
+  std::string unread;
+  const std::vector<ClaimExplanation> explained =
+      explainClaims(compiled->program(), claims, name, maxClaims, unread);
+  answer["rows"] = rows(evaluation.records, explained);
+  answer["records"] = std::move(evaluation.records);
+  answer["ms"] = millisecondsSince(start);
+  return answer;
+}
+
+}  // namespace edict::playground
