@@ -69,11 +69,11 @@ std::vector<ClaimExplanation> explainClaims(const ir::Program& program, std::str
       claim.blocks.emplace_back();
       continue;
     }
-    const auto& read = std::get<model::Claim>(item);
-    claim.claimId = read.id;
-    claim.text = explain::explainClaim(program, read, {});
+    const auto& given = std::get<model::Claim>(item);
+    claim.claimId = given.id;
+    claim.text = explain::explainClaim(program, given, {});
     edits.clear();
-    evaluator.evaluate(read, edits);
+    evaluator.evaluate(given, edits);
     std::vector<std::string> headings;
     for (const model::Edit& e : edits) {
       claim.records.push_back(write::formatJsonLine(e) + "\n");

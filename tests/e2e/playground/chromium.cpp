@@ -54,9 +54,21 @@ Json keyEvent(const std::string& type, const std::string& key) {
     event["code"] = "Enter";
     event["windowsVirtualKeyCode"] = 13;
     if (type == "keyDown") event["text"] = "\r";
-  } else if (type == "keyDown") {
-    event["text"] = key;
-    event["unmodifiedText"] = key;
+  } else {
+    // A character: its key code as a US keyboard gives it (letters and
+    // digits; others have none the page needs).
+    const char c = key[0];
+    if (c >= 'a' && c <= 'z') {
+      event["code"] = std::string("Key") + static_cast<char>(c - 'a' + 'A');
+      event["windowsVirtualKeyCode"] = c - 'a' + 'A';
+    } else if (c >= '0' && c <= '9') {
+      event["code"] = std::string("Digit") + c;
+      event["windowsVirtualKeyCode"] = static_cast<int>(c);
+    }
+    if (type == "keyDown") {
+      event["text"] = key;
+      event["unmodifiedText"] = key;
+    }
   }
   return event;
 }
@@ -100,11 +112,11 @@ Chromium::Chromium(const std::string& url, const std::filesystem::path& profile,
     const int out = fcntl(answers[1], F_DUPFD, 10);
     dup2(in, 3);
     dup2(out, 4);
-    const int log = open(logPath_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int logFile = open(logPath_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int null = open("/dev/null", O_RDWR);
     dup2(null, STDIN_FILENO);
     dup2(null, STDOUT_FILENO);
-    dup2(log, STDERR_FILENO);
+    dup2(logFile, STDERR_FILENO);
     execv(kChromium, argv.data());
     _exit(127);
   }
@@ -130,6 +142,9 @@ Chromium::Chromium(const std::string& url, const std::filesystem::path& profile,
   session_ = send("Target.attachToTarget", {{"targetId", target}, {"flatten", true}}, false,
                   std::chrono::seconds(15))["sessionId"]
                  .get<std::string>();
+  // A headless window never has the system's focus: without this, the
+  // page's element with focus would not get the keys typed.
+  call("Emulation.setFocusEmulationEnabled", {{"enabled", true}});
   call("Emulation.setDeviceMetricsOverride",
        {{"width", width}, {"height", height}, {"deviceScaleFactor", 1}, {"mobile", false}});
 }
@@ -215,7 +230,10 @@ Json Chromium::evaluate(const std::string& expression) {
 bool Chromium::waitFor(const std::string& expression, std::chrono::milliseconds timeout) {
   const auto until = Clock::now() + timeout;
   for (;;) {
-    if (evaluate("Boolean(" + expression + ")") == true) return true;
+    // Not yet, too, while the page has no document to read.
+    if (evaluate("(() => { try { return Boolean(" + expression + "); } catch (e) { return false; } })()") ==
+        true)
+      return true;
     if (Clock::now() > until) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }

@@ -43,8 +43,9 @@ class Chromium {
   /// is a promise); throws when it throws.
   Json evaluate(const std::string& expression);
 
-  /// Evaluates `expression` until it is true, at most `timeout`; false
-  /// then. Polls every 20 ms: the page's answers come when they come.
+  /// Evaluates `expression` until it is true (an expression that throws,
+  /// as it does before the page has loaded, is not), at most `timeout`;
+  /// false then. Polls every 20 ms: the page's answers come when they come.
   bool waitFor(const std::string& expression, std::chrono::milliseconds timeout);
 
   /// Presses and releases the key `key` (as KeyboardEvent.key names it):

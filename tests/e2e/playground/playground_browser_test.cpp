@@ -78,7 +78,7 @@ TEST_CASE("the playground in Chromium: a typo typed shows its diagnostic, the cl
   // becomes `theraphy`. The caret is placed, then the key typed.
   page.evaluate(
       "(() => { const t = document.getElementById('ruleset-input');"
-      " const at = t.value.indexOf('on therapy reason') + 'on thera'.length;"
+      " const at = t.value.indexOf('on therapy reason') + 'on therap'.length;"
       " t.focus(); t.setSelectionRange(at, at); })()");
   page.type("h");
   CHECK(page.evaluate("document.getElementById('ruleset-input').value.includes('on theraphy "
@@ -132,7 +132,7 @@ TEST_CASE("the playground in Chromium: a typo typed shows its diagnostic, the cl
   page.click("#tab-results");
   page.evaluate(
       "(() => { const t = document.getElementById('ruleset-input');"
-      " const at = t.value.indexOf('on therapy reason') + 'on thera'.length;"
+      " const at = t.value.indexOf('on therapy reason') + 'on therap'.length;"
       " t.focus(); t.setSelectionRange(at, at); })()");
   page.type("h");
   REQUIRE(shows(typo, 15s));

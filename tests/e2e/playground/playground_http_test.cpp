@@ -3,6 +3,7 @@
 // what the command line prints for the same files. The diagnostics are
 // `edict check --format json`'s, the records `edict run`'s byte for byte,
 // the tests `edict test`'s; each explanation is a part of `edict explain`'s.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -83,12 +84,24 @@ TEST_CASE("the playground runs a layered ruleset as edict run, test and explain 
     INFO(edit);
     CHECK(explained.find(edit) != std::string::npos);
   }
-  CHECK(records == static_cast<std::size_t>(std::count(ran["records"].get<std::string>().begin(),
-                                                       ran["records"].get<std::string>().end(), '\n')));
+  const std::string lines = ran["records"];
+  CHECK(records == static_cast<std::size_t>(std::count(lines.begin(), lines.end(), '\n')));
 
   // The tests: `edict test`'s last line.
   const Json tested = answer(client, "POST", "/api/test", {{"ruleset", files["ruleset"]}});
   REQUIRE(tested["ran"] == true);
   const std::string printed = runEdict({"test", acme});
   CHECK(printed.ends_with(tested["summary"].get<std::string>() + "\n"));
+}
+
+TEST_CASE("docs/editors.md shows the line edict playground prints", "[playground][docs]") {
+  ServeProcess playground({}, "playground");
+  const std::string doc = readText(kSource + "/docs/editors.md");
+  const std::size_t at = doc.find("\nedict playground: listening on");
+  REQUIRE(at != std::string::npos);
+  std::string shown = doc.substr(at + 1, doc.find('\n', at + 1) - at);
+  // The page's port is the default one there, a free one here.
+  const std::string port = std::to_string(playground.port());
+  for (std::size_t p; (p = shown.find("8090")) != std::string::npos;) shown.replace(p, 4, port);
+  CHECK(playground.log().find(shown) != std::string::npos);
 }

@@ -3,6 +3,7 @@
 // once; the tests with their outcomes and lines; the records of the claims
 // with the explanation of each edit, a claim no edit fired on and a
 // malformed claim among them.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -122,8 +123,7 @@ TEST_CASE("a run answers the records and, row by row, each edit's explanation", 
   REQUIRE(answer["ran"] == true);
   INFO(answer.dump(2));
   CHECK(answer["summary"] ==
-        "edict run: 3 claims read, 2 evaluated, 1 rejected; edits: 1 deny, 0 modify, 0 review, "
-        "0 flag");
+        "edict run: 3 claims read, 2 evaluated, 1 rejected; edits: 1 deny 0 modify 0 review 0 flag");
   CHECK(answer["problem"] == "");
   const Json& rows = answer["rows"];
   REQUIRE(rows.size() == 3);

@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -115,8 +116,10 @@ TEST_CASE("the playground serves its page from the binary, with a policy against
     CHECK(reply.header("Content-Type") == asset.contentType);
     CHECK(reply.body.find("http://") == std::string::npos);
     CHECK(reply.body.find("https://") == std::string::npos);
-    if (asset.path != "/index.html" && asset.path != "/playground.css")
-      CHECK(page.body.find("\"" + std::string(asset.path) + "\"") != std::string::npos);
+    // (GCC 12 warns wrongly of overlapping copies in "\"" + path + "\"".)
+    std::string quoted(1, '"');
+    quoted.append(asset.path).push_back('"');
+    if (asset.path != "/index.html") CHECK(page.body.find(quoted) != std::string::npos);
   }
   CHECK(p.send("GET", "/no-such-file.js").status == 404);
 }
