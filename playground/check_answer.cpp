@@ -15,7 +15,8 @@ void addDiagnostics(Json& answer, const diag::DiagnosticSink& sink,
   answer["errors"] = sink.errorCount();
   answer["warnings"] = sink.warningCount();
   std::string text;
-  for (const diag::Diagnostic& d : sink.all()) text += diag::renderText(d, compilation.file(d.file));
+  for (const diag::Diagnostic& d : sink.all())
+    text += diag::renderText(d, compilation.file(d.file));
   answer["text"] = std::move(text);
 }
 

@@ -100,7 +100,8 @@ PlaygroundService::PlaygroundService(const Workspace& workspace, run::BatchRunne
   const auto guarded = [](Answer answer) {
     return [answer = std::move(answer)](const http::Request& rq, http::Response& rs) {
       std::string why;
-      if (!fromThisMachine(rq.header("Host"), rq.header("Origin"), why)) return refuse(rs, 403, why);
+      if (!fromThisMachine(rq.header("Host"), rq.header("Origin"), why))
+        return refuse(rs, 403, why);
       answer(rq, rs);
     };
   };
@@ -120,13 +121,16 @@ PlaygroundService::PlaygroundService(const Workspace& workspace, run::BatchRunne
   }
   server.route("GET", "/api/workspace",
                guarded([this](const http::Request&, http::Response& rs) { answerWorkspace(rs); }));
-  server.route("POST", "/api/check",
-               guarded([this](const http::Request& rq, http::Response& rs) { answerCheck(rq, rs); }));
-  server.route("POST", "/api/test",
-               guarded([this](const http::Request& rq, http::Response& rs) { answerTest(rq, rs); }));
+  server.route("POST", "/api/check", guarded([this](const http::Request& rq, http::Response& rs) {
+                 answerCheck(rq, rs);
+               }));
+  server.route("POST", "/api/test", guarded([this](const http::Request& rq, http::Response& rs) {
+                 answerTest(rq, rs);
+               }));
   server.route("POST", "/api/run",
                guarded([this](const http::Request& rq, http::Response& rs) { answerRun(rq, rs); }));
-  server.route("GET", "/healthz", [](const http::Request&, http::Response& rs) { rs.body = "ok\n"; });
+  server.route("GET", "/healthz",
+               [](const http::Request&, http::Response& rs) { rs.body = "ok\n"; });
 }
 
 void PlaygroundService::answerWorkspace(http::Response& response) const {

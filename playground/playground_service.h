@@ -39,8 +39,7 @@ class PlaygroundService {
   /// Whether a request with these `Host` and `Origin` headers comes from
   /// a page of this machine's (the empty Origin of a client that is not
   /// a browser included); false with the reason.
-  static bool fromThisMachine(const std::string& host, const std::string& origin,
-                              std::string& why);
+  static bool fromThisMachine(const std::string& host, const std::string& origin, std::string& why);
 
  private:
   void answerWorkspace(http::Response& response) const;

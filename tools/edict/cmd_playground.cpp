@@ -69,8 +69,7 @@ int runPlayground(const PlaygroundOptions& options) {
                                  stopRequested = true;
                                  if (http::Server* server = running.load()) server->stop();
                                  std::lock_guard lock(logMutex);
-                                 std::cerr << fmt::format("edict playground: {}: stopping\n",
-                                                          name);
+                                 std::cerr << fmt::format("edict playground: {}: stopping\n", name);
                                });
 
   const playground::Workspace workspace(std::move(*files), options.engine);
@@ -85,8 +84,8 @@ int runPlayground(const PlaygroundOptions& options) {
   running = &server;
   if (stopRequested.load()) server.stop();
   {
-    const std::string host = http.host.find(':') == std::string::npos ? http.host
-                                                                      : "[" + http.host + "]";
+    const std::string host =
+        http.host.find(':') == std::string::npos ? http.host : "[" + http.host + "]";
     std::lock_guard lock(logMutex);
     std::cerr << fmt::format(
         "edict playground: listening on {}:{}; open http://{}:{}/ in a browser to edit {} with "

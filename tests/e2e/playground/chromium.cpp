@@ -28,12 +28,18 @@ std::string fromBase64(const std::string& text) {
   int count = 0;
   for (char c : text) {
     int value;
-    if (c >= 'A' && c <= 'Z') value = c - 'A';
-    else if (c >= 'a' && c <= 'z') value = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') value = c - '0' + 52;
-    else if (c == '+') value = 62;
-    else if (c == '/') value = 63;
-    else continue;  // padding, line breaks
+    if (c >= 'A' && c <= 'Z')
+      value = c - 'A';
+    else if (c >= 'a' && c <= 'z')
+      value = c - 'a' + 26;
+    else if (c >= '0' && c <= '9')
+      value = c - '0' + 52;
+    else if (c == '+')
+      value = 62;
+    else if (c == '/')
+      value = 63;
+    else
+      continue;  // padding, line breaks
     bits = (bits << 6) | static_cast<unsigned>(value);
     count += 6;
     if (count >= 8) {
@@ -82,22 +88,22 @@ Chromium::Chromium(const std::string& url, const std::filesystem::path& profile,
   int answers[2];
   if (pipe2(commands, O_CLOEXEC) != 0 || pipe2(answers, O_CLOEXEC) != 0)
     throw std::runtime_error("cannot make the pipes to Chromium");
-  std::vector<std::string> args{kChromium,
-                                "--headless",
-                                "--no-sandbox",  // root cannot have the sandbox (CI runs as root)
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--disable-dev-shm-usage",
-                                "--hide-scrollbars",
-                                "--user-data-dir=" + profile.string(),
-                                "--window-size=" + std::to_string(width) + "," +
-                                    std::to_string(height),
-                                "--remote-debugging-pipe",
-                                url};
+  std::vector<std::string> args{
+      kChromium,
+      "--headless",
+      "--no-sandbox",  // root cannot have the sandbox (CI runs as root)
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+      "--hide-scrollbars",
+      "--user-data-dir=" + profile.string(),
+      "--window-size=" + std::to_string(width) + "," + std::to_string(height),
+      "--remote-debugging-pipe",
+      url};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -219,9 +225,9 @@ Json Chromium::call(const std::string& method, const Json& params,
 }
 
 Json Chromium::evaluate(const std::string& expression) {
-  const Json result = call("Runtime.evaluate", {{"expression", expression},
-                                                {"returnByValue", true},
-                                                {"awaitPromise", true}});
+  const Json result =
+      call("Runtime.evaluate",
+           {{"expression", expression}, {"returnByValue", true}, {"awaitPromise", true}});
   if (result.contains("exceptionDetails"))
     throw std::runtime_error("`" + expression + "` threw: " + result["exceptionDetails"].dump());
   return result["result"].value("value", Json());
@@ -231,8 +237,8 @@ bool Chromium::waitFor(const std::string& expression, std::chrono::milliseconds 
   const auto until = Clock::now() + timeout;
   for (;;) {
     // Not yet, too, while the page has no document to read.
-    if (evaluate("(() => { try { return Boolean(" + expression + "); } catch (e) { return false; } })()") ==
-        true)
+    if (evaluate("(() => { try { return Boolean(" + expression +
+                 "); } catch (e) { return false; } })()") == true)
       return true;
     if (Clock::now() > until) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -53,8 +53,8 @@ TEST_CASE("the playground in Chromium: a typo typed shows its diagnostic, the cl
   TempDir profile;
   // The browser goes before the playground (declared after it), however
   // the test ends.
-  Chromium page("http://127.0.0.1:" + std::to_string(playground.port()) + "/", profile.path,
-                1440, 900);
+  Chromium page("http://127.0.0.1:" + std::to_string(playground.port()) + "/", profile.path, 1440,
+                900);
   // Waits for the page to show something; says what the page and the
   // playground said when it does not come.
   const auto shows = [&](const std::string& expression, std::chrono::milliseconds timeout) {
@@ -68,8 +68,7 @@ TEST_CASE("the playground in Chromium: a typo typed shows its diagnostic, the cl
   };
 
   // The page loads the opened files and checks the ruleset: no problem.
-  REQUIRE(shows("document.body.dataset.ready === 'true' && document.body.dataset.checked",
-                       30s));
+  REQUIRE(shows("document.body.dataset.ready === 'true' && document.body.dataset.checked", 30s));
   CHECK(page.evaluate("document.getElementById('ruleset-file').textContent") ==
         "rulesets/cms/therapy.edict");
   CHECK(page.evaluate("document.querySelector('#diagnostics li.none') !== null") == true);
@@ -114,18 +113,21 @@ TEST_CASE("the playground in Chromium: a typo typed shows its diagnostic, the cl
         std::string::npos);
   // It opens to its explanation: edict explain's, for that edit.
   page.click(denied);
-  REQUIRE(shows("[...document.querySelectorAll('#panel-results tr.explanation')]"
-                       ".some(tr => !tr.hidden && tr.textContent.includes('line 2: deny "
-                       "ptp_97140_97530 reason CO-236'))",
-                       10s));
-  CHECK(texts(page, "#panel-results tr.explanation:not([hidden])").find("yes  line.code == 97530") !=
-        std::string::npos);
+  REQUIRE(
+      shows("[...document.querySelectorAll('#panel-results tr.explanation')]"
+            ".some(tr => !tr.hidden && tr.textContent.includes('line 2: deny "
+            "ptp_97140_97530 reason CO-236'))",
+            10s));
+  CHECK(
+      texts(page, "#panel-results tr.explanation:not([hidden])").find("yes  line.code == 97530") !=
+      std::string::npos);
 
   // Run the ruleset's tests: all pass.
   page.click("#run-tests");
-  REQUIRE(shows("/^[1-9][0-9]* passed, 0 failed$/.test(document.querySelector("
-                       "'#panel-tests .test-summary')?.textContent || '')",
-                       60s));
+  REQUIRE(
+      shows("/^[1-9][0-9]* passed, 0 failed$/.test(document.querySelector("
+            "'#panel-tests .test-summary')?.textContent || '')",
+            60s));
 
   // For the docs: the results, with the explanation open, and the typo
   // typed again, its diagnostic shown.

@@ -43,7 +43,8 @@ TEST_CASE("the playground's diagnostics are edict check's for the same file", "[
   CHECK(workspace["ruleset"]["text"] == readText(kSource + "/" + typo));
   CHECK(workspace["claims"]["path"] == "samples/claims.jsonl");
 
-  const Json checked = answer(client, "POST", "/api/check", {{"ruleset", workspace["ruleset"]["text"]}});
+  const Json checked =
+      answer(client, "POST", "/api/check", {{"ruleset", workspace["ruleset"]["text"]}});
   CHECK(checked["diagnostics"] == Json::parse(runEdict({"check", "--format", "json", typo})));
   CHECK(checked["errors"] == 1);
   CHECK(checked["text"] == runEdict({"check", typo}));
@@ -64,7 +65,8 @@ TEST_CASE("the playground runs a layered ruleset as edict run, test and explain 
                           "playground");
   Client client("127.0.0.1", playground.port());
   const Json workspace = answer(client, "GET", "/api/workspace");
-  const Json files{{"ruleset", workspace["ruleset"]["text"]}, {"claims", workspace["claims"]["text"]}};
+  const Json files{{"ruleset", workspace["ruleset"]["text"]},
+                   {"claims", workspace["claims"]["text"]}};
 
   // The extended ruleset is read beside the opened one: the records are
   // those of `edict run` on the same files, byte for byte.
