@@ -7,6 +7,16 @@
 
 namespace edict::playground {
 
+namespace {
+
+/// Milliseconds since `start`, to a tenth.
+double millisecondsSince(std::chrono::steady_clock::time_point start) {
+  const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+  return std::round(took.count() * 10) / 10;
+}
+
+}  // namespace
+
 void addDiagnostics(Json& answer, const diag::DiagnosticSink& sink,
                     const driver::Compilation& compilation) {
   // Rendered by edict check's own function, then read back: the objects
@@ -20,19 +30,21 @@ void addDiagnostics(Json& answer, const diag::DiagnosticSink& sink,
   answer["text"] = std::move(text);
 }
 
-double millisecondsSince(std::chrono::steady_clock::time_point start) {
-  const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
-  return std::round(took.count() * 10) / 10;
+CheckedText checkText(const Workspace& workspace, std::string ruleset, bool lower) {
+  CheckedText checked{std::chrono::steady_clock::now(), {}, Json::object()};
+  diag::DiagnosticSink sink;
+  checked.compilation = workspace.compile(std::move(ruleset), sink, lower);
+  addDiagnostics(checked.answer, sink, checked.compilation);
+  return checked;
+}
+
+Json CheckedText::finish() {
+  answer["ms"] = millisecondsSince(start);
+  return std::move(answer);
 }
 
 Json checkAnswer(const Workspace& workspace, std::string ruleset) {
-  const auto start = std::chrono::steady_clock::now();
-  diag::DiagnosticSink sink;
-  const driver::Compilation compilation = workspace.compile(std::move(ruleset), sink, false);
-  Json answer = Json::object();
-  addDiagnostics(answer, sink, compilation);
-  answer["ms"] = millisecondsSince(start);
-  return answer;
+  return checkText(workspace, std::move(ruleset), false).finish();
 }
 
 }  // namespace edict::playground

@@ -23,11 +23,24 @@ using Json = nlohmann::ordered_json;
 void addDiagnostics(Json& answer, const diag::DiagnosticSink& sink,
                     const driver::Compilation& compilation);
 
+/// The front end run over the edited text of the opened ruleset, as every
+/// answer starts: when it started, what it compiled, and the answer begun
+/// with the diagnostics (addDiagnostics).
+struct CheckedText {
+  std::chrono::steady_clock::time_point start;
+  driver::Compilation compilation;
+  Json answer;
+
+  /// The answer, with `ms`: how long it took since the start.
+  Json finish();
+};
+
+/// Compiles `ruleset` in `workspace`, to the rule IR when `lower` and it
+/// has no errors.
+CheckedText checkText(const Workspace& workspace, std::string ruleset, bool lower);
+
 /// POST /api/check: the diagnostics of `ruleset` (the edited text of the
 /// opened ruleset), and `ms`, how long the front end took.
 Json checkAnswer(const Workspace& workspace, std::string ruleset);
-
-/// Milliseconds since `start`, to a tenth.
-double millisecondsSince(std::chrono::steady_clock::time_point start);
 
 }  // namespace edict::playground

@@ -48,24 +48,23 @@ Json rows(const std::string& records, const std::vector<ClaimExplanation>& claim
 
 Json runAnswer(const Workspace& workspace, run::BatchRunner& runner, std::string ruleset,
                std::string_view claims, std::size_t maxClaims) {
-  const auto start = std::chrono::steady_clock::now();
-  diag::DiagnosticSink sink;
-  driver::Compilation compilation = workspace.compile(std::move(ruleset), sink, true);
-  Json answer = Json::object();
-  addDiagnostics(answer, sink, compilation);
+  CheckedText checked = checkText(workspace, std::move(ruleset), true);
+  Json& answer = checked.answer;
   answer["ran"] = false;
-  const auto refuse = [&](std::string problem) {
-    answer["problem"] = std::move(problem);
-    answer["ms"] = millisecondsSince(start);
-    return answer;
-  };
-  if (!compilation.program) return refuse("the ruleset has errors; no claim was evaluated");
+  driver::Compilation& compilation = checked.compilation;
+  if (!compilation.program) {
+    answer["problem"] = "the ruleset has errors; no claim was evaluated";
+    return checked.finish();
+  }
   const std::string& path = workspace.files().ruleset.path;
   std::string problems;
   const auto compiled = service::CompiledRuleset::fromProgram(
       service::LoadedProgram{std::move(*compilation.program), {}, false, {}}, path,
       workspace.engine(), problems);
-  if (!compiled) return refuse(problems + "no claim was evaluated");
+  if (!compiled) {
+    answer["problem"] = problems + "no claim was evaluated";
+    return checked.finish();
+  }
 
   run::Router router;
   router.setDefault(&compiled->route());
@@ -83,8 +82,7 @@ Json runAnswer(const Workspace& workspace, run::BatchRunner& runner, std::string
       explainClaims(compiled->program(), claims, name, maxClaims, unread);
   answer["rows"] = rows(evaluation.records, explained);
   answer["records"] = std::move(evaluation.records);
-  answer["ms"] = millisecondsSince(start);
-  return answer;
+  return checked.finish();
 }
 
 }  // namespace edict::playground

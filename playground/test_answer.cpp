@@ -19,22 +19,17 @@ unsigned lineIn(const std::string& origin, const std::string& path) {
 }
 
 Json testAnswer(const Workspace& workspace, std::string ruleset) {
-  const auto start = std::chrono::steady_clock::now();
-  diag::DiagnosticSink sink;
-  const driver::Compilation compilation = workspace.compile(std::move(ruleset), sink, true);
-  Json answer = Json::object();
-  addDiagnostics(answer, sink, compilation);
+  CheckedText checked = checkText(workspace, std::move(ruleset), true);
+  Json& answer = checked.answer;
   answer["ran"] = false;
-  if (!compilation.program) {
+  if (!checked.compilation.program) {
     answer["problem"] = "the ruleset has errors; its tests did not run";
-    answer["ms"] = millisecondsSince(start);
-    return answer;
+    return checked.finish();
   }
-  const service::TestRuns runs = service::runTestsOnBothEngines(*compilation.program);
+  const service::TestRuns runs = service::runTestsOnBothEngines(*checked.compilation.program);
   if (!runs.problem.empty()) {
     answer["problem"] = runs.problem + "; the tests did not run";
-    answer["ms"] = millisecondsSince(start);
-    return answer;
+    return checked.finish();
   }
   answer["ran"] = true;
   Json tests = Json::array();
@@ -56,8 +51,7 @@ Json testAnswer(const Workspace& workspace, std::string ruleset) {
   answer["passed"] = passed;
   answer["failed"] = failed;
   answer["summary"] = fmt::format("{} passed, {} failed", passed, failed);
-  answer["ms"] = millisecondsSince(start);
-  return answer;
+  return checked.finish();
 }
 
 }  // namespace edict::playground

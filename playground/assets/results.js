@@ -20,6 +20,15 @@
     return n + " " + word + (n === 1 ? "" : "s");
   }
 
+  /// Empties `panel`; when the answer did not run (a ruleset with errors),
+  /// says why there and returns false.
+  function begin(panel, answer) {
+    panel.replaceChildren();
+    if (answer.ran) return true;
+    panel.append(el("p", "problem", answer.problem || "it did not run"));
+    return false;
+  }
+
   /// The problems list: each diagnostic with its place, code, message and
   /// help; `onPick(d)` when one is clicked (or chosen with Enter).
   function drawDiagnostics(list, answer, onPick) {
@@ -51,11 +60,7 @@
   /// The results of a run: one row per record, in order, and one per claim
   /// no edit fired on; a row with an explanation opens to show it.
   function drawResults(panel, answer) {
-    panel.replaceChildren();
-    if (!answer.ran) {
-      panel.append(el("p", "problem", answer.problem || "the claims did not run"));
-      return;
-    }
+    if (!begin(panel, answer)) return;
     panel.append(el("p", "summary", answer.summary));
     if (answer.problem) panel.append(el("p", "problem", answer.problem));
     const table = el("table", "results");
@@ -110,11 +115,7 @@
   /// The tests of the ruleset: `N passed, N failed`, then each test;
   /// `onPick(line)` when a test's place in the edited file is clicked.
   function drawTests(panel, answer, onPick) {
-    panel.replaceChildren();
-    if (!answer.ran) {
-      panel.append(el("p", "problem", answer.problem || "the tests did not run"));
-      return;
-    }
+    if (!begin(panel, answer)) return;
     panel.append(el("p", "test-summary " + (answer.failed === 0 ? "good" : "bad"), answer.summary));
     if (answer.tests.length === 0) panel.append(el("p", "empty", "The ruleset has no test blocks."));
     const list = el("ul", "tests");
@@ -130,11 +131,7 @@
 
   /// The records as `edict run` writes them, and its summary line.
   function drawRecords(panel, answer) {
-    panel.replaceChildren();
-    if (!answer.ran) {
-      panel.append(el("p", "problem", answer.problem || "the claims did not run"));
-      return;
-    }
+    if (!begin(panel, answer)) return;
     panel.append(el("p", "summary", answer.summary));
     panel.append(el("pre", "records", answer.records || "(no records)\n"));
   }

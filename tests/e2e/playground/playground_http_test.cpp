@@ -5,6 +5,7 @@
 // the tests `edict test`'s; each explanation is a part of `edict explain`'s.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <nlohmann/json.hpp>
 
 #include "../serve/serve_process.h"
@@ -16,6 +17,7 @@ using edict::testing::readText;
 using edict::testing::runEdict;
 using edict::testing::ServeProcess;
 using Json = nlohmann::json;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -96,7 +98,8 @@ TEST_CASE("the playground runs a layered ruleset as edict run, test and explain 
   CHECK(printed.ends_with(tested["summary"].get<std::string>() + "\n"));
 }
 
-TEST_CASE("docs/editors.md shows the line edict playground prints", "[playground][docs]") {
+TEST_CASE("docs/editors.md shows the line edict playground prints, and a signal stops it",
+          "[playground][docs]") {
   ServeProcess playground({}, "playground");
   const std::string doc = readText(kSource + "/docs/editors.md");
   const std::size_t at = doc.find("\nedict playground: listening on");
@@ -106,4 +109,8 @@ TEST_CASE("docs/editors.md shows the line edict playground prints", "[playground
   const std::string port = std::to_string(playground.port());
   for (std::size_t p; (p = shown.find("8090")) != std::string::npos;) shown.replace(p, 4, port);
   CHECK(playground.log().find(shown) != std::string::npos);
+  // SIGTERM (or Ctrl-C's SIGINT) stops it, with status 0.
+  playground.signal(SIGTERM);
+  CHECK(playground.wait(20s) == 0);
+  CHECK(playground.log().find("edict playground: stopped") != std::string::npos);
 }

@@ -5,14 +5,13 @@
 // malformed claim among them.
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 
 #include "playground/check_answer.h"
 #include "playground/claim_explanations.h"
 #include "playground/run_answer.h"
 #include "playground/test_answer.h"
 #include "runtime/write/jsonl_writer.h"
+#include "support/scratch.h"
 
 using edict::playground::Json;
 using edict::playground::Workspace;
@@ -21,16 +20,9 @@ namespace {
 
 const std::string kTherapy = "rulesets/cms/therapy.edict";
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 /// The shipped ruleset with `from` replaced by `to` (once).
 std::string edited(const std::string& from, const std::string& to) {
-  std::string text = readFile(kTherapy);
+  std::string text = edict::testing::fileText(kTherapy);
   const std::size_t at = text.find(from);
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
@@ -45,7 +37,7 @@ std::size_t lineOf(const std::string& text, const std::string& needle) {
 }
 
 Workspace therapyWorkspace(const std::string& engine = "interp") {
-  return Workspace({{kTherapy, readFile(kTherapy)}, {"claims.jsonl", ""}}, engine);
+  return Workspace({{kTherapy, edict::testing::fileText(kTherapy)}, {"claims.jsonl", ""}}, engine);
 }
 
 const std::string kClaims =

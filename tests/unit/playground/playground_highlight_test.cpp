@@ -3,19 +3,13 @@
 // the same keywords, so a word coloured as a keyword in VS Code is one on
 // the page too.
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
-namespace {
+#include "support/scratch.h"
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+namespace {
 
 std::set<std::string> words(const std::string& alternatives) {
   std::set<std::string> out;
@@ -27,15 +21,15 @@ std::set<std::string> words(const std::string& alternatives) {
 }  // namespace
 
 TEST_CASE("the playground's highlighter knows the TextMate grammar's keywords", "[playground]") {
-  const std::string grammar = readFile(std::string(EDICT_SOURCE_DIR) +
-                                       "/tools/editors/vscode/syntaxes/edict.tmLanguage.json");
+  const std::string grammar = edict::testing::fileText(
+      std::string(EDICT_SOURCE_DIR) + "/tools/editors/vscode/syntaxes/edict.tmLanguage.json");
   std::smatch match;
   REQUIRE(std::regex_search(grammar, match,
                             std::regex(R"re("\\\\b\(\?:(applicable[a-z_|]*)\)\\\\b")re")));
   const std::set<std::string> expected = words(match[1]);
 
   const std::string script =
-      readFile(std::string(EDICT_SOURCE_DIR) + "/playground/assets/highlight.js");
+      edict::testing::fileText(std::string(EDICT_SOURCE_DIR) + "/playground/assets/highlight.js");
   const std::size_t begin = script.find("const KEYWORDS =");
   REQUIRE(begin != std::string::npos);
   const std::string declaration = script.substr(begin, script.find(';', begin) - begin);

@@ -9,16 +9,15 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <thread>
 
 #include "playground/assets.h"
 #include "playground/playground_service.h"
 #include "runtime/write/jsonl_writer.h"
 #include "service/http/client.h"
+#include "support/scratch.h"
 
 using edict::http::Client;
 using edict::http::Reply;
@@ -29,19 +28,12 @@ namespace {
 
 const std::string kTherapy = "rulesets/cms/therapy.edict";
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 /// A playground on a free port, over the shipped ruleset and sample claims,
 /// that takes bodies of 256 KiB and runs 10 claims at most.
 struct Playground {
   Playground()
-      : workspace({{kTherapy, readFile(kTherapy)},
-                   {"samples/claims.jsonl", readFile("samples/claims.jsonl")}},
+      : workspace({{kTherapy, edict::testing::fileText(kTherapy)},
+                   {"samples/claims.jsonl", edict::testing::fileText("samples/claims.jsonl")}},
                   "interp"),
         server(options()),
         service(workspace, runner, server, 10) {
