@@ -14,6 +14,12 @@ namespace {
 /// records, which they predict one for one; when they do not (they always
 /// should), the records alone, so that the table never shows a record
 /// that was not written.
+/// A record as JSON, or as the text it is should it not be JSON.
+Json recordJson(const std::string& line) {
+  Json record = Json::parse(line, nullptr, false);
+  return record.is_discarded() ? Json(line) : record;
+}
+
 Json rows(const std::string& records, const std::vector<ClaimExplanation>& claims) {
   std::string predicted;
   for (const ClaimExplanation& claim : claims)
@@ -23,9 +29,7 @@ Json rows(const std::string& records, const std::vector<ClaimExplanation>& claim
     std::size_t from = 0;
     while (from < records.size()) {
       const std::size_t end = records.find('\n', from);
-      const std::string line = records.substr(from, end - from);
-      Json record = Json::parse(line, nullptr, false);
-      if (record.is_discarded()) record = line;
+      const Json record = recordJson(records.substr(from, end - from));
       const Json id = record.is_object() ? record.value("claim", Json()) : Json();
       out.push_back(Json{{"claim", id}, {"record", record}, {"explanation", Json()}});
       from = end == std::string::npos ? records.size() : end + 1;
@@ -38,7 +42,7 @@ Json rows(const std::string& records, const std::vector<ClaimExplanation>& claim
       out.push_back(Json{{"claim", id}, {"record", Json()}, {"explanation", claim.text}});
     for (std::size_t i = 0; i < claim.records.size(); ++i)
       out.push_back(Json{{"claim", id},
-                         {"record", Json::parse(claim.records[i])},
+                         {"record", recordJson(claim.records[i])},
                          {"explanation", claim.rejected ? Json() : Json(claim.blocks[i])}});
   }
   return out;
@@ -77,9 +81,9 @@ Json runAnswer(const Workspace& workspace, run::BatchRunner& runner, std::string
   answer["problem"] = evaluation.outcome.problem.empty()
                           ? std::string()
                           : fmt::format("edict run: {}: {}", name, evaluation.outcome.problem);
-  std::string unread;
+  std::string notClaims;  // said above, as the run found it
   const std::vector<ClaimExplanation> explained =
-      explainClaims(compiled->program(), claims, name, maxClaims, unread);
+      explainClaims(compiled->program(), claims, name, maxClaims, notClaims);
   answer["rows"] = rows(evaluation.records, explained);
   answer["records"] = std::move(evaluation.records);
   return checked.finish();

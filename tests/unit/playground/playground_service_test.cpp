@@ -153,6 +153,11 @@ TEST_CASE("the playground answers bad requests with what is wrong", "[playground
   CHECK(reply.status == 400);
   CHECK(errorOf(reply).starts_with("the body is not JSON: "));
 
+  // Deeply nested JSON is refused, not a stack overflow.
+  reply = p.send("POST", "/api/check", std::string(100000, '[') + std::string(100000, ']'));
+  CHECK(reply.status == 400);
+  CHECK(errorOf(reply) == "the body must be a JSON object");
+
   reply = p.send("POST", "/api/check", "[\"ruleset\"]");
   CHECK(reply.status == 400);
   CHECK(errorOf(reply) == "the body must be a JSON object");
