@@ -28,9 +28,10 @@ std::uint64_t envNumber(const char* name, std::uint64_t fallback) {
   return value != nullptr ? std::strtoull(value, nullptr, 10) : fallback;
 }
 
-std::string editsOf(const eval::Evaluator& evaluator, const model::Claim& claim) {
+std::string editsOf(const eval::Evaluator& evaluator, const model::Claim& claim,
+                    const model::ClaimHistory* history = nullptr) {
   std::vector<model::Edit> edits;
-  evaluator.evaluate(claim, edits);
+  evaluator.evaluate(claim, edits, history);
   return testing::asJsonl(edits);
 }
 
@@ -110,6 +111,53 @@ TEST_CASE("the JIT agrees with the interpreter on 10,000 random claims", "[diffe
   CHECK(result.cases == 10000);
   CHECK(result.edits > result.cases);
   CHECK(result.unitEdits > result.cases / 10);
+}
+
+TEST_CASE("the JIT agrees with the interpreter on random claims with random histories",
+          "[differential]") {
+  const std::uint64_t seed = envNumber("EDICT_DIFF_SEED", 20261208);
+  testing::RandomCases random(seed, true);
+  std::uint64_t cases = 0;
+  std::uint64_t historyEdits = 0;
+  std::uint64_t frequencyEdits = 0;
+  for (int round = 0; round < 6; ++round) {
+    const testing::RandomRuleset ruleset = random.ruleset(40);
+    diag::DiagnosticSink sink;
+    auto compiled = driver::compileText("random.edict", ruleset.text, sink);
+    INFO("seed " << seed << ", round " << round << "\n" << ruleset.text);
+    REQUIRE(compiled.program.has_value());
+    const ir::Program& program = *compiled.program;
+    const interp::Interpreter interpreter(program);
+    const auto jit = jit::JitEngine::compile(program);
+    const eval::Evaluator byInterp(program, interpreter);
+    const eval::Evaluator byJit(program, *jit);
+    std::string jsonl;
+    for (int c = 0; c < 500; ++c) jsonl += random.claim(fmt::format("R{}-{}", round, c)) + "\n";
+    for (const model::Claim& claim : testing::claimsFromJsonl(jsonl)) {
+      ++cases;
+      const model::ClaimHistory history = random.history(12);
+      const std::string a = editsOf(byInterp, claim, &history);
+      for (auto at = a.find("{\"claim\":"); at != std::string::npos; at = a.find("{\"claim\":", at + 1))
+        ++historyEdits;
+      for (auto at = a.find("CO-119"); at != std::string::npos; at = a.find("CO-119", at + 1))
+        ++frequencyEdits;
+      const std::string b = editsOf(byJit, claim, &history);
+      if (a != b) {
+        std::string prior;
+        for (const auto& l : history.lines)
+          prior += fmt::format(" {}:{} {}x{}/{}@{} npi {}", l.claimId, l.line, l.code.text(),
+                               l.billedUnits, l.allowedUnits, l.date.iso(), l.providerNpi);
+        FAIL("engines disagree; seed " << seed << ", round " << round << ", claim " << claim.id
+                                       << "\nhistory:" << prior << "\ninterpreter:\n"
+                                       << a << "jit:\n"
+                                       << b);
+      }
+    }
+  }
+  CHECK(cases == 3000);
+  // The histories must matter: prior lines named by edits, frequency limits firing.
+  CHECK(historyEdits > cases / 10);
+  CHECK(frequencyEdits > cases / 20);
 }
 
 TEST_CASE("a long differential campaign", "[.][campaign]") {
