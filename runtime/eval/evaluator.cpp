@@ -312,14 +312,15 @@ void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& ou
     // of a pair whose column 2 was paid before: those rules join in rule order.
     std::vector<std::uint32_t>& reversed = s.reversed;
     reversedPairRules(views, line, reversed);
-    auto next = reversed.begin();
+    auto pending = reversed.begin();
     for (std::uint32_t r : rules) {
-      for (; next != reversed.end() && *next < r; ++next)
-        applyReversed(*next, claim, views, line, out);
+      for (; pending != reversed.end() && *pending < r; ++pending)
+        applyReversed(*pending, claim, views, line, out);
       applyRule(r, claim, views, &line, out);
-      if (next != reversed.end() && *next == r) applyReversed(*next++, claim, views, line, out);
+      if (pending != reversed.end() && *pending == r)
+        applyReversed(*pending++, claim, views, line, out);
     }
-    for (; next != reversed.end(); ++next) applyReversed(*next, claim, views, line, out);
+    for (; pending != reversed.end(); ++pending) applyReversed(*pending, claim, views, line, out);
   }
   leftOutBefore(static_cast<std::uint32_t>(claim.lines.size()) + 1);
 }
