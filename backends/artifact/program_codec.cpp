@@ -57,8 +57,7 @@ void encodeExpr(const ir::Expr& e, ByteWriter& out) {
 ir::Expr decodeExpr(ByteReader& in) {
   using Kind = ir::Expr::Kind;
   ir::Expr e;
-  e.kind =
-      decodeEnum<Kind>(in, static_cast<unsigned>(Kind::FrequencyUnits) + 1, "expression kind");
+  e.kind = decodeEnum<Kind>(in, static_cast<unsigned>(Kind::FrequencyUnits) + 1, "expression kind");
   e.binding = decodeEnum<ir::Binding>(in, 3, "binding");
   e.lineField =
       decodeEnum<ir::LineField>(in, static_cast<unsigned>(ir::LineField::Age) + 1, "line field");

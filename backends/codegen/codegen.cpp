@@ -366,8 +366,8 @@ class PredicateEmitter {
   /// units; this one gets the rest, between 0 and its own units.
   llvm::Value* dayLimit(llvm::Value* perDay) {
     llvm::Value* units = lineField(line_, ir::LineField::Units);
-    llvm::Value* paid =
-        b_.CreateAdd(earlierUnitsOfCode(), i32Field(line_, offsetof(engine::LineView, priorDayUnits)));
+    llvm::Value* paid = b_.CreateAdd(earlierUnitsOfCode(),
+                                     i32Field(line_, offsetof(engine::LineView, priorDayUnits)));
     llvm::Value* left = b_.CreateSub(perDay, paid);
     llvm::Value* atLeastZero =
         b_.CreateSelect(b_.CreateICmpSLT(left, b_.getInt64(0)), b_.getInt64(0), left);
@@ -401,9 +401,9 @@ class PredicateEmitter {
         b_.getInt64Ty(), {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt32Ty(), b_.getPtrTy()}, false);
     llvm::FunctionCallee total = module_.getOrInsertFunction(kHistoryTotalSymbol, fnType);
     const bool units = e.kind == ir::Expr::Kind::HistoryUnits;
-    return b_.CreateCall(total, {external(codeSetSymbol(e.set)),
-                                 b_.getInt64(static_cast<std::uint64_t>(e.value)),
-                                 b_.getInt32(units ? 1 : 0), frame_});
+    return b_.CreateCall(
+        total, {external(codeSetSymbol(e.set)), b_.getInt64(static_cast<std::uint64_t>(e.value)),
+                b_.getInt32(units ? 1 : 0), frame_});
   }
 
   /// A frequency limit: the limit is computed inline, the judgement of the
@@ -414,9 +414,9 @@ class PredicateEmitter {
         i64, {b_.getPtrTy(), i64, i64, b_.getInt32Ty(), b_.getPtrTy()}, false);
     llvm::FunctionCallee allowed = module_.getOrInsertFunction(kFrequencyUnitsSymbol, fnType);
     const bool units = e.kind == ir::Expr::Kind::FrequencyUnits;
-    return b_.CreateCall(allowed, {external(codeSetSymbol(e.set)),
-                                   b_.getInt64(static_cast<std::uint64_t>(e.value)),
-                                   value(e.operands[0]), b_.getInt32(units ? 1 : 0), frame_});
+    return b_.CreateCall(
+        allowed, {external(codeSetSymbol(e.set)), b_.getInt64(static_cast<std::uint64_t>(e.value)),
+                  value(e.operands[0]), b_.getInt32(units ? 1 : 0), frame_});
   }
 
   /// Both lines carry a modifier of `set`, and none of the line's is on the other.

@@ -1,10 +1,9 @@
 // What the evaluator works out once per claim rather than once per line: the
-// timed-unit check of a day, and what a frequency limit allows each line. Every timed line of a day asks for the same
-// allocation of the day's minutes, and each of its edits quotes it; computed
-// per line, a day of n timed lines was allocated n times and more. The cache
-// is reached through EvalFrame::cache, so both back ends (the interpreter
-// calls engine::timedAllowedUnits directly, generated code through a host
-// symbol) read the same entries: one definition, identical results.
+// timed-unit check of a day, and what a frequency limit allows each line. Every timed line of a day
+// asks for the same allocation of the day's minutes, and each of its edits quotes it; computed per
+// line, a day of n timed lines was allocated n times and more. The cache is reached through
+// EvalFrame::cache, so both back ends (the interpreter calls engine::timedAllowedUnits directly,
+// generated code through a host symbol) read the same entries: one definition, identical results.
 #pragma once
 
 #include <cstddef>

@@ -58,9 +58,10 @@ class FrequencyJudge {
       seen(view, allowed);
       if (allowed <= 0) continue;  // a line not paid takes nothing from the limit
       const Entry entry{view.date, limit_.units ? allowed : 1, view.position, 0};
-      entries_.insert(std::upper_bound(entries_.begin(), entries_.end(), entry,
-                                       [](const Entry& a, const Entry& b) { return a.date < b.date; }),
-                      entry);
+      entries_.insert(
+          std::upper_bound(entries_.begin(), entries_.end(), entry,
+                           [](const Entry& a, const Entry& b) { return a.date < b.date; }),
+          entry);
     }
   }
 

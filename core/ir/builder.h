@@ -45,8 +45,7 @@ class Builder {
   ExprId history(Expr::Kind kind, std::uint32_t set, std::int64_t window);
   /// The units a line may keep when at most `max` units (`countUnits`) or
   /// services of codeSets[set] are paid in any `window`.
-  ExprId frequencyUnits(bool countUnits, std::uint32_t set, std::int64_t window,
-                        std::int64_t max);
+  ExprId frequencyUnits(bool countUnits, std::uint32_t set, std::int64_t window, std::int64_t max);
 
   /// Adds a modifier set (sorted, deduplicated) and returns its index.
   std::uint32_t modifierSet(std::string name, std::vector<model::Modifier> members);

@@ -191,8 +191,9 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
                  : fmt::format("the MUE limit of line.code in {}", p.mueTables[e.set].source);
     case Kind::HistoryCount:
     case Kind::HistoryUnits:
-      return fmt::format("history.{}({}, within {})", e.kind == Kind::HistoryCount ? "count" : "units",
-                         codeSetText(p, e.set), windowText(e.value));
+      return fmt::format("history.{}({}, within {})",
+                         e.kind == Kind::HistoryCount ? "count" : "units", codeSetText(p, e.set),
+                         windowText(e.value));
     case Kind::FrequencyServices:
     case Kind::FrequencyUnits:
       return fmt::format("at most {} {}of ({}) per {}", sub(e.operands[0]),

@@ -88,8 +88,8 @@ const std::map<std::string, FieldInfo>& fields() {
 
 const std::vector<std::string>& functionNames() {
   static const std::vector<std::string> names{
-      "line.modifiers.any", "line.modifiers.has", "line.modifiers.none", "same_day.has",
-      "same_day.count",     "same_day.units",     "claim.lines.has",     "claim.lines.count",
+      "line.modifiers.any", "line.modifiers.has",  "line.modifiers.none", "same_day.has",
+      "same_day.count",     "same_day.units",      "claim.lines.has",     "claim.lines.count",
       "claim.lines.units",  "claim.diagnoses.any", "history.has",         "history.count",
       "history.units"};
   return names;
@@ -474,7 +474,8 @@ class ExprChecker {
     const auto& args = call.arguments;
     auto boolean = [&](ir::ExprId id) { return Value{Type::Bool, id, std::nullopt, {}, span}; };
     auto number = [&](ir::ExprId id) { return Value{Type::Int, id, std::nullopt, {}, span}; };
-    const bool history = name == "history.has" || name == "history.count" || name == "history.units";
+    const bool history =
+        name == "history.has" || name == "history.count" || name == "history.units";
     if (call.within && !history) {
       cx_.report(diag::Kind::WrongArguments, call.within->span,
                  fmt::format("`{}` takes no window", name),
@@ -545,18 +546,18 @@ class ExprChecker {
     if (!set || !window) return std::nullopt;
     using Kind = ir::Expr::Kind;
     if (name == "history.has")
-      return Value{Type::Bool,
-                   b_.compare(ir::CmpOp::Gt, b_.history(Kind::HistoryCount, *set, *window),
-                              b_.intConst(0)),
-                   std::nullopt,
-                   {},
-                   span};
-    return Value{
-        Type::Int,
-        b_.history(name == "history.units" ? Kind::HistoryUnits : Kind::HistoryCount, *set, *window),
-        std::nullopt,
-        {},
-        span};
+      return Value{
+          Type::Bool,
+          b_.compare(ir::CmpOp::Gt, b_.history(Kind::HistoryCount, *set, *window), b_.intConst(0)),
+          std::nullopt,
+          {},
+          span};
+    return Value{Type::Int,
+                 b_.history(name == "history.units" ? Kind::HistoryUnits : Kind::HistoryCount, *set,
+                            *window),
+                 std::nullopt,
+                 {},
+                 span};
   }
 
   /// The bit of diagnosis `pattern` in the program's table (added if new).

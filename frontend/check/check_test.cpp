@@ -166,10 +166,10 @@ model::Action actionOf(ast::Verb verb) {
 /// its provider, patient and payer. Anything else would be silently lost
 /// (the history keeps lines), so it is an error.
 bool priorClaimItemsOk(CheckContext& cx, const ast::TestClaim& t) {
-  const ast::Word* ignored = t.age     ? &*t.age
-                             : t.born  ? &*t.born
-                             : t.sex   ? &*t.sex
-                             : t.place ? &*t.place
+  const ast::Word* ignored = t.age                 ? &*t.age
+                             : t.born              ? &*t.born
+                             : t.sex               ? &*t.sex
+                             : t.place             ? &*t.place
                              : t.diagnoses.empty() ? nullptr
                                                    : &t.diagnoses.front();
   for (const ast::TestLine& line : t.lines)

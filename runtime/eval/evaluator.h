@@ -64,14 +64,8 @@ class Evaluator {
     /// A frame for `line` (and `other`, for pair-scoped rules).
     [[nodiscard]] engine::EvalFrame frame(const engine::LineView* line,
                                           const engine::LineView* other = nullptr) const {
-      return engine::EvalFrame{line,
-                               other,
-                               lines.data(),
-                               static_cast<std::uint32_t>(lines.size()),
-                               0,
-                               &claim,
-                               cache,
-                               withHistory ? &history : nullptr};
+      return engine::EvalFrame{line, other,  lines.data(), static_cast<std::uint32_t>(lines.size()),
+                               0,    &claim, cache,        withHistory ? &history : nullptr};
     }
 
     /// The view of the claim's line `position` (from 1); null when the line

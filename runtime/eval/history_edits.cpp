@@ -87,9 +87,10 @@ void Evaluator::applyReversed(std::uint32_t r, const model::Claim& claim, const 
       const std::string* rationale = row != nullptr && !table.rationales[row->rationale].empty()
                                          ? &table.rationales[row->rationale]
                                          : nullptr;
-      edit.rule = fmt::format("ptp_{}_{}", model::Code{line.code}.text(),
-                              model::Code{column2}.text());
-      pairWords = pairMessage(model::Code{line.code}.text(), model::Code{column2}.text(), rationale);
+      edit.rule =
+          fmt::format("ptp_{}_{}", model::Code{line.code}.text(), model::Code{column2}.text());
+      pairWords =
+          pairMessage(model::Code{line.code}.text(), model::Code{column2}.text(), rationale);
     } else {
       edit.rule = rule.id;
       pairWords = messageOf(rule).render(text::MessageContext{

@@ -40,8 +40,8 @@ void Evaluator::buildHistoryViews(const model::Claim& claim, const model::ClaimH
     for (std::size_t m = 0; m < 4; ++m) v.modifiers[m] = prior.modifiers[m].packed;
     v.group = engine::kNoGroup;
     for (const engine::LineView& line : views.lines)
-      if (line.date == v.date && claim.providerOf(claim.lines[line.position - 1]) ==
-                                     prior.providerNpi) {
+      if (line.date == v.date &&
+          claim.providerOf(claim.lines[line.position - 1]) == prior.providerNpi) {
         v.group = line.group;
         break;
       }
@@ -58,8 +58,8 @@ void Evaluator::buildHistoryViews(const model::Claim& claim, const model::ClaimH
     std::int64_t paid = 0;
     for (const engine::LineView& prior : views.history.lines)
       if (prior.group == line.group && prior.code == line.code) paid += prior.units;
-    line.priorDayUnits =
-        static_cast<std::int32_t>(std::min<std::int64_t>(paid, std::numeric_limits<std::int32_t>::max()));
+    line.priorDayUnits = static_cast<std::int32_t>(
+        std::min<std::int64_t>(paid, std::numeric_limits<std::int32_t>::max()));
   }
 }
 

@@ -154,11 +154,11 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   if (!rule.mueTable) {
     edit.relatedLines = std::move(earlier);
     addPriorRefs(views, priorLinesOfDay(views, line), edit);
-    edit.message = ownMessage ? messageOf(rule).render(context)
-                              : unitEditMessage(line, allowedUnits,
-                                                dayLimitWhy(units.value,
-                                                            engine::earlierUnitsOfCode(frame),
-                                                            line.priorDayUnits));
+    edit.message = ownMessage
+                       ? messageOf(rule).render(context)
+                       : unitEditMessage(line, allowedUnits,
+                                         dayLimitWhy(units.value, engine::earlierUnitsOfCode(frame),
+                                                     line.priorDayUnits));
     return;
   }
   const ir::MueTable& table = program_.mueTables[*rule.mueTable];
@@ -176,10 +176,11 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
     edit.relatedLines = std::move(earlier);
     addPriorRefs(views, priorLinesOfDay(views, line), edit);
   }
-  edit.message = ownMessage ? messageOf(rule).render(context)
-                            : unitEditMessage(line, allowedUnits,
-                                              mueWhy(*row, engine::earlierUnitsOfCode(frame),
-                                                     line.priorDayUnits));
+  edit.message =
+      ownMessage
+          ? messageOf(rule).render(context)
+          : unitEditMessage(line, allowedUnits,
+                            mueWhy(*row, engine::earlierUnitsOfCode(frame), line.priorDayUnits));
 }
 
 bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,

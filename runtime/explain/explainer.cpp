@@ -160,7 +160,8 @@ class Explainer {
     if (!e.relatedPrior.empty()) out += "  lines of earlier claims it counted:\n";
     for (const model::PriorLineRef& ref : e.relatedPrior)
       if (const model::PriorLine* prior = priorLine(ref))
-        out += fmt::format("    claim {} line {}: {}\n", ref.claimId, ref.line, priorSummary(*prior));
+        out +=
+            fmt::format("    claim {} line {}: {}\n", ref.claimId, ref.line, priorSummary(*prior));
     // Unit methods and limits: this rule's arithmetic (minutes, units,
     // allocation; or the limit and the day's lines), headed by its id.
     if (e.line && (rule.units || rule.mueTable))

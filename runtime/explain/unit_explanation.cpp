@@ -36,8 +36,8 @@ std::string dayLimitText(const eval::Evaluator::Views& views, const engine::Line
   out += fmt::format(" {} in all\n", unitsText(total));
   const std::int64_t earlier = engine::earlierUnitsOfCode(views.frame(&line));
   if (line.priorDayUnits > 0) {
-    out += fmt::format("  earlier claims were paid {} of {} that day:", unitsText(line.priorDayUnits),
-                       code);
+    out += fmt::format(
+        "  earlier claims were paid {} of {} that day:", unitsText(line.priorDayUnits), code);
     const auto& prior = views.history.lines;
     for (std::size_t i = 0; i < prior.size(); ++i)
       if (prior[i].group == line.group && prior[i].code == line.code)
@@ -60,17 +60,18 @@ std::string frequencyText(const ir::Program& program, const ir::Expr& e,
                                      e.kind == ir::Expr::Kind::FrequencyUnits};
   const engine::FrequencyCheck check = engine::frequencyCheck(limit, views.frame(&line));
   const std::string what = limit.units ? "unit" : "service";
-  std::string out = fmt::format(
-      "  at most {} {}; the window that decides: {} through {}\n",
-      text::counted(limit.max, what),
-      limit.window == ir::kCalendarYear ? std::string("a calendar year")
-                                        : fmt::format("in any {}", text::counted(limit.window, "day")),
-      model::Date{check.first}.iso(), model::Date{check.last}.iso());
+  std::string out = fmt::format("  at most {} {}; the window that decides: {} through {}\n",
+                                text::counted(limit.max, what),
+                                limit.window == ir::kCalendarYear
+                                    ? std::string("a calendar year")
+                                    : fmt::format("in any {}", text::counted(limit.window, "day")),
+                                model::Date{check.first}.iso(), model::Date{check.last}.iso());
   if (check.claimLines.empty() && check.priorLines.empty()) {
     out += "  nothing of these codes was paid in it before this line\n";
     return out;
   }
-  out += fmt::format("  paid in it before this line ({} in all):\n", text::counted(check.used, what));
+  out +=
+      fmt::format("  paid in it before this line ({} in all):\n", text::counted(check.used, what));
   for (std::uint32_t i : check.priorLines) {
     const model::PriorLine& prior = *views.history.sources[i];
     out += fmt::format("    claim {} line {}: {}, {}, {} paid\n", prior.claimId, prior.line,

@@ -116,7 +116,8 @@ void HistoryBook::record(const model::Claim& claim) {
     history.lines.push_back(std::move(line));
   std::stable_sort(history.lines.begin(), history.lines.end(),
                    [](const model::PriorLine& a, const model::PriorLine& b) {
-                     return std::tie(a.date, a.claimId, a.line) < std::tie(b.date, b.claimId, b.line);
+                     return std::tie(a.date, a.claimId, a.line) <
+                            std::tie(b.date, b.claimId, b.line);
                    });
 }
 

@@ -137,9 +137,9 @@ RandomRuleset RandomCases::ruleset(int rules) {
     switch (pick(history_ ? 10 : 8)) {
       case 8:
       case 9:
-        rule = fmt::format("limit {} max {}{} {} id {}",
-                           chance(30) ? "97100..97160" : oneOf(kCodes), pick(4),
-                           chance(50) ? " units" : "", window("per"), id);
+        rule =
+            fmt::format("limit {} max {}{} {} id {}", chance(30) ? "97100..97160" : oneOf(kCodes),
+                        pick(4), chance(50) ? " units" : "", window("per"), id);
         break;
       case 6: {
         // One `units` statement of each kind at most, over disjoint codes; an
@@ -207,7 +207,8 @@ model::ClaimHistory RandomCases::history(int lines) {
     line.line = static_cast<std::uint32_t>(1 + pick(3));
     line.code = *model::Code::parse(oneOf(kCodes));
     const int m = pick(3);
-    for (int k = 0; k < m; ++k) line.modifiers[line.modifierCount++] = *model::Modifier::parse(oneOf(kModifiers));
+    for (int k = 0; k < m; ++k)
+      line.modifiers[line.modifierCount++] = *model::Modifier::parse(oneOf(kModifiers));
     line.date = *model::Date::parseIso(chance(50) ? oneOf(kDates) : oneOf(kPriorDates));
     line.providerNpi = oneOf<std::string>({"1", "1", "2", "3"});
     line.billedUnits = pick(6);

@@ -137,7 +137,8 @@ TEST_CASE("the JIT agrees with the interpreter on random claims with random hist
       ++cases;
       const model::ClaimHistory history = random.history(12);
       const std::string a = editsOf(byInterp, claim, &history);
-      for (auto at = a.find("{\"claim\":"); at != std::string::npos; at = a.find("{\"claim\":", at + 1))
+      for (auto at = a.find("{\"claim\":"); at != std::string::npos;
+           at = a.find("{\"claim\":", at + 1))
         ++historyEdits;
       for (auto at = a.find("CO-119"); at != std::string::npos; at = a.find("CO-119", at + 1))
         ++frequencyEdits;

@@ -82,8 +82,7 @@ TEST_CASE("every example of docs/language.md compiles and gives its edits", "[do
     const std::string path = fmt::format("{}language-example-{}.edict", docs, example.line);
     CHECK(edict::testing::diagnosticsOf(example.ruleset, path).find("error[") == std::string::npos);
     auto program = edict::testing::compileOrFail(example.ruleset, path);
-    for (const auto& outcome : edict::testing::runTestsBoth(program))
-      CHECK(outcome == "passed");
+    for (const auto& outcome : edict::testing::runTestsBoth(program)) CHECK(outcome == "passed");
     if (example.claims.empty()) continue;
     REQUIRE(example.edits.has_value());
     edict::testing::HistoryBook book(program);

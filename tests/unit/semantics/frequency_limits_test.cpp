@@ -64,13 +64,14 @@ std::vector<std::string> edits(const ir::Program& program, const std::vector<L>&
   std::vector<std::string> out;
   for (const model::Edit& e : result) {
     std::string related;
-    for (std::uint32_t l : e.relatedLines) related += fmt::format("{}{}", related.empty() ? "" : " ", l);
+    for (std::uint32_t l : e.relatedLines)
+      related += fmt::format("{}{}", related.empty() ? "" : " ", l);
     for (const auto& p : e.relatedPrior)
       related += fmt::format("{}{}:{}", related.empty() ? "" : " ", p.claimId, p.line);
     std::string units;
     if (e.billedUnits) units = fmt::format("{}->{}", *e.billedUnits, *e.allowedUnits);
-    out.push_back(fmt::format("{}:{}:{}:{}:{}", *e.line, e.rule, model::actionName(e.action),
-                              units, related));
+    out.push_back(fmt::format("{}:{}:{}:{}:{}", *e.line, e.rule, model::actionName(e.action), units,
+                              related));
   }
   return out;
 }
@@ -111,7 +112,8 @@ TEST_CASE("one evaluation in 30 days: day 29 is denied, days 30 and 31 are paid"
 TEST_CASE("the claim's own lines count in order, each with what the limit allowed it",
           "[history]") {
   const auto program = rules("limit 97161..97163 max 1 per 30 days\n");
-  const std::vector<L> three{{"97161", "2026-10-01"}, {"97163", "2026-10-11"}, {"97163", "2026-11-05"}};
+  const std::vector<L> three{
+      {"97161", "2026-10-01"}, {"97163", "2026-10-11"}, {"97163", "2026-11-05"}};
   // Line 2 is 10 days after line 1; line 3 is 35 days after line 1 and
   // counts only what was paid: line 2 was not.
   CHECK(edits(program, three, std::nullopt) == Edits{"2:freq_97161_30_days:deny:1->0:1"});
@@ -122,8 +124,7 @@ TEST_CASE("the claim's own lines count in order, each with what the limit allowe
         Edits{"1:freq_97161_30_days:deny:1->0:A:1", "3:freq_97161_30_days:deny:1->0:2"});
 }
 
-TEST_CASE("twelve units in any 7 days: the line keeps what the fullest week leaves",
-          "[history]") {
+TEST_CASE("twelve units in any 7 days: the line keeps what the fullest week leaves", "[history]") {
   const auto program = rules("limit 97110 max 12 units per 7 days\n");
   const auto history = historyOf({{"A", 1, "97110", "2026-11-01", 10}});
   CHECK(edits(program, {{"97110", "2026-11-05", 4}}, history) ==
@@ -132,11 +133,13 @@ TEST_CASE("twelve units in any 7 days: the line keeps what the fullest week leav
         Edits{"1:freq_97110_7_days:modify:4->2:A:1"});
   CHECK(edits(program, {{"97110", "2026-11-08", 4}}, history).empty());
   // The claim's own lines: 6 + 6 fill the week, the third line gets none.
-  CHECK(edits(program, {{"97110", "2026-11-02", 6}, {"97110", "2026-11-03", 6}, {"97110", "2026-11-04", 2}},
+  CHECK(edits(program,
+              {{"97110", "2026-11-02", 6}, {"97110", "2026-11-03", 6}, {"97110", "2026-11-04", 2}},
               std::nullopt) == Edits{"3:freq_97110_7_days:deny:2->0:1 2"});
   // The fullest window decides: 8 units on 11-01 and 3 on 11-09 are never
   // in one week, but each is in a week with 11-05.
-  const auto twoSides = historyOf({{"A", 1, "97110", "2026-11-01", 8}, {"C", 1, "97110", "2026-11-09", 3}});
+  const auto twoSides =
+      historyOf({{"A", 1, "97110", "2026-11-01", 8}, {"C", 1, "97110", "2026-11-09", 3}});
   CHECK(edits(program, {{"97110", "2026-11-05", 6}}, twoSides) ==
         Edits{"1:freq_97110_7_days:modify:6->4:A:1"});
 }
@@ -151,7 +154,8 @@ limit evaluations max 2 per calendar year
         Edits{"1:freq_evaluations_calendar_year:deny:1->0:A:1 C:1"});
   CHECK(edits(program, {{"97163", "2027-01-04"}}, history).empty());
   CHECK(edits(program, {{"97163", "2025-12-31"}}, history).empty());
-  const auto result = testing::evaluateWithHistory(program, claimB({{"97163", "2026-11-02"}}), history);
+  const auto result =
+      testing::evaluateWithHistory(program, claimB({{"97163", "2026-11-02"}}), history);
   REQUIRE(result.size() == 1);
   CHECK_THAT(result[0].message,
              Catch::EndsWith("at most 2 services a calendar year, and 2 were paid in 2026"));
@@ -176,7 +180,8 @@ rule evaluated_this_year: when line.code == 97164 and not history.has(97161..971
         Edits{"1:heavy_week:flag::A:2 C:1"});
   CHECK(edits(program, {{"97110", "2026-11-02", 1}}, history).empty());
   CHECK(edits(program, {{"97164", "2026-11-02"}}, history).empty());
-  CHECK(edits(program, {{"97164", "2027-01-05"}}, history) == Edits{"1:evaluated_this_year:deny::"});
+  CHECK(edits(program, {{"97164", "2027-01-05"}}, history) ==
+        Edits{"1:evaluated_this_year:deny::"});
   // No history: nothing was paid before.
   CHECK(edits(program, {{"97164", "2026-11-02"}}, std::nullopt) ==
         Edits{"1:evaluated_this_year:deny::"});
@@ -196,7 +201,8 @@ disable freq_97110_7_days
   diag::DiagnosticSink sink;
   auto compiled = driver::compileFile((dir.path() / "payer.edict").string(), sink);
   REQUIRE(compiled.program);
-  const auto history = historyOf({{"A", 1, "97163", "2026-10-01"}, {"A", 2, "97110", "2026-11-01", 12}});
+  const auto history =
+      historyOf({{"A", 1, "97163", "2026-10-01"}, {"A", 2, "97110", "2026-11-01", 12}});
   CHECK(edits(*compiled.program, {{"97161", "2026-10-20"}, {"97110", "2026-11-02"}}, history)
             .empty());
   CHECK(edits(*compiled.program, {{"97161", "2026-10-20"}, {"97161", "2026-10-21"}}, history) ==

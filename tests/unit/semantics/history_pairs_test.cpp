@@ -32,7 +32,8 @@ model::ClaimHistory historyOf(const std::vector<P>& lines) {
     line.claimId = p.claim;
     line.line = p.line;
     line.code = *model::Code::parse(p.code);
-    for (const char* m : p.modifiers) line.modifiers[line.modifierCount++] = *model::Modifier::parse(m);
+    for (const char* m : p.modifiers)
+      line.modifiers[line.modifierCount++] = *model::Modifier::parse(m);
     line.date = *model::Date::parseIso(p.date);
     line.providerNpi = p.provider;
     line.billedUnits = std::max(p.allowed, 1);
@@ -64,7 +65,8 @@ std::vector<std::string> edits(const ir::Program& program, const std::vector<mod
   std::vector<std::string> out;
   for (const model::Edit& e : testing::evaluateWithHistory(program, claims, history)) {
     std::string related;
-    for (std::uint32_t l : e.relatedLines) related += fmt::format("{}{}", related.empty() ? "" : " ", l);
+    for (std::uint32_t l : e.relatedLines)
+      related += fmt::format("{}{}", related.empty() ? "" : " ", l);
     for (const auto& p : e.relatedPrior)
       related += fmt::format("{}{}:{}", related.empty() ? "" : " ", p.claimId, p.line);
     out.push_back(fmt::format("{}:{}:{}:{}", e.line ? std::to_string(*e.line) : "-", e.rule,
@@ -143,7 +145,8 @@ TEST_CASE("the later line is edited: column 1 after a paid column 2 is denied", 
         "97140 is not paid: 97530 was paid on the same date of service (claim A line 2), and "
         "97530 is not paid with 97140 on the same date of service: Mutually exclusive procedures");
   // Both directions and the claim's own lines at once, each edit in rule order.
-  CHECK(edits(program, claimB({"97140", "97530"}), historyOf({{"A", 1, "97140"}, {"A", 2, "97530"}})) ==
+  CHECK(edits(program, claimB({"97140", "97530"}),
+              historyOf({{"A", 1, "97140"}, {"A", 2, "97530"}})) ==
         Edits{"1:ptp_97140_97530:deny:A:2", "2:ptp_97140_97530:deny:1 A:1"});
 }
 
@@ -180,8 +183,8 @@ units 97161 one per day
 )");
   P three{"A", 1, "97110"};
   three.allowed = 3;
-  const auto result = testing::evaluateWithHistory(program, claimB({"97110"}, "2026-11-02", 2),
-                                                   historyOf({three}));
+  const auto result =
+      testing::evaluateWithHistory(program, claimB({"97110"}, "2026-11-02", 2), historyOf({three}));
   REQUIRE(result.size() == 1);
   CHECK(result[0].rule == "mue_97110");
   CHECK(result[0].action == model::Action::Modify);
