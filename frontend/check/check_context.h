@@ -154,6 +154,13 @@ void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>&
 void checkRule(CheckContext& cx, const ast::RuleDecl& rule);
 /// Checks a `require`/`forbid modifier` statement; adds it when valid.
 void checkModifierRule(CheckContext& cx, const ast::ModifierRule& rule);
+/// The modify rule of a statement about a set of codes (`units`, a frequency
+/// limit): it holds for lines with a code of codeSets[`set`]; its reason is
+/// the clause's or `reason`, its message the clause's (or the evaluator's
+/// wording of unit edits); the caller adds its units.
+CheckedRule codesRule(CheckContext& cx, const std::string& id, std::uint32_t set,
+                      const ast::RuleClauses& clauses, const char* reason,
+                      const source::Span& span);
 /// Checks a `units` statement (timed or untimed codes); adds its rule when valid.
 void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl);
 /// Checks a `limit` statement; adds its one-row MUE table when valid.

@@ -79,13 +79,8 @@ void checkFrequency(CheckContext& cx, const ast::FrequencyDecl& decl) {
 
   ir::Builder& b = cx.builder();
   const std::uint32_t set = b.codeSet(firstItem, *codes);
-  CheckedRule rule;
-  rule.id = id;
-  rule.action = model::Action::Modify;
   // CARC 119: "benefit maximum for this time period or occurrence has been reached".
-  rule.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-119";
-  rule.predicate = b.inCodeSet(b.field(ir::Binding::Line, ir::LineField::Code), set);
-  if (decl.clauses.message) rule.message = decl.clauses.message->text;
+  CheckedRule rule = codesRule(cx, id, set, decl.clauses, "CO-119", decl.span);
   rule.units = b.frequencyUnits(decl.countsUnits, set, *window, *value);
   std::string written;
   for (const ast::CodeItem& item : decl.codes)
@@ -97,9 +92,6 @@ void checkFrequency(CheckContext& cx, const ast::FrequencyDecl& decl) {
       text::counted(*value, decl.countsUnits ? "unit" : "service"), written,
       *window == ir::kCalendarYear ? std::string("in a calendar year")
                                    : fmt::format("in any {} days", *window));
-  rule.origin = cx.originOf(decl.span);
-  rule.span = decl.span;
-  rule.file = cx.file();
   indexRule(cx, rule);
   cx.addItem(std::move(rule), decl.isOverride, decl.span);
 }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "backends/interp/interpreter.h"
 #include "backends/jit/jit_engine.h"
@@ -36,7 +37,8 @@ std::string editsOf(const eval::Evaluator& evaluator, const model::Claim& claim,
 }
 
 /// Shrinks a disagreeing case to one rule and as few lines as still disagree.
-std::string minimize(const testing::RandomRuleset& ruleset, const model::Claim& claim) {
+std::string minimize(const testing::RandomRuleset& ruleset, const model::Claim& claim,
+                     const model::ClaimHistory* history) {
   for (const std::string& rule : ruleset.rules) {
     diag::DiagnosticSink sink;
     // The ruleset's header (its dates among it) and sets, with the one rule.
@@ -46,18 +48,24 @@ std::string minimize(const testing::RandomRuleset& ruleset, const model::Claim& 
     const auto jit = jit::JitEngine::compile(*one.program);
     const eval::Evaluator byInterp(*one.program, interpreter);
     const eval::Evaluator byJit(*one.program, *jit);
-    if (editsOf(byInterp, claim) == editsOf(byJit, claim)) continue;
+    if (editsOf(byInterp, claim, history) == editsOf(byJit, claim, history)) continue;
     model::Claim small = claim;
     for (std::size_t i = small.lines.size(); i-- > 0 && small.lines.size() > 1;) {
       model::Claim fewer = small;
       fewer.lines.erase(fewer.lines.begin() + static_cast<std::ptrdiff_t>(i));
-      if (editsOf(byInterp, fewer) != editsOf(byJit, fewer)) small = fewer;
+      if (editsOf(byInterp, fewer, history) != editsOf(byJit, fewer, history)) small = fewer;
     }
     std::string lines;
     for (const auto& l : small.lines)
       lines += fmt::format(" {}x{}@{}", l.code.text(), l.units, l.date.iso());
-    return fmt::format("rule: {}\nclaim {} lines:{}\ninterpreter:\n{}jit:\n{}", rule, small.id,
-                       lines, editsOf(byInterp, small), editsOf(byJit, small));
+    std::string prior;
+    if (history != nullptr)
+      for (const auto& l : history->lines)
+        prior += fmt::format(" {}:{} {}x{}/{}@{} npi {}", l.claimId, l.line, l.code.text(),
+                             l.billedUnits, l.allowedUnits, l.date.iso(), l.providerNpi);
+    return fmt::format("rule: {}\nclaim {} lines:{}\nhistory:{}\ninterpreter:\n{}jit:\n{}", rule,
+                       small.id, lines, history != nullptr ? prior : " none",
+                       editsOf(byInterp, small, history), editsOf(byJit, small, history));
   }
   return "(no single rule disagrees alone)";
 }
@@ -68,11 +76,22 @@ struct CampaignResult {
   std::uint64_t edits = 0;
   /// Of those, by `units` and `limit` rules (host calls and generated loops).
   std::uint64_t unitEdits = 0;
+  /// With histories: prior lines the edits name, and frequency limits' edits.
+  std::uint64_t priorLines = 0;
+  std::uint64_t frequencyEdits = 0;
 };
 
-/// Runs `rounds` rounds of one random ruleset and `claims` random claims.
-CampaignResult campaign(std::uint64_t seed, int rounds, int claims) {
-  testing::RandomCases random(seed);
+std::uint64_t occurrences(const std::string& text, const std::string& part) {
+  std::uint64_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+/// Runs `rounds` rounds of one random ruleset and `claims` random claims;
+/// `history`: with frequency limits and history functions in the rulesets,
+/// each claim judged with a random history of its own.
+CampaignResult campaign(std::uint64_t seed, int rounds, int claims, bool history = false) {
+  testing::RandomCases random(seed, history);
   CampaignResult result;
   for (int round = 0; round < rounds; ++round) {
     const testing::RandomRuleset ruleset = random.ruleset(40);
@@ -89,15 +108,18 @@ CampaignResult campaign(std::uint64_t seed, int rounds, int claims) {
     for (int c = 0; c < claims; ++c) jsonl += random.claim(fmt::format("R{}-{}", round, c)) + "\n";
     for (const model::Claim& claim : testing::claimsFromJsonl(jsonl)) {
       ++result.cases;
-      const std::string a = editsOf(byInterp, claim);
-      result.edits += static_cast<std::uint64_t>(std::count(a.begin(), a.end(), '\n'));
-      for (const char* prefix : {"\"rule\":\"units_", "\"rule\":\"mue_"})
-        for (auto at = a.find(prefix); at != std::string::npos; at = a.find(prefix, at + 1))
-          ++result.unitEdits;
-      const std::string b = editsOf(byJit, claim);
+      const std::optional<model::ClaimHistory> prior =
+          history ? std::optional(random.history(12)) : std::nullopt;
+      const model::ClaimHistory* judgedWith = prior ? &*prior : nullptr;
+      const std::string a = editsOf(byInterp, claim, judgedWith);
+      result.edits += occurrences(a, "\n");
+      result.unitEdits += occurrences(a, "\"rule\":\"units_") + occurrences(a, "\"rule\":\"mue_");
+      result.priorLines += occurrences(a, "{\"claim\":");
+      result.frequencyEdits += occurrences(a, "\"reason\":\"CO-119\"");
+      const std::string b = editsOf(byJit, claim, judgedWith);
       if (a != b)
         FAIL("engines disagree; seed " << seed << ", round " << round << "\n"
-                                       << minimize(ruleset, claim));
+                                       << minimize(ruleset, claim, judgedWith));
     }
   }
   return result;
@@ -114,56 +136,20 @@ TEST_CASE("the JIT agrees with the interpreter on 10,000 random claims", "[diffe
 }
 
 TEST_CASE("the JIT agrees with the interpreter on random claims with random histories",
-          "[differential]") {
+          "[differential][history]") {
   const std::uint64_t seed = envNumber("EDICT_DIFF_SEED", 20261208);
-  testing::RandomCases random(seed, true);
-  std::uint64_t cases = 0;
-  std::uint64_t historyEdits = 0;
-  std::uint64_t frequencyEdits = 0;
-  for (int round = 0; round < 6; ++round) {
-    const testing::RandomRuleset ruleset = random.ruleset(40);
-    diag::DiagnosticSink sink;
-    auto compiled = driver::compileText("random.edict", ruleset.text, sink);
-    INFO("seed " << seed << ", round " << round << "\n" << ruleset.text);
-    REQUIRE(compiled.program.has_value());
-    const ir::Program& program = *compiled.program;
-    const interp::Interpreter interpreter(program);
-    const auto jit = jit::JitEngine::compile(program);
-    const eval::Evaluator byInterp(program, interpreter);
-    const eval::Evaluator byJit(program, *jit);
-    std::string jsonl;
-    for (int c = 0; c < 500; ++c) jsonl += random.claim(fmt::format("R{}-{}", round, c)) + "\n";
-    for (const model::Claim& claim : testing::claimsFromJsonl(jsonl)) {
-      ++cases;
-      const model::ClaimHistory history = random.history(12);
-      const std::string a = editsOf(byInterp, claim, &history);
-      for (auto at = a.find("{\"claim\":"); at != std::string::npos;
-           at = a.find("{\"claim\":", at + 1))
-        ++historyEdits;
-      for (auto at = a.find("CO-119"); at != std::string::npos; at = a.find("CO-119", at + 1))
-        ++frequencyEdits;
-      const std::string b = editsOf(byJit, claim, &history);
-      if (a != b) {
-        std::string prior;
-        for (const auto& l : history.lines)
-          prior += fmt::format(" {}:{} {}x{}/{}@{} npi {}", l.claimId, l.line, l.code.text(),
-                               l.billedUnits, l.allowedUnits, l.date.iso(), l.providerNpi);
-        FAIL("engines disagree; seed " << seed << ", round " << round << ", claim " << claim.id
-                                       << "\nhistory:" << prior << "\ninterpreter:\n"
-                                       << a << "jit:\n"
-                                       << b);
-      }
-    }
-  }
-  CHECK(cases == 3000);
+  const CampaignResult result = campaign(seed, 6, 500, true);
+  CHECK(result.cases == 3000);
   // The histories must matter: prior lines named by edits, frequency limits firing.
-  CHECK(historyEdits > cases / 10);
-  CHECK(frequencyEdits > cases / 20);
+  CHECK(result.priorLines > result.cases / 10);
+  CHECK(result.frequencyEdits > result.cases / 20);
 }
 
 TEST_CASE("a long differential campaign", "[.][campaign]") {
   const std::uint64_t seed = envNumber("EDICT_DIFF_SEED", 1);
   const auto rounds = static_cast<int>(envNumber("EDICT_DIFF_ROUNDS", 500));
-  for (std::uint64_t s = seed; s < seed + static_cast<std::uint64_t>(rounds) / 10; ++s)
+  for (std::uint64_t s = seed; s < seed + static_cast<std::uint64_t>(rounds) / 10; ++s) {
     campaign(s, 10, 1000);
+    campaign(s, 10, 1000, true);
+  }
 }

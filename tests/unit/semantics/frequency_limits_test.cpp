@@ -9,35 +9,14 @@
 #include "frontend/diag/diagnostic_sink.h"
 #include "frontend/driver/compile.h"
 #include "support/engines.h"
+#include "support/prior_lines.h"
 #include "support/scratch.h"
 
 using namespace edict;
 
 namespace {
 
-/// A paid prior line of provider 1: claim, line, code, date, allowed units.
-struct P {
-  const char* claim;
-  std::uint32_t line;
-  const char* code;
-  const char* date;
-  int allowed = 1;
-};
-
-model::ClaimHistory historyOf(const std::vector<P>& lines) {
-  model::ClaimHistory history;
-  for (const P& p : lines) {
-    model::PriorLine& line = history.lines.emplace_back();
-    line.claimId = p.claim;
-    line.line = p.line;
-    line.code = *model::Code::parse(p.code);
-    line.date = *model::Date::parseIso(p.date);
-    line.providerNpi = "1";
-    line.billedUnits = std::max(p.allowed, 1);
-    line.allowedUnits = p.allowed;
-  }
-  return history;
-}
+using testing::historyOf;
 
 /// A line of claim B: code, date, units.
 struct L {
@@ -63,15 +42,10 @@ std::vector<std::string> edits(const ir::Program& program, const std::vector<L>&
                               : testing::evaluateBoth(program, claims);
   std::vector<std::string> out;
   for (const model::Edit& e : result) {
-    std::string related;
-    for (std::uint32_t l : e.relatedLines)
-      related += fmt::format("{}{}", related.empty() ? "" : " ", l);
-    for (const auto& p : e.relatedPrior)
-      related += fmt::format("{}{}:{}", related.empty() ? "" : " ", p.claimId, p.line);
     std::string units;
     if (e.billedUnits) units = fmt::format("{}->{}", *e.billedUnits, *e.allowedUnits);
     out.push_back(fmt::format("{}:{}:{}:{}:{}", *e.line, e.rule, model::actionName(e.action), units,
-                              related));
+                              testing::relatedText(e)));
   }
   return out;
 }
@@ -105,7 +79,8 @@ TEST_CASE("one evaluation in 30 days: day 29 is denied, days 30 and 31 are paid"
   // A services limit pays a line whole: two units of one evaluation are one service.
   CHECK(edits(program, {{"97161", "2026-11-02", 2}}, history).empty());
   // Denied prior lines were not paid.
-  CHECK(edits(program, {{"97161", "2026-10-30"}}, historyOf({{"A", 1, "97163", "2026-10-01", 0}}))
+  CHECK(edits(program, {{"97161", "2026-10-30"}},
+              historyOf({{"A", 1, "97163", "2026-10-01", "1", 0}}))
             .empty());
 }
 
@@ -126,7 +101,7 @@ TEST_CASE("the claim's own lines count in order, each with what the limit allowe
 
 TEST_CASE("twelve units in any 7 days: the line keeps what the fullest week leaves", "[history]") {
   const auto program = rules("limit 97110 max 12 units per 7 days\n");
-  const auto history = historyOf({{"A", 1, "97110", "2026-11-01", 10}});
+  const auto history = historyOf({{"A", 1, "97110", "2026-11-01", "1", 10}});
   CHECK(edits(program, {{"97110", "2026-11-05", 4}}, history) ==
         Edits{"1:freq_97110_7_days:modify:4->2:A:1"});
   CHECK(edits(program, {{"97110", "2026-11-07", 4}}, history) ==
@@ -139,7 +114,7 @@ TEST_CASE("twelve units in any 7 days: the line keeps what the fullest week leav
   // The fullest window decides: 8 units on 11-01 and 3 on 11-09 are never
   // in one week, but each is in a week with 11-05.
   const auto twoSides =
-      historyOf({{"A", 1, "97110", "2026-11-01", 8}, {"C", 1, "97110", "2026-11-09", 3}});
+      historyOf({{"A", 1, "97110", "2026-11-01", "1", 8}, {"C", 1, "97110", "2026-11-09", "1", 3}});
   CHECK(edits(program, {{"97110", "2026-11-05", 6}}, twoSides) ==
         Edits{"1:freq_97110_7_days:modify:6->4:A:1"});
 }
@@ -171,8 +146,8 @@ rule evaluated_this_year: when line.code == 97164 and not history.has(97161..971
   deny line reason CO-50
 )");
   const auto history = historyOf({{"A", 1, "97161", "2026-09-20"},
-                                  {"A", 2, "97110", "2026-10-28", 9},
-                                  {"C", 1, "97110", "2026-11-09", 2}});
+                                  {"A", 2, "97110", "2026-10-28", "1", 9},
+                                  {"C", 1, "97110", "2026-11-09", "1", 2}});
   CHECK(edits(program, {{"97163", "2026-11-02"}}, history) ==
         Edits{"1:repeat_evaluation:review::A:1"});
   CHECK(edits(program, {{"97163", "2026-11-20"}}, history).empty());  // 61 days
@@ -202,7 +177,7 @@ disable freq_97110_7_days
   auto compiled = driver::compileFile((dir.path() / "payer.edict").string(), sink);
   REQUIRE(compiled.program);
   const auto history =
-      historyOf({{"A", 1, "97163", "2026-10-01"}, {"A", 2, "97110", "2026-11-01", 12}});
+      historyOf({{"A", 1, "97163", "2026-10-01"}, {"A", 2, "97110", "2026-11-01", "1", 12}});
   CHECK(edits(*compiled.program, {{"97161", "2026-10-20"}, {"97110", "2026-11-02"}}, history)
             .empty());
   CHECK(edits(*compiled.program, {{"97161", "2026-10-20"}, {"97161", "2026-10-21"}}, history) ==

@@ -9,39 +9,14 @@
 
 #include "runtime/write/jsonl_writer.h"
 #include "support/engines.h"
+#include "support/prior_lines.h"
 
 using namespace edict;
 
 namespace {
 
-/// A prior line: claim, line, code, date, provider, allowed units, modifiers.
-struct P {
-  const char* claim;
-  std::uint32_t line;
-  const char* code;
-  const char* date = "2026-11-02";
-  const char* provider = "1";
-  int allowed = 1;
-  std::vector<const char*> modifiers = {};
-};
-
-model::ClaimHistory historyOf(const std::vector<P>& lines) {
-  model::ClaimHistory history;
-  for (const P& p : lines) {
-    model::PriorLine& line = history.lines.emplace_back();
-    line.claimId = p.claim;
-    line.line = p.line;
-    line.code = *model::Code::parse(p.code);
-    for (const char* m : p.modifiers)
-      line.modifiers[line.modifierCount++] = *model::Modifier::parse(m);
-    line.date = *model::Date::parseIso(p.date);
-    line.providerNpi = p.provider;
-    line.billedUnits = std::max(p.allowed, 1);
-    line.allowedUnits = p.allowed;
-    if (p.allowed == 0) line.action = model::Action::Deny;
-  }
-  return history;
-}
+using testing::historyOf;
+using P = testing::Prior;
 
 /// Claim B of provider 1: one line per `lines` entry (`CODE` or `CODE MOD`), on `date`.
 std::vector<model::Claim> claimB(const std::vector<std::string>& lines,
@@ -63,15 +38,9 @@ std::vector<model::Claim> claimB(const std::vector<std::string>& lines,
 std::vector<std::string> edits(const ir::Program& program, const std::vector<model::Claim>& claims,
                                const model::ClaimHistory& history) {
   std::vector<std::string> out;
-  for (const model::Edit& e : testing::evaluateWithHistory(program, claims, history)) {
-    std::string related;
-    for (std::uint32_t l : e.relatedLines)
-      related += fmt::format("{}{}", related.empty() ? "" : " ", l);
-    for (const auto& p : e.relatedPrior)
-      related += fmt::format("{}{}:{}", related.empty() ? "" : " ", p.claimId, p.line);
+  for (const model::Edit& e : testing::evaluateWithHistory(program, claims, history))
     out.push_back(fmt::format("{}:{}:{}:{}", e.line ? std::to_string(*e.line) : "-", e.rule,
-                              model::actionName(e.action), related));
-  }
+                              model::actionName(e.action), testing::relatedText(e)));
   return out;
 }
 
