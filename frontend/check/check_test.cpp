@@ -190,11 +190,15 @@ bool priorClaimItemsOk(CheckContext& cx, const ast::TestClaim& t) {
 /// the test claim's patient at its payer, sorted as the store gives them
 /// (date, claim id, line). A claim of the block takes the test claim's
 /// patient, payer and provider unless it gives its own.
-std::optional<model::ClaimHistory> historyOf(CheckContext& cx, const ast::TestDecl& test,
-                                             const model::Claim& claim) {
+std::optional<model::ClaimHistory> historyOf(CheckContext& cx, const ast::TestDecl& test) {
   model::ClaimHistory history;
   bool ok = true;
-  std::set<std::string> ids{claim.id};
+  const auto given = [](const std::optional<ast::Word>& word) {
+    return word ? word->text : std::string();
+  };
+  const std::string patient = given(test.claim.patient);
+  const std::string payer = given(test.claim.payer);
+  std::set<std::string> ids{test.name};
   for (const ast::PriorClaim& p : *test.history) {
     std::vector<std::int32_t> allowed;
     auto prior = claimOf(cx, p.claim, p.id.text, p.span.line, &allowed);
@@ -209,12 +213,12 @@ std::optional<model::ClaimHistory> historyOf(CheckContext& cx, const ast::TestDe
       ok = false;
       continue;
     }
-    if (!p.claim.patient) prior->patient.id = claim.patient.id;
-    if (!p.claim.payer) prior->payer = claim.payer;
-    if (!p.claim.provider) prior->providerNpi = claim.providerNpi;
+    if (!p.claim.patient) prior->patient.id = patient;
+    if (!p.claim.payer) prior->payer = payer;
+    if (!p.claim.provider) prior->providerNpi = given(test.claim.provider);
     // Another patient's claim, or one at another payer, is not this
     // patient's history: the store would not fetch it.
-    if (prior->patient.id != claim.patient.id || prior->payer != claim.payer) continue;
+    if (prior->patient.id != patient || prior->payer != payer) continue;
     for (std::size_t i = 0; i < prior->lines.size(); ++i) {
       const model::Line& line = prior->lines[i];
       model::PriorLine& out = history.lines.emplace_back();
@@ -261,15 +265,13 @@ std::string sourceText(const ast::Expectation& e) {
 
 void checkTest(CheckContext& cx, const ast::TestDecl& test) {
   auto claim = claimOf(cx, test.claim, test.name, test.span.line, nullptr);
-  if (!claim) return;
   ir::TestCase tc;
+  // The history is checked even when the claim has errors: all of them in one run.
+  if (test.history) tc.history = historyOf(cx, test);
+  if (!claim || (test.history && !tc.history)) return;
   tc.name = test.name;
   tc.origin = cx.originOf(test.span);
   bool ok = true;
-  if (test.history) {
-    tc.history = historyOf(cx, test, *claim);
-    ok = tc.history.has_value();
-  }
   for (const ast::Expectation& e : test.expectations) {
     ir::Expectation x;
     x.kind = static_cast<ir::Expectation::Kind>(e.kind);

@@ -197,7 +197,9 @@ class Explainer {
         const bool forward = interpreter_.holds(*e.ruleIndex, views_.frame(line, prior));
         out += fmt::format("  {} with claim {} line {} ({}){}:\n", e.rule, ref.claimId, ref.line,
                            model::Code{prior->code}.text(),
-                           forward ? "" : ", paid before as column 2");
+                           forward ? ""
+                                   : ", paid before as column 2 (`line` below is that line, "
+                                     "`other` this one)");
         const engine::LineView& column2 = forward ? *line : *prior;
         const engine::LineView& column1 = forward ? *prior : *line;
         if (rule.pairTable) tableRow(out, rule, column2, column1);

@@ -41,7 +41,7 @@ std::string dayLimitText(const eval::Evaluator::Views& views, const engine::Line
     const auto& prior = views.history.lines;
     for (std::size_t i = 0; i < prior.size(); ++i)
       if (prior[i].group == line.group && prior[i].code == line.code)
-        out += fmt::format(" claim {} line {} {},", views.history.sources[i]->claimId,
+        out += fmt::format(" claim {} line {} ({}),", views.history.sources[i]->claimId,
                            views.history.sources[i]->line, unitsText(prior[i].units));
     out.back() = '\n';
   }

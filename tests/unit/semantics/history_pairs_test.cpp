@@ -120,6 +120,7 @@ TEST_CASE("the later line is edited: column 1 after a paid column 2 is denied", 
 }
 
 TEST_CASE("pair tables reach prior lines both ways round", "[history]") {
+  // Within the table's rule, the edits where the line is column 2 come first.
   const auto program = testing::compileOrFail(R"(ruleset t version "1"
 pairs from "ptp_therapy.csv" bypass 59 XS LT RT
 )",
@@ -127,7 +128,7 @@ pairs from "ptp_therapy.csv" bypass 59 XS LT RT
   CHECK(edits(program, claimB({"97530"}), historyOf({{"A", 1, "97140"}})) ==
         Edits{"1:ptp_97140_97530:deny:A:1"});
   CHECK(edits(program, claimB({"97140"}), historyOf({{"A", 1, "97530"}, {"C", 3, "98941"}})) ==
-        Edits{"1:ptp_97140_97530:deny:A:1", "1:ptp_98941_97140:deny:C:3"});
+        Edits{"1:ptp_98941_97140:deny:C:3", "1:ptp_97140_97530:deny:A:1"});
   P with59{"A", 1, "97140"};
   with59.modifiers = {"59"};
   CHECK(edits(program, claimB({"97530"}), historyOf({with59})).empty());
@@ -139,7 +140,7 @@ TEST_CASE("a claim's own earlier record, or the claim it replaces, is not its hi
   CHECK(edits(program, claimB({"97530"}), historyOf({{"B", 1, "97140"}})).empty());
   auto replacement = claimB({"97530"});
   replacement[0].frequency = model::ClaimFrequency::Replacement;
-  replacement[0].replaces = "A";
+  replacement[0].replaces = std::string("A");
   CHECK(edits(program, replacement, historyOf({{"A", 1, "97140"}})).empty());
 }
 

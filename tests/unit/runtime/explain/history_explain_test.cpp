@@ -50,11 +50,11 @@ TEST_CASE("explain names the lines of earlier claims that made an edit fire",
   model::ClaimHistory history = book.of(claims[2]);
   // D was paid a 97530 on 2026-10-10 too, as the store would give it.
   model::PriorLine& prior = history.lines.emplace_back();
-  prior.claimId = "E";
+  prior.claimId = std::string("E");  // not from a literal: GCC 12 -O3 warns falsely (-Wrestrict)
   prior.line = 1;
   prior.code = *model::Code::parse("97530");
   prior.date = *model::Date::parseIso("2026-10-10");
-  prior.providerNpi = "1";
+  prior.providerNpi = std::string("1");
   prior.billedUnits = prior.allowedUnits = 1;
 
   explain::ExplainRequest request;
