@@ -4,71 +4,24 @@
 
 #include <algorithm>
 #include <thread>
-#include <variant>
 
-#include "runtime/read/input_stream.h"
+#include "queue/message/claims_packer.h"
 
 namespace edict::queue {
 
 Submitter::Submitter(AsyncPublisher& publisher, SubmitOptions options, Log log)
     : publisher_(publisher), options_(std::move(options)), log_(std::move(log)) {}
 
-bool Submitter::submitFile(std::istream& source, const std::string& name, std::string& problem) {
-  read::InputStream in(source);
-  auto reader = read::openClaims(in, name, options_.format, problem);
-  if (!reader) return false;
-  ClaimsBatch batch(name);
-  if (reader->splits()) {
-    // JSON Lines: each record as its reader split it, byte for byte.
-    read::RawRecord record;
-    while (failure_.empty() && reader->nextRecord(record)) {
-      if (!record.refusal.empty())
-        putRejected(batch, read::RejectedClaim{record.origin, {}, record.refusal, {}});
-      else
-        put(batch, record.text, record.origin, {}, {});
-    }
-  } else {
-    read::ReadItem item;
-    while (failure_.empty() && reader->next(item)) {
-      if (const auto* claim = std::get_if<model::Claim>(&item))
-        put(batch, ClaimsBatch::lineOf(*claim), claim->origin, claim->id, claim->payer);
-      else
-        putRejected(batch, std::get<read::RejectedClaim>(item));
-    }
-  }
-  if (batch.claims() > 0) send(batch);
-  problem = reader->fatalError();
+bool Submitter::submitFile(std::istream& in, const std::string& name, std::string& problem) {
+  problem = packClaims(
+      in, name, options_.pack,
+      [this](ClaimsBatch& batch) {
+        send(batch);
+        return failure_.empty();
+      },
+      counts_.oversized);
   if (problem.empty()) problem = failure_;
   return problem.empty();
-}
-
-void Submitter::makeRoom(ClaimsBatch& batch, std::size_t bytes) {
-  if (batch.claims() >= options_.claimsPerMessage ||
-      (batch.claims() > 0 && batch.size() + bytes + 16 > options_.maxBody))
-    send(batch);
-}
-
-void Submitter::putRejected(ClaimsBatch& batch, const read::RejectedClaim& rejected) {
-  makeRoom(batch, rejected.message.size() + rejected.claimId.size() + rejected.payer.size() + 64);
-  batch.addRejected(rejected);
-}
-
-void Submitter::put(ClaimsBatch& batch, std::string_view line, const model::ClaimOrigin& origin,
-                    const std::string& id, const std::string& payer) {
-  makeRoom(batch, line.size());
-  if (line.size() + 1024 > options_.maxBody) {
-    // No message can hold it: the worker makes it a reject, so it is
-    // accounted for in the results rather than lost.
-    ++counts_.oversized;
-    putRejected(batch, read::RejectedClaim{
-        origin, id,
-        fmt::format("the claim is {} bytes; a message may hold at most {} (the NATS server's "
-                    "max_payload), so it was not submitted",
-                    line.size(), options_.maxBody),
-        payer});
-    return;
-  }
-  batch.add(line, origin.position);
 }
 
 void Submitter::send(ClaimsBatch& batch) {
@@ -79,7 +32,6 @@ void Submitter::send(ClaimsBatch& batch) {
   pending.message.body = batch.body();
   pending.message.id = id;
   pending.claims = batch.claims();
-  batch.clear();
   publish(id);
   settle(false);
 }

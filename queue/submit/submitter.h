@@ -18,19 +18,16 @@
 #include <vector>
 
 #include "queue/message/claims_message.h"
+#include "queue/message/claims_packer.h"
 #include "queue/nats/connection.h"
 #include "queue/nats/publisher.h"
-#include "runtime/read/input_format.h"
 
 namespace edict::queue {
 
 struct SubmitOptions {
   std::string subject = "edict.claims";
-  std::size_t claimsPerMessage = 1000;
-  /// The largest message body (below the server's max_payload).
-  std::size_t maxBody = 1u << 20;
-  /// Nullopt detects each file's format.
-  std::optional<read::InputFormat> format;
+  /// Claims a message, its largest size, the input format.
+  PackOptions pack;
   /// Starts every message id; unique per submission.
   std::string runId;
   /// Attempts per message for failures other than a full stream.
@@ -71,12 +68,6 @@ class Submitter {
     int attempts = 0;
     std::optional<std::chrono::steady_clock::time_point> fullSince;
   };
-  /// Adds a claim's line to `batch`, sending the batch first when full.
-  void put(ClaimsBatch& batch, std::string_view line, const model::ClaimOrigin& origin,
-           const std::string& id, const std::string& payer);
-  void putRejected(ClaimsBatch& batch, const read::RejectedClaim& rejected);
-  /// Sends `batch` when it holds its claims, or `bytes` more would not fit.
-  void makeRoom(ClaimsBatch& batch, std::size_t bytes);
   void send(ClaimsBatch& batch);
   void publish(const std::string& id);
   /// Handles the answers that came; with `all`, until none is due.

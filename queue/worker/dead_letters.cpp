@@ -4,7 +4,7 @@
 #include <simdjson.h>
 
 #include "queue/message/claims_message.h"
-#include "queue/nats/status.h"
+#include "queue/nats/stored_messages.h"
 #include "queue/message/result_headers.h"
 
 namespace edict::queue {
@@ -52,40 +52,27 @@ void DeadLetterMover::move(InMessage& advisory) {
   if (object["deliveries"].get(deliveries) != simdjson::SUCCESS) deliveries = 0;
   const std::string input = fmt::format("{}:{}", claimsStream_, sequence);
 
-  natsMsg* stored = nullptr;
-  jsErrCode code = static_cast<jsErrCode>(0);
-  natsStatus s = js_GetMsg(&stored, connection_.jetStream(), claimsStream_.c_str(), sequence,
-                           nullptr, &code);
-  if (s != NATS_OK) {
+  std::string error;
+  std::optional<InMessage> original = storedMessage(connection_, claimsStream_, sequence, error);
+  if (!original) {
     // Another worker moved it already, or it was acknowledged at last.
     log_(fmt::format("edict worker: message {} failed {} deliveries but is gone from the stream ({})",
-                     input, deliveries, describeStatus(s, code)));
+                     input, deliveries, error));
     return;
   }
-  InMessage original(stored);
   const std::string problem = fmt::format(
       "failed {} deliveries: the worker that had it died, or its results could not be stored",
       deliveries);
-  const OutMessage dead = deadLetter(original, deadSubject_, input, problem);
-  std::string error;
-  natsMsg* out = dead.toNats(error);
-  jsPubAck* ack = nullptr;
-  code = static_cast<jsErrCode>(0);
-  s = out ? js_PublishMsg(&ack, connection_.jetStream(), out, nullptr, &code) : NATS_ERR;
-  natsMsg_Destroy(out);
-  jsPubAck_Destroy(ack);
-  if (s != NATS_OK) {
+  if (!publishAndWait(connection_, deadLetter(*original, deadSubject_, input, problem), error)) {
     log_(fmt::format("edict worker: message {} failed {} deliveries and cannot go to {} ({}); it "
                      "stays in stream {}",
-                     input, deliveries, deadSubject_, out ? describeStatus(s, code) : error,
-                     claimsStream_));
+                     input, deliveries, deadSubject_, error, claimsStream_));
     return;
   }
-  s = js_DeleteMsg(connection_.jetStream(), claimsStream_.c_str(), sequence, nullptr, &code);
+  const bool deleted = deleteStoredMessage(connection_, claimsStream_, sequence, error);
   log_(fmt::format("edict worker: message {} failed {} deliveries; moved to {}{}", input,
                    deliveries, deadSubject_,
-                   s == NATS_OK ? "" : fmt::format(" (and left in {}: {})", claimsStream_,
-                                                   describeStatus(s, code))));
+                   deleted ? "" : fmt::format(" (and left in {}: {})", claimsStream_, error)));
 }
 
 }  // namespace edict::queue

@@ -82,11 +82,11 @@ int runSubmit(const SubmitCliOptions& options) {
   }
   queue::SubmitOptions submit;
   submit.subject = options.queue.claimsSubject;
-  submit.claimsPerMessage = options.claimsPerMessage;
-  submit.maxBody = connection->maxPayload() > 2 * kHeaderRoom
-                       ? connection->maxPayload() - kHeaderRoom
-                       : connection->maxPayload() / 2;
-  submit.format = read::parseFormatName(options.inputFormat);
+  submit.pack.claimsPerMessage = options.claimsPerMessage;
+  submit.pack.maxMessage = connection->maxPayload() > 2 * kHeaderRoom
+                               ? connection->maxPayload() - kHeaderRoom
+                               : connection->maxPayload() / 2;
+  submit.pack.format = read::parseFormatName(options.inputFormat);
   submit.runId = options.runId.empty()
                      ? fmt::format("{:x}-{}", std::chrono::system_clock::now().time_since_epoch().count(),
                                    ::getpid())
