@@ -51,7 +51,8 @@ bool Collector::run(std::ostream& out, const std::atomic<bool>& stop, std::strin
     for (; taken < batch.size() && !done(); ++taken) {
       const std::string_view records = batch[taken].body();
       out.write(records.data(), static_cast<std::streamsize>(records.size()));
-      counts_.records += static_cast<std::uint64_t>(std::count(records.begin(), records.end(), '\n'));
+      counts_.records +=
+          static_cast<std::uint64_t>(std::count(records.begin(), records.end(), '\n'));
       counts_.claims += claimsOf(batch[taken]);
       ++counts_.messages;
     }
@@ -64,8 +65,8 @@ bool Collector::run(std::ostream& out, const std::atomic<bool>& stop, std::strin
     // them for the next one. Those beyond --expect are handed back.
     for (std::size_t i = 0; i < batch.size(); ++i) {
       std::string answer;
-      const bool ok = i < taken ? batch[i].ack(answer)
-                                : batch[i].nak(std::chrono::milliseconds(0), answer);
+      const bool ok =
+          i < taken ? batch[i].ack(answer) : batch[i].nak(std::chrono::milliseconds(0), answer);
       if (!ok) log_("edict collect: " + answer);
     }
   }
@@ -75,13 +76,15 @@ bool Collector::run(std::ostream& out, const std::atomic<bool>& stop, std::strin
   if (!options_.expect) return true;
   if (counts_.claims == *options_.expect) return true;
   error = counts_.claims < *options_.expect
-              ? fmt::format("the records of {} of the {} claims expected arrived; nothing came "
-                            "for {:.3g} s",
-                            counts_.claims, *options_.expect,
-                            std::chrono::duration<double>(options_.idle).count())
-              : fmt::format("records of {} claims arrived, more than the {} expected (results "
-                            "of another submission?)",
-                            counts_.claims, *options_.expect);
+              ? fmt::format(
+                    "the records of {} of the {} claims expected arrived; nothing came "
+                    "for {:.3g} s",
+                    counts_.claims, *options_.expect,
+                    std::chrono::duration<double>(options_.idle).count())
+              : fmt::format(
+                    "records of {} claims arrived, more than the {} expected (results "
+                    "of another submission?)",
+                    counts_.claims, *options_.expect);
   if (stop.load() && counts_.claims < *options_.expect) error += " before the stop signal";
   return false;
 }

@@ -40,8 +40,8 @@ void ClaimsBatch::addRejected(const read::RejectedClaim& rejected) {
 }
 
 std::vector<std::pair<std::string, std::string>> ClaimsBatch::headers() const {
-  std::vector<std::pair<std::string, std::string>> out{{kSourceHeader, source_},
-                                                       {kPositionsHeader, encodePositions(positions_)}};
+  std::vector<std::pair<std::string, std::string>> out{
+      {kSourceHeader, source_}, {kPositionsHeader, encodePositions(positions_)}};
   if (!rejected_.empty()) out.emplace_back(kRejectedHeader, encodePositions(rejected_));
   return out;
 }

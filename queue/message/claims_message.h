@@ -49,7 +49,9 @@ class ClaimsBatch {
 
   [[nodiscard]] std::size_t claims() const { return positions_.size(); }
   /// The message's size on the wire, at most: the body and its headers.
-  [[nodiscard]] std::size_t size() const { return body_.size() + source_.size() + 12 * claims() + 64; }
+  [[nodiscard]] std::size_t size() const {
+    return body_.size() + source_.size() + 12 * claims() + 64;
+  }
   [[nodiscard]] const std::string& body() const { return body_; }
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> headers() const;
   /// Empties it for the next message of the same file.

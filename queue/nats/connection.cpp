@@ -27,6 +27,7 @@ void pause(std::chrono::milliseconds wait, const std::atomic<bool>& stop) {
 Connection::~Connection() {
   if (jetStream_) jsCtx_Destroy(jetStream_);
   if (connection_) {
+    closing_ = true;
     natsConnection_Close(connection_);
     natsConnection_Destroy(connection_);
   }
@@ -35,14 +36,15 @@ Connection::~Connection() {
 
 void Connection::onDisconnected(natsConnection*, void* closure) {
   auto* self = static_cast<Connection*>(closure);
-  if (self->log_)
+  if (self->log_ && !self->closing_.load())
     self->log_(fmt::format("{}: disconnected from {}; reconnecting", self->options_.who,
                            self->options_.url));
 }
 
 void Connection::onReconnected(natsConnection*, void* closure) {
   auto* self = static_cast<Connection*>(closure);
-  if (self->log_) self->log_(fmt::format("{}: reconnected to {}", self->options_.who, self->options_.url));
+  if (self->log_)
+    self->log_(fmt::format("{}: reconnected to {}", self->options_.who, self->options_.url));
 }
 
 std::unique_ptr<Connection> Connection::open(const ConnectOptions& options, const Log& log,
@@ -62,7 +64,8 @@ std::unique_ptr<Connection> Connection::open(const ConnectOptions& options, cons
   if (s == NATS_OK) s = natsOptions_SetMaxReconnect(opts, -1);
   if (s == NATS_OK) s = natsOptions_SetReconnectWait(opts, 250);
   if (s == NATS_OK) s = natsOptions_SetReconnectBufSize(opts, 8 << 20);
-  if (s == NATS_OK) s = natsOptions_SetDisconnectedCB(opts, &Connection::onDisconnected, self.get());
+  if (s == NATS_OK)
+    s = natsOptions_SetDisconnectedCB(opts, &Connection::onDisconnected, self.get());
   if (s == NATS_OK) s = natsOptions_SetReconnectedCB(opts, &Connection::onReconnected, self.get());
   if (s != NATS_OK) {
     error = fmt::format("cannot set up the connection to {}: {}", options.url, describeStatus(s));
@@ -81,9 +84,10 @@ std::unique_ptr<Connection> Connection::open(const ConnectOptions& options, cons
       return nullptr;
     }
     if (log)
-      log(fmt::format("{}: cannot reach the NATS server at {} ({}); attempt {} of {}, next in {:.2g} s",
-                      options.who, options.url, why, attempt, attempts,
-                      std::chrono::duration<double>(wait).count()));
+      log(fmt::format(
+          "{}: cannot reach the NATS server at {} ({}); attempt {} of {}, next in {:.2g} s",
+          options.who, options.url, why, attempt, attempts,
+          std::chrono::duration<double>(wait).count()));
     pause(wait, stop);
     wait = std::min(wait * 2, options.maxWait);
   }

@@ -77,6 +77,8 @@ class Connection {
 
   ConnectOptions options_;
   Log log_;
+  /// Set when we close it: the library then says "disconnected" too.
+  std::atomic<bool> closing_{false};
   natsOptions* natsOptions_ = nullptr;
   natsConnection* connection_ = nullptr;
   jsCtx* jetStream_ = nullptr;

@@ -9,7 +9,8 @@ std::string describeStatus(natsStatus status, jsErrCode code) {
   const char* detail = nats_GetLastError(&last);
   std::string text = natsStatus_GetText(status);
   // The library's detail repeats the status's text when it has nothing more.
-  if (detail != nullptr && *detail != '\0' && text != detail) text = fmt::format("{}: {}", text, detail);
+  if (detail != nullptr && *detail != '\0' && text != detail)
+    text = fmt::format("{}: {}", text, detail);
   if (code != 0) text += fmt::format(" (JetStream error {})", static_cast<int>(code));
   return text;
 }

@@ -10,6 +10,13 @@ namespace {
 
 constexpr std::int64_t kNanosPerMilli = 1000000;
 
+/// `ack wait 30 s, max deliveries 5`, for the log.
+std::string describeConsumer(const ConsumerSpec& spec) {
+  return fmt::format("ack wait {:.3g} s, {}", std::chrono::duration<double>(spec.ackWait).count(),
+                     spec.maxDeliveries < 0 ? std::string("no delivery limit")
+                                            : fmt::format("max deliveries {}", spec.maxDeliveries));
+}
+
 bool notFound(natsStatus s, jsErrCode code, jsErrCode notFoundCode) {
   return s == NATS_NOT_FOUND || code == notFoundCode;
 }
@@ -102,9 +109,8 @@ bool ensureConsumer(const Connection& connection, const ConsumerSpec& spec, cons
     }
     jsConsumerInfo_Destroy(info);
     if (log)
-      log(fmt::format("{}: updated consumer {} (ack wait {} ms, max deliveries {})",
-                      connection.options().who, spec.durable, spec.ackWait.count(),
-                      spec.maxDeliveries));
+      log(fmt::format("{}: updated consumer {} ({})", connection.options().who, spec.durable,
+                      describeConsumer(spec)));
     return true;
   }
   if (!notFound(s, code, JSConsumerNotFoundErr)) {
@@ -121,9 +127,8 @@ bool ensureConsumer(const Connection& connection, const ConsumerSpec& spec, cons
   }
   jsConsumerInfo_Destroy(info);
   if (log)
-    log(fmt::format("{}: created consumer {} of stream {} (ack wait {} ms, max deliveries {})",
-                    connection.options().who, spec.durable, spec.stream, spec.ackWait.count(),
-                    spec.maxDeliveries));
+    log(fmt::format("{}: created consumer {} of stream {} ({})", connection.options().who,
+                    spec.durable, spec.stream, describeConsumer(spec)));
   return true;
 }
 

@@ -38,8 +38,8 @@ bool respond(const Connection& connection, const InMessage& request, std::string
              std::string& error) {
   const char* reply = natsMsg_GetReply(request.get());
   if (reply == nullptr || *reply == '\0') return true;
-  const natsStatus s = natsConnection_Publish(connection.nats(), reply, text.data(),
-                                              static_cast<int>(text.size()));
+  const natsStatus s =
+      natsConnection_Publish(connection.nats(), reply, text.data(), static_cast<int>(text.size()));
   if (s != NATS_OK) {
     error = fmt::format("cannot answer on {}: {}", reply, describeStatus(s));
     return false;

@@ -52,8 +52,8 @@ void Submitter::retry(const std::string& id, const std::string& why, bool full) 
     waitingForRoom_ = true;
     log_("edict submit: the claims stream is full; waiting for workers to take claims");
   }
-  const bool givenUp = full ? now - *pending.fullSince > options_.fullWait
-                            : pending.attempts >= options_.attempts;
+  const bool givenUp =
+      full ? now - *pending.fullSince > options_.fullWait : pending.attempts >= options_.attempts;
   if (!givenUp) {
     ++counts_.retries;
     retries_.push_back(id);
@@ -61,12 +61,12 @@ void Submitter::retry(const std::string& id, const std::string& why, bool full) 
   }
   counts_.lost += pending.claims;
   if (failure_.empty())
-    failure_ = full ? fmt::format("the claims stream is full (still after {} s): {}",
-                                  std::chrono::duration_cast<std::chrono::seconds>(options_.fullWait)
-                                      .count(),
-                                  why)
-                    : fmt::format("message {} was not stored after {} attempts: {}", id,
-                                  pending.attempts, why);
+    failure_ =
+        full ? fmt::format(
+                   "the claims stream is full (still after {} s): {}",
+                   std::chrono::duration_cast<std::chrono::seconds>(options_.fullWait).count(), why)
+             : fmt::format("message {} was not stored after {} attempts: {}", id, pending.attempts,
+                           why);
   pending_.erase(id);
 }
 

@@ -4,8 +4,8 @@
 #include <simdjson.h>
 
 #include "queue/message/claims_message.h"
-#include "queue/nats/stored_messages.h"
 #include "queue/message/result_headers.h"
+#include "queue/nats/stored_messages.h"
 
 namespace edict::queue {
 
@@ -31,8 +31,8 @@ DeadLetterMover::DeadLetterMover(const Connection& connection, std::string claim
       log_(std::move(log)) {}
 
 bool DeadLetterMover::start(std::string& error) {
-  const std::string advisories = fmt::format("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.{}.{}",
-                                             claimsStream_, consumer_);
+  const std::string advisories =
+      fmt::format("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.{}.{}", claimsStream_, consumer_);
   return subscription_.subscribe(
       connection_, advisories, "edict-dead-letters",
       [this](InMessage& advisory) { move(advisory); }, error);
@@ -56,17 +56,19 @@ void DeadLetterMover::move(InMessage& advisory) {
   std::optional<InMessage> original = storedMessage(connection_, claimsStream_, sequence, error);
   if (!original) {
     // Another worker moved it already, or it was acknowledged at last.
-    log_(fmt::format("edict worker: message {} failed {} deliveries but is gone from the stream ({})",
-                     input, deliveries, error));
+    log_(fmt::format(
+        "edict worker: message {} failed {} deliveries but is gone from the stream ({})", input,
+        deliveries, error));
     return;
   }
   const std::string problem = fmt::format(
       "failed {} deliveries: the worker that had it died, or its results could not be stored",
       deliveries);
   if (!publishAndWait(connection_, deadLetter(*original, deadSubject_, input, problem), error)) {
-    log_(fmt::format("edict worker: message {} failed {} deliveries and cannot go to {} ({}); it "
-                     "stays in stream {}",
-                     input, deliveries, deadSubject_, error, claimsStream_));
+    log_(
+        fmt::format("edict worker: message {} failed {} deliveries and cannot go to {} ({}); it "
+                    "stays in stream {}",
+                    input, deliveries, deadSubject_, error, claimsStream_));
     return;
   }
   const bool deleted = deleteStoredMessage(connection_, claimsStream_, sequence, error);

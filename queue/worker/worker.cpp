@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <thread>
 #include <unordered_map>
 
@@ -13,6 +14,10 @@
 namespace edict::queue {
 
 namespace {
+
+double epochSeconds() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 /// Room left in a message for headers besides the body.
 constexpr std::size_t kHeaderRoom = 4096;
@@ -59,24 +64,51 @@ void Worker::run(const std::atomic<bool>& stop) {
     if (!lastFailure.empty()) log_("edict worker: pulling messages again");
     lastFailure.clear();
     backoff = std::chrono::milliseconds(100);
-    if (fetched == FetchResult::Messages) work(batch, stop);
+    if (fetched != FetchResult::Messages) continue;
+    if (counts_.firstTaken == 0) counts_.firstTaken = epochSeconds();
+    work(batch, stop);
+    counts_.lastSettled = epochSeconds();
   }
 }
 
 void Worker::work(std::vector<InMessage>& batch, const std::atomic<bool>& stop) {
-  std::vector<Job> jobs;
-  jobs.reserve(batch.size());
+  std::vector<Job> jobs(batch.size());
+  // Messages are evaluated side by side, one per evaluation thread: most
+  // payer groups of a message are one batch of the runner, which it
+  // evaluates on the calling thread.
+  std::atomic<std::size_t> next{0};
+  const auto evaluateSome = [&] {
+    for (std::size_t i; (i = next++) < jobs.size();) {
+      jobs[i].message = &batch[i];
+      // Not begun when the stop came: handed back below.
+      jobs[i].begun = !stop.load();
+      if (jobs[i].begun) evaluate(batch[i], jobs[i]);
+    }
+  };
+  std::vector<std::thread> helpers;
+  const std::size_t threads = std::min<std::size_t>(runner_.threads(), jobs.size());
+  for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(evaluateSome);
+  evaluateSome();
+  for (std::thread& helper : helpers) helper.join();
+
   std::string error;
-  for (InMessage& message : batch) {
-    if (stop.load()) {
-      // Not begun: handed back for another worker at once.
-      message.nak(std::chrono::milliseconds(0), error);
+  for (Job& job : jobs) {
+    if (!job.begun) {
+      job.message->nak(std::chrono::milliseconds(0), error);
       continue;
     }
-    Job& job = jobs.emplace_back();
-    job.message = &message;
-    evaluate(message, job);
+    counts_.summary.add(job.summary);
+    if (job.deadLetter) ++counts_.deadLetters;
+    for (const OutMessage& result : job.out) {
+      if (!job.failure.empty()) break;
+      if (publisher_.publish(result, error))
+        job.ids.push_back(result.id);
+      else
+        job.failure = error;
+    }
+    job.out.clear();
   }
+  std::erase_if(jobs, [](const Job& job) { return !job.begun; });
   settle(jobs);
 }
 
@@ -88,30 +120,20 @@ void Worker::evaluate(InMessage& message, Job& job) {
   }
   const std::shared_ptr<const service::Catalogue> catalogue = catalogue_.current();
   const std::string input = fmt::format("{}:{}", options_.claimsStream, sequence);
-  const MessageEvaluation evaluation =
-      evaluateMessage(message.body(), claimsHeaders(message),
-                      fmt::format("{}#{}", options_.claimsStream, sequence), catalogue->router(),
-                      runner_);
-  const std::size_t maxBody =
-      connection_.maxPayload() > 2 * kHeaderRoom ? connection_.maxPayload() - kHeaderRoom
-                                                 : connection_.maxPayload() / 2;
-  std::vector<OutMessage> out = resultMessages(
-      evaluation, {options_.claimsStream, sequence, options_.resultsSubject,
-                   catalogue->generation(), maxBody});
+  const MessageEvaluation evaluation = evaluateMessage(
+      message.body(), claimsHeaders(message), fmt::format("{}#{}", options_.claimsStream, sequence),
+      catalogue->router(), runner_);
+  const std::size_t maxBody = connection_.maxPayload() > 2 * kHeaderRoom
+                                  ? connection_.maxPayload() - kHeaderRoom
+                                  : connection_.maxPayload() / 2;
+  job.out = resultMessages(evaluation, {options_.claimsStream, sequence, options_.resultsSubject,
+                                        catalogue->generation(), maxBody});
+  job.summary = evaluation.summary;
   if (!evaluation.problem.empty()) {
     log_(fmt::format("edict worker: message {} is not claims ({}); it goes to {}", input,
                      evaluation.problem, options_.deadSubject));
-    out.push_back(deadLetter(message, options_.deadSubject, input, evaluation.problem));
-    ++counts_.deadLetters;
-  }
-  counts_.summary.add(evaluation.summary);
-  for (const OutMessage& result : out) {
-    std::string error;
-    if (!publisher_.publish(result, error)) {
-      job.failure = error;
-      return;
-    }
-    job.ids.push_back(result.id);
+    job.out.push_back(deadLetter(message, options_.deadSubject, input, evaluation.problem));
+    job.deadLetter = true;
   }
 }
 
@@ -141,7 +163,8 @@ void Worker::settle(std::vector<Job>& jobs) {
       continue;
     }
     ++counts_.retried;
-    const auto delay = options_.retryDelay * static_cast<long>(std::max<std::uint64_t>(1, job.deliveries));
+    const auto delay =
+        options_.retryDelay * static_cast<long>(std::max<std::uint64_t>(1, job.deliveries));
     log_(fmt::format("edict worker: {}; the message goes back for delivery {} in {} ms",
                      job.failure, job.deliveries + 1, delay.count()));
     if (!job.message->nak(delay, error)) log_("edict worker: " + error);

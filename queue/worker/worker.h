@@ -53,6 +53,10 @@ struct WorkerCounts {
   /// Inputs handed back for another delivery (results not stored).
   std::uint64_t retried = 0;
   run::RunSummary summary;
+  /// When the first message was taken and the last one settled (seconds
+  /// since the epoch; 0 before any): the window throughput is measured in.
+  double firstTaken = 0;
+  double lastSettled = 0;
 };
 
 class Worker {
@@ -71,7 +75,14 @@ class Worker {
   /// One input message being worked on.
   struct Job {
     InMessage* message = nullptr;
+    /// False when the stop came before it was begun.
+    bool begun = false;
     std::uint64_t deliveries = 0;
+    /// Its result messages (and dead letter), until published.
+    std::vector<OutMessage> out;
+    bool deadLetter = false;
+    run::RunSummary summary;
+    /// The ids published, each awaiting the stream's answer.
     std::vector<std::string> ids;
     std::string failure;
   };

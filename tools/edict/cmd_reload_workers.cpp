@@ -33,8 +33,8 @@ int runReloadWorkers(const ReloadCliOptions& options) {
   }
   queue::LibraryGuard library;
   const std::atomic<bool> never{false};
-  auto connection = queue::Connection::open(
-      connectOptions(options.queue, "edict reload-workers"), log, never, error);
+  auto connection = queue::Connection::open(connectOptions(options.queue, "edict reload-workers"),
+                                            log, never, error);
   if (!connection) {
     log("edict reload-workers: " + error);
     return kUsage;

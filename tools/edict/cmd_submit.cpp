@@ -87,10 +87,11 @@ int runSubmit(const SubmitCliOptions& options) {
                                ? connection->maxPayload() - kHeaderRoom
                                : connection->maxPayload() / 2;
   submit.pack.format = read::parseFormatName(options.inputFormat);
-  submit.runId = options.runId.empty()
-                     ? fmt::format("{:x}-{}", std::chrono::system_clock::now().time_since_epoch().count(),
-                                   ::getpid())
-                     : options.runId;
+  submit.runId =
+      options.runId.empty()
+          ? fmt::format("{:x}-{}", std::chrono::system_clock::now().time_since_epoch().count(),
+                        ::getpid())
+          : options.runId;
   submit.fullWait = std::chrono::milliseconds(static_cast<std::int64_t>(options.fullWait * 1000));
   queue::Submitter submitter(publisher, submit, log);
 
@@ -106,11 +107,12 @@ int runSubmit(const SubmitCliOptions& options) {
   }
   const bool stored = submitter.finish(error);
   const queue::SubmitCounts& counts = submitter.counts();
-  std::string line = fmt::format(
-      "edict submit: {} claim{} in {} message{} stored in {} (run {})", counts.claims,
-      counts.claims == 1 ? "" : "s", counts.messages, counts.messages == 1 ? "" : "s",
-      options.queue.claimsStream, submit.runId);
-  if (counts.duplicates > 0) line += fmt::format("; {} sent again and already there", counts.duplicates);
+  std::string line =
+      fmt::format("edict submit: {} claim{} in {} message{} stored in {} (run {})", counts.claims,
+                  counts.claims == 1 ? "" : "s", counts.messages, counts.messages == 1 ? "" : "s",
+                  options.queue.claimsStream, submit.runId);
+  if (counts.duplicates > 0)
+    line += fmt::format("; {} sent again and already there", counts.duplicates);
   if (counts.oversized > 0)
     line += fmt::format("; {} too large for a message, sent as rejects", counts.oversized);
   if (notClaims > 0)

@@ -45,12 +45,17 @@ struct WorkerCliOptions {
 };
 
 std::string describe(const queue::WorkerCounts& counts) {
-  return fmt::format(
+  std::string text = fmt::format(
       "{} message{} done ({}); {} result message{} stored, {} already there; {} dead letter{}, "
       "{} handed back for another delivery",
       counts.messages, counts.messages == 1 ? "" : "s", counts.summary.describe(),
       counts.resultMessages, counts.resultMessages == 1 ? "" : "s", counts.duplicates,
       counts.deadLetters, counts.deadLetters == 1 ? "" : "s", counts.retried);
+  if (counts.firstTaken > 0)
+    text +=
+        fmt::format("; worked {:.3f} s, from {:.3f} to {:.3f} (Unix time)",
+                    counts.lastSettled - counts.firstTaken, counts.firstTaken, counts.lastSettled);
+  return text;
 }
 
 int runWorker(const WorkerCliOptions& options) {
@@ -120,8 +125,7 @@ int runWorker(const WorkerCliOptions& options) {
   work.fetch = options.fetch;
   work.inFlight = options.inFlight;
   work.answerWait = connection->options().apiTimeout;
-  work.retryDelay =
-      std::chrono::milliseconds(static_cast<std::int64_t>(options.retryDelay * 1000));
+  work.retryDelay = std::chrono::milliseconds(static_cast<std::int64_t>(options.retryDelay * 1000));
   queue::Worker worker(*connection, catalogue, runner, work, log);
   queue::ControlListener control(*connection, catalogue, name, log);
   queue::DeadLetterMover deadLetters(*connection, options.queue.claimsStream, options.consumer,

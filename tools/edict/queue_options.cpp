@@ -127,11 +127,10 @@ queue::StreamSpec deadStream(const QueueOptions& options) {
 }
 
 bool checkSubjects(const QueueOptions& options, const std::string& who, std::string& error) {
-  for (const auto& [option, subject] :
-       {std::pair{"--claims-subject", &options.claimsSubject},
-        std::pair{"--results-subject", &options.resultsSubject},
-        std::pair{"--dead-subject", &options.deadSubject},
-        std::pair{"--control-subject", &options.controlSubject}}) {
+  for (const auto& [option, subject] : {std::pair{"--claims-subject", &options.claimsSubject},
+                                        std::pair{"--results-subject", &options.resultsSubject},
+                                        std::pair{"--dead-subject", &options.deadSubject},
+                                        std::pair{"--control-subject", &options.controlSubject}}) {
     std::string why;
     if (!queue::isPlainSubject(*subject, why)) {
       error = fmt::format("{}: {}: {}", who, option, why);

@@ -80,9 +80,7 @@ std::string ChildProcess::err() const {
 }
 
 bool ChildProcess::waitForErr(const std::string& text, std::chrono::milliseconds timeout) {
-  return pollUntil(timeout, [&] {
-           return err().find(text) != std::string::npos || !running();
-         }) &&
+  return pollUntil(timeout, [&] { return err().find(text) != std::string::npos || !running(); }) &&
          err().find(text) != std::string::npos;
 }
 

@@ -130,7 +130,8 @@ std::string generateClaims(int count) {
   std::string out;
   for (int i = 0; i < count; ++i) {
     if (i % 97 == 13) {
-      out += "{\"id\":\"X" + std::to_string(i) + "\",\"payer\":\"ACME\",\"lines\":[{\"code\":\"9711\"}]}\n";
+      out += "{\"id\":\"X" + std::to_string(i) +
+             "\",\"payer\":\"ACME\",\"lines\":[{\"code\":\"9711\"}]}\n";
       continue;
     }
     if (i % 211 == 5) {
@@ -139,15 +140,16 @@ std::string generateClaims(int count) {
     }
     std::ostringstream claim;
     claim << "{\"id\":\"C" << i << "\",\"payer\":\"" << payers[i % 3]
-          << "\",\"patient\":{\"id\":\"P" << i % 50 << "\",\"birth_date\":\"1950-04-02\",\"sex\":\"F\"}"
+          << "\",\"patient\":{\"id\":\"P" << i % 50
+          << "\",\"birth_date\":\"1950-04-02\",\"sex\":\"F\"}"
           << ",\"provider\":{\"npi\":\"1234567893\"},\"place_of_service\":\"11\",\"lines\":[";
     const int lines = 1 + i % 3;
     for (int l = 0; l < lines; ++l) {
       if (l > 0) claim << ",";
       claim << "{\"code\":\"" << codes[(i + l * 3) % 8] << "\",\"modifiers\":[\"GP\""
             << ((i + l) % 4 == 0 ? ",\"59\"" : "") << "],\"units\":" << 1 + (i + l) % 4
-            << ",\"minutes\":" << 8 + (i * 7 + l * 11) % 50 << ",\"date\":\"2026-11-0"
-            << 1 + i % 5 << "\",\"charge\":40.0}";
+            << ",\"minutes\":" << 8 + (i * 7 + l * 11) % 50 << ",\"date\":\"2026-11-0" << 1 + i % 5
+            << "\",\"charge\":40.0}";
     }
     claim << "]}\n";
     out += claim.str();
@@ -224,8 +226,8 @@ TEST_CASE("10,000 claims, a worker killed mid-way and restarted: each claim's re
   auto b = scenario.worker("b", options);
   a = scenario.worker("a-again", options);
 
-  const Result collect = scenario.edict(
-      {"collect", "--nats", url, "--expect", "10000", "--idle", "30", "-o", scenario.path("out.jsonl")});
+  const Result collect = scenario.edict({"collect", "--nats", url, "--expect", "10000", "--idle",
+                                         "30", "-o", scenario.path("out.jsonl")});
   INFO(collect.err);
   REQUIRE(collect.status == 0);
   const std::string collected = fileText(scenario.path("out.jsonl"));
@@ -294,7 +296,8 @@ TEST_CASE("malformed claims become reject records, each message acknowledged onc
   // Each message was delivered once and acknowledged: none came again.
   queue::ConsumerState state;
   std::string error;
-  REQUIRE(queue::consumerState(scenario.connection(), "EDICT_CLAIMS", "edict-workers", state, error));
+  REQUIRE(
+      queue::consumerState(scenario.connection(), "EDICT_CLAIMS", "edict-workers", state, error));
   CHECK(state.redelivered == 0);
   CHECK(state.ackPending == 0);
   CHECK(scenario.streamMessages("EDICT_CLAIMS") == 0);
@@ -340,9 +343,10 @@ TEST_CASE("workers reload on a control request and on SIGHUP; a bad ruleset keep
                                       "exclusive\" since 2020-01-01\n");
   };
   ruleset("1");
-  scenario.write("claim.jsonl",
-                 R"({"id":"C1","payer":"ACME","lines":[{"code":"97140","date":"2026-11-02"},{"code":"97530","date":"2026-11-02"}]})"
-                 "\n");
+  scenario.write(
+      "claim.jsonl",
+      R"({"id":"C1","payer":"ACME","lines":[{"code":"97140","date":"2026-11-02"},{"code":"97530","date":"2026-11-02"}]})"
+      "\n");
   const std::string url = scenario.server().url();
   auto worker = scenario.worker("w", {"-r", scenario.path("payer.edict")});
   const auto roundTrip = [&] {
@@ -357,7 +361,8 @@ TEST_CASE("workers reload on a control request and on SIGHUP; a bad ruleset keep
   const Result reload = scenario.edict({"reload-workers", "--nats", url, "--expect", "1"});
   INFO(reload.err);
   CHECK(reload.status == 0);
-  CHECK(reload.out.find("\"worker\":\"w\",\"reloaded\":true,\"generation\":2") != std::string::npos);
+  CHECK(reload.out.find("\"worker\":\"w\",\"reloaded\":true,\"generation\":2") !=
+        std::string::npos);
   CHECK(roundTrip().find("\"version\":\"2\"") != std::string::npos);
 
   ruleset("3");
@@ -386,8 +391,8 @@ TEST_CASE("what is not claims, and what fails every delivery, goes to the dead l
   results.maxBytes = 64;
   std::string error;
   REQUIRE(queue::ensureStream(scenario.connection(), results, {}, error));
-  auto worker = scenario.worker("w", {"--routes", kRoutes, "--ack-wait", "1",
-                                      "--max-deliveries", "2", "--retry-delay", "0.1"});
+  auto worker = scenario.worker("w", {"--routes", kRoutes, "--ack-wait", "1", "--max-deliveries",
+                                      "2", "--retry-delay", "0.1"});
   // Bytes that are not claims, published as another producer might.
   {
     queue::AsyncPublisher publisher(scenario.connection(), 1, 5s);

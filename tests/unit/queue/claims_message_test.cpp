@@ -57,8 +57,7 @@ const std::string kGood =
 
 }  // namespace
 
-TEST_CASE("JSON Lines travel as their own lines, with each line's position",
-          "[queue][message]") {
+TEST_CASE("JSON Lines travel as their own lines, with each line's position", "[queue][message]") {
   const std::string file = kGood + "\n\n" + "not json\n" + kGood + "\n";
   const Packed packed = pack(file, "claims.jsonl", {2, 1u << 20, std::nullopt});
   REQUIRE(packed.problem.empty());
@@ -113,8 +112,8 @@ TEST_CASE("a file that is not claims is refused as a whole, as edict run refuses
   const Packed packed = pack("%PDF-1.4\n", "report.pdf", {});
   CHECK(packed.bodies.empty());
   CHECK(packed.problem.find("not claims") != std::string::npos);
-  const Packed lines = pack("hello\n" + kGood + "\n", "x.jsonl",
-                            {1000, 1u << 20, read::InputFormat::Jsonl});
+  const Packed lines =
+      pack("hello\n" + kGood + "\n", "x.jsonl", {1000, 1u << 20, read::InputFormat::Jsonl});
   CHECK(lines.bodies.empty());
   CHECK(lines.problem.find("not JSON Lines") != std::string::npos);
 }
@@ -126,7 +125,8 @@ TEST_CASE("a claim too large for any message is sent as a reject saying so", "[q
   CHECK(packed.oversized == 1);
   std::vector<read::ReadItem> items;
   for (std::size_t i = 0; i < packed.bodies.size(); ++i)
-    for (auto& item : readAll(packed.bodies[i], packed.headers[i])) items.push_back(std::move(item));
+    for (auto& item : readAll(packed.bodies[i], packed.headers[i]))
+      items.push_back(std::move(item));
   REQUIRE(items.size() == 3);
   const auto& rejected = std::get<read::RejectedClaim>(items[1]);
   CHECK(rejected.origin.position == 2);

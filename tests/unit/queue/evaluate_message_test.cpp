@@ -67,8 +67,8 @@ TEST_CASE("messages of claims give edict run's records, in every format", "[queu
   run::BatchRunner runner(format, {2, 512});
   for (const char* file :
        {"samples/claims.jsonl", "samples/claims.csv", "samples/claims.837",
-        "samples/claims.fhir.ndjson", "samples/acme_claims.jsonl", "tests/e2e/data/two_payers.jsonl",
-        "tests/data/x12/imsweb/x12_many_claims.txt"}) {
+        "samples/claims.fhir.ndjson", "samples/acme_claims.jsonl",
+        "tests/e2e/data/two_payers.jsonl", "tests/data/x12/imsweb/x12_many_claims.txt"}) {
     const std::string path = std::string(EDICT_SOURCE_DIR) + "/" + file;
     const std::string text = readFile(path);
     const service::Evaluation whole =
@@ -83,9 +83,8 @@ TEST_CASE("messages of claims give edict run's records, in every format", "[queu
       const std::string problem = packClaims(
           in, path, {perMessage, 1u << 20, std::nullopt},
           [&](ClaimsBatch& batch) {
-            const MessageEvaluation evaluation =
-                evaluateMessage(batch.body(), headersOf(batch), "fallback", catalogue->router(),
-                                runner);
+            const MessageEvaluation evaluation = evaluateMessage(
+                batch.body(), headersOf(batch), "fallback", catalogue->router(), runner);
             REQUIRE(evaluation.problem.empty());
             for (const PayerPart& part : evaluation.parts) {
               records += part.records;
@@ -101,8 +100,7 @@ TEST_CASE("messages of claims give edict run's records, in every format", "[queu
   }
 }
 
-TEST_CASE("a message's records are grouped by payer, in order of first claim",
-          "[queue][worker]") {
+TEST_CASE("a message's records are grouped by payer, in order of first claim", "[queue][worker]") {
   const auto catalogue = routes("interp");
   const write::JsonLinesFormat format;
   run::BatchRunner runner(format, {1, 512});

@@ -34,8 +34,7 @@ TEST_CASE("records that fit are one chunk, none are one empty chunk", "[queue][c
   CHECK(chunks[0].records.empty());
 }
 
-TEST_CASE("records are split between claims, a claim's records kept together",
-          "[queue][chunks]") {
+TEST_CASE("records are split between claims, a claim's records kept together", "[queue][chunks]") {
   // Claims A (1 record), B (3 records), C (1 record), D (1 record).
   const std::string a = record("A", 1);
   const std::string b = record("B", 1) + record("B", 2) + record("B", 3);

@@ -24,10 +24,10 @@ TEST_CASE("a payer id becomes one subject token and back", "[queue][subjects]") 
 
 TEST_CASE("only tokens payerToken makes name a payer", "[queue][subjects]") {
   CHECK_FALSE(payerFromToken(""));
-  CHECK_FALSE(payerFromToken("%4"));    // cut short
-  CHECK_FALSE(payerFromToken("%zz"));   // not hexadecimal
-  CHECK_FALSE(payerFromToken("%41"));   // `A` is never escaped: one token per payer
-  CHECK_FALSE(payerFromToken("%2e"));   // lower-case hexadecimal is not written
+  CHECK_FALSE(payerFromToken("%4"));   // cut short
+  CHECK_FALSE(payerFromToken("%zz"));  // not hexadecimal
+  CHECK_FALSE(payerFromToken("%41"));  // `A` is never escaped: one token per payer
+  CHECK_FALSE(payerFromToken("%2e"));  // lower-case hexadecimal is not written
   CHECK(payerFromToken("%2E") == std::optional<std::string>("."));
 }
 
