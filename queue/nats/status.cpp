@@ -6,11 +6,16 @@ namespace edict::queue {
 
 std::string describeStatus(natsStatus status, jsErrCode code) {
   natsStatus last = NATS_OK;
-  const char* detail = nats_GetLastError(&last);
+  const char* lastError = nats_GetLastError(&last);
+  std::string detail = lastError ? lastError : "";
+  // The library starts its detail with where it raised it: `(conn.c:2088): `.
+  if (detail.starts_with('(')) {
+    const std::size_t end = detail.find("): ");
+    if (end != std::string::npos) detail.erase(0, end + 3);
+  }
   std::string text = natsStatus_GetText(status);
-  // The library's detail repeats the status's text when it has nothing more.
-  if (detail != nullptr && *detail != '\0' && text != detail)
-    text = fmt::format("{}: {}", text, detail);
+  // The detail repeats the status's text when it has nothing more.
+  if (!detail.empty() && detail != text) text = fmt::format("{}: {}", text, detail);
   if (code != 0) text += fmt::format(" (JetStream error {})", static_cast<int>(code));
   return text;
 }

@@ -158,6 +158,7 @@ void Worker::settle(std::vector<Job>& jobs) {
     std::string error;
     if (job.failure.empty()) {
       ++counts_.messages;
+      if (job.deliveries > 1) ++counts_.redelivered;
       counts_.resultMessages += job.ids.size();
       if (!job.message->ack(error)) log_("edict worker: " + error);
       continue;

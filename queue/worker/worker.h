@@ -46,6 +46,9 @@ struct WorkerOptions {
 /// What a worker did, for its log.
 struct WorkerCounts {
   std::uint64_t messages = 0;
+  /// Of those, messages delivered before (to a worker that died, or whose
+  /// results were not stored).
+  std::uint64_t redelivered = 0;
   std::uint64_t resultMessages = 0;
   /// Result messages the stream already had (from an earlier delivery).
   std::uint64_t duplicates = 0;
