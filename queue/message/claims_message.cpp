@@ -39,7 +39,16 @@ void ClaimsBatch::addRejected(const read::RejectedClaim& rejected) {
   rejected_.push_back(positions_.size());
 }
 
+void ClaimsBatch::setWholeFile(std::string bytes, std::size_t claims, read::InputFormat format) {
+  clear();
+  body_ = std::move(bytes);
+  wholeClaims_ = claims;
+  whole_ = format;
+}
+
 std::vector<std::pair<std::string, std::string>> ClaimsBatch::headers() const {
+  if (whole_)
+    return {{kSourceHeader, source_}, {kFormatHeader, std::string(read::formatName(*whole_))}};
   std::vector<std::pair<std::string, std::string>> out{
       {kSourceHeader, source_}, {kPositionsHeader, encodePositions(positions_)}};
   if (!rejected_.empty()) out.emplace_back(kRejectedHeader, encodePositions(rejected_));
@@ -47,6 +56,8 @@ std::vector<std::pair<std::string, std::string>> ClaimsBatch::headers() const {
 }
 
 void ClaimsBatch::clear() {
+  whole_.reset();
+  wholeClaims_ = 0;
   body_.clear();
   positions_.clear();
   rejected_.clear();
@@ -118,9 +129,10 @@ class BatchLinesReader final : public read::ClaimReader {
 /// Claims in any format, detected: a reader with the stream it reads.
 class DetectedReader final : public read::ClaimReader {
  public:
-  DetectedReader(std::string_view body, const std::string& name, std::string& problem)
+  DetectedReader(std::string_view body, const std::string& name,
+                 std::optional<read::InputFormat> format, std::string& problem)
       : source_(std::string(body)), in_(source_) {
-    reader_ = read::openClaims(in_, name, std::nullopt, problem);
+    reader_ = read::openClaims(in_, name, format, problem);
   }
   [[nodiscard]] bool opened() const { return reader_ != nullptr; }
   bool next(read::ReadItem& item) override { return reader_->next(item); }
@@ -145,7 +157,17 @@ std::unique_ptr<read::ClaimReader> openMessageClaims(std::string_view body,
                                                      const std::string& fallbackName,
                                                      std::string& problem) {
   if (!headers.positions) {
-    auto reader = std::make_unique<DetectedReader>(body, fallbackName, problem);
+    std::optional<read::InputFormat> format;
+    if (headers.format) {
+      format = read::parseFormatName(*headers.format);
+      if (!format) {
+        problem = fmt::format("header {}: `{}` is none of jsonl, csv, x12, fhir", kFormatHeader,
+                              *headers.format);
+        return nullptr;
+      }
+    }
+    auto reader = std::make_unique<DetectedReader>(body, headers.source.value_or(fallbackName),
+                                                   format, problem);
     if (!reader->opened()) return nullptr;
     return reader;
   }
@@ -153,7 +175,7 @@ std::unique_ptr<read::ClaimReader> openMessageClaims(std::string_view body,
   std::vector<std::uint64_t> positions;
   std::vector<std::uint64_t> rejected;
   std::string error;
-  if (!decodePositions(*headers.positions, lines, positions, error)) {
+  if (!decodePositions(*headers.positions, lines + 1, positions, error)) {
     problem = fmt::format("header {}: {}", kPositionsHeader, error);
     return nullptr;
   }

@@ -10,10 +10,18 @@
 //                                     {"id","payer","message"} of the reject
 //
 // A JSON Lines file is sent as its own lines, byte for byte (the reader's
-// split), so the worker parses exactly what `edict run` parses; other
-// formats are read by the submitter and each claim sent as a JSON line.
-// A message without Edict-Positions is claims in any format edict reads,
-// detected from its content (what another producer may publish).
+// split), so the worker parses exactly what `edict run` parses. A file in
+// another format that fits in one message is sent whole, as it is, with
+//
+//   Edict-Format: x12                 the format it was read in
+//
+// and no positions: the worker reads it as `edict run` reads the file. A
+// larger one is read by the submitter and each claim sent as a JSON line,
+// which carries all of edict's claim model but not what only the original
+// format could say (an X12 4010 file's ICD-9 diagnoses, which JSON Lines
+// refuses). A message without Edict-Positions is claims in any format edict
+// reads, detected from its content unless Edict-Format says (what another
+// producer may publish).
 #pragma once
 
 #include <cstdint>
@@ -26,12 +34,14 @@
 
 #include "core/model/claim.h"
 #include "runtime/read/claim_reader.h"
+#include "runtime/read/input_format.h"
 
 namespace edict::queue {
 
 inline constexpr const char* kSourceHeader = "Edict-Source";
 inline constexpr const char* kPositionsHeader = "Edict-Positions";
 inline constexpr const char* kRejectedHeader = "Edict-Rejected";
+inline constexpr const char* kFormatHeader = "Edict-Format";
 
 /// A message of claims being filled by the submitter.
 class ClaimsBatch {
@@ -46,11 +56,15 @@ class ClaimsBatch {
   void addRejected(const read::RejectedClaim& rejected);
   /// A claim as a JSON line, without its newline.
   static std::string lineOf(const model::Claim& claim);
+  /// Makes it a whole file of `claims` claims in `format`, as it is.
+  void setWholeFile(std::string bytes, std::size_t claims, read::InputFormat format);
 
-  [[nodiscard]] std::size_t claims() const { return positions_.size(); }
+  [[nodiscard]] std::size_t claims() const { return whole_ ? wholeClaims_ : positions_.size(); }
   /// The message's size on the wire, at most: the body and its headers.
-  [[nodiscard]] std::size_t size() const {
-    return body_.size() + source_.size() + 12 * claims() + 64;
+  [[nodiscard]] std::size_t size() const { return body_.size() + overhead(claims()); }
+  /// The size of the headers of a message of `claims` claims, at most.
+  [[nodiscard]] std::size_t overhead(std::size_t claims) const {
+    return source_.size() + 12 * claims + 64;
   }
   [[nodiscard]] const std::string& body() const { return body_; }
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> headers() const;
@@ -62,6 +76,9 @@ class ClaimsBatch {
   std::string body_;
   std::vector<std::uint64_t> positions_;
   std::vector<std::uint64_t> rejected_;
+  /// Set for a whole file sent as it is.
+  std::optional<read::InputFormat> whole_;
+  std::size_t wholeClaims_ = 0;
 };
 
 /// The headers of a received message that say how to read it.
@@ -69,11 +86,13 @@ struct ClaimsHeaders {
   std::optional<std::string> source;
   std::optional<std::string> positions;
   std::optional<std::string> rejected;
+  std::optional<std::string> format;
 };
 
 /// Opens the claims of a message body (which must outlive the reader):
 /// with Edict-Positions, the lines as ClaimsBatch wrote them, each with its
-/// origin; without, any claim format, detected, named `fallbackName`. Null
+/// origin; without, any claim format (Edict-Format's, or detected), named
+/// by Edict-Source or else `fallbackName`. Null
 /// with the reason in `problem` when the body is not claims.
 std::unique_ptr<read::ClaimReader> openMessageClaims(std::string_view body,
                                                      const ClaimsHeaders& headers,

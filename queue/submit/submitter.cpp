@@ -13,13 +13,19 @@ Submitter::Submitter(AsyncPublisher& publisher, SubmitOptions options, Log log)
     : publisher_(publisher), options_(std::move(options)), log_(std::move(log)) {}
 
 bool Submitter::submitFile(std::istream& in, const std::string& name, std::string& problem) {
-  problem = packClaims(
-      in, name, options_.pack,
-      [this](ClaimsBatch& batch) {
-        send(batch);
-        return failure_.empty();
-      },
-      counts_.oversized);
+  const PackOutcome outcome = packClaims(in, name, options_.pack, [this](ClaimsBatch& batch) {
+    send(batch);
+    return failure_.empty();
+  });
+  counts_.oversized += outcome.oversized;
+  if (outcome.converted)
+    log_(
+        fmt::format("edict submit: {}: larger than a message ({} bytes), so its claims travel as "
+                    "JSON Lines, which say all that edict's claim model holds but not what only "
+                    "the file's own format could (an X12 4010 file's ICD-9 diagnoses, which JSON "
+                    "Lines refuses)",
+                    name, options_.pack.maxMessage));
+  problem = outcome.problem;
   if (problem.empty()) problem = failure_;
   return problem.empty();
 }

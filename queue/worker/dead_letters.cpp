@@ -14,7 +14,7 @@ OutMessage deadLetter(const InMessage& message, const std::string& subject,
   OutMessage dead;
   dead.subject = subject;
   dead.body = message.body();
-  for (const char* key : {kSourceHeader, kPositionsHeader, kRejectedHeader})
+  for (const char* key : {kSourceHeader, kPositionsHeader, kRejectedHeader, kFormatHeader})
     if (auto value = message.header(key)) dead.headers.emplace_back(key, *value);
   dead.headers.emplace_back(kDeadProblemHeader, problem);
   dead.headers.emplace_back(kInputHeader, input);

@@ -24,7 +24,7 @@ constexpr std::size_t kHeaderRoom = 4096;
 
 ClaimsHeaders claimsHeaders(const InMessage& message) {
   return {message.header(kSourceHeader), message.header(kPositionsHeader),
-          message.header(kRejectedHeader)};
+          message.header(kRejectedHeader), message.header(kFormatHeader)};
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
@@ -35,11 +34,7 @@ struct CollectCliOptions {
 };
 
 int runCollect(const CollectCliOptions& options) {
-  std::mutex logMutex;
-  const queue::Log log = [&logMutex](const std::string& line) {
-    std::lock_guard lock(logMutex);
-    std::cerr << line << (line.ends_with('\n') ? "" : "\n") << std::flush;
-  };
+  const queue::Log log = standardErrorLog();
   std::string error;
   if (!checkSubjects(options.queue, "edict collect", error)) {
     log(error);

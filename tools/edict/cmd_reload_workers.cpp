@@ -25,7 +25,7 @@ struct ReloadCliOptions {
 };
 
 int runReloadWorkers(const ReloadCliOptions& options) {
-  const queue::Log log = [](const std::string& line) { std::cerr << line << "\n"; };
+  const queue::Log log = standardErrorLog();
   std::string error;
   if (!checkSubjects(options.queue, "edict reload-workers", error)) {
     log(error);

@@ -9,7 +9,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -39,11 +38,7 @@ struct SubmitCliOptions {
 constexpr std::size_t kHeaderRoom = 1024;
 
 int runSubmit(const SubmitCliOptions& options) {
-  std::mutex logMutex;
-  const queue::Log log = [&logMutex](const std::string& line) {
-    std::lock_guard lock(logMutex);
-    std::cerr << line << (line.ends_with('\n') ? "" : "\n") << std::flush;
-  };
+  const queue::Log log = standardErrorLog();
   std::string error;
   if (!checkSubjects(options.queue, "edict submit", error)) {
     log(error);

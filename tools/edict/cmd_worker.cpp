@@ -10,7 +10,6 @@
 #include <atomic>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "catalogue_options.h"
@@ -59,11 +58,7 @@ std::string describe(const queue::WorkerCounts& counts) {
 }
 
 int runWorker(const WorkerCliOptions& options) {
-  std::mutex logMutex;
-  const queue::Log log = [&logMutex](const std::string& line) {
-    std::lock_guard lock(logMutex);
-    std::cerr << line << (line.ends_with('\n') ? "" : "\n") << std::flush;
-  };
+  const queue::Log log = standardErrorLog();
   std::string error;
   if (!checkSubjects(options.queue, "edict worker", error)) {
     log(error);

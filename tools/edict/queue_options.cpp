@@ -2,9 +2,20 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+#include <mutex>
+
 #include "queue/message/subjects.h"
 
 namespace edict::cli {
+
+queue::Log standardErrorLog() {
+  static std::mutex mutex;
+  return [](const std::string& line) {
+    std::lock_guard lock(mutex);
+    std::cerr << line << (line.ends_with('\n') ? "" : "\n") << std::flush;
+  };
+}
 
 void addQueueOptions(CLI::App& cmd, QueueOptions& options, unsigned parts) {
   cmd.add_option("--nats", options.url,

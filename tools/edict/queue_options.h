@@ -31,6 +31,9 @@ struct QueueOptions {
   int replicas = 1;
 };
 
+/// A log to standard error that takes one line at a time, from any thread.
+queue::Log standardErrorLog();
+
 /// Which streams a verb uses, and so which options it takes.
 enum QueueParts : unsigned { kClaims = 1, kResults = 2, kDead = 4, kControl = 8, kStreams = 16 };
 

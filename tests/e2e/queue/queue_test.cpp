@@ -166,6 +166,15 @@ int deliveredBefore(const std::string& err) {
 
 const std::string kRoutes = "tests/e2e/readers/routes.txt";
 
+/// Writes `count` generated claims to the scenario's claims.jsonl and
+/// returns `edict run`'s records for them.
+std::string writeGeneratedClaims(Scenario& scenario, int count) {
+  scenario.write("claims.jsonl", generateClaims(count));
+  const Result run = scenario.edict({"run", "--routes", kRoutes, scenario.path("claims.jsonl")});
+  REQUIRE(run.status == 1);  // some generated claims are malformed
+  return run.out;
+}
+
 }  // namespace
 
 TEST_CASE("submit, two workers and collect give edict run's records, in every format",
@@ -209,10 +218,8 @@ TEST_CASE("submit, two workers and collect give edict run's records, in every fo
 TEST_CASE("10,000 claims, a worker killed mid-way and restarted: each claim's records once",
           "[queue][e2e]") {
   Scenario scenario;
-  scenario.write("claims.jsonl", generateClaims(10000));
+  const std::string records = writeGeneratedClaims(scenario, 10000);
   const std::string claimsFile = scenario.path("claims.jsonl");
-  const Result run = scenario.edict({"run", "--routes", kRoutes, claimsFile});
-  REQUIRE(run.status == 1);  // some generated claims are malformed
 
   const std::string url = scenario.server().url();
   const Result submit = scenario.edict(
@@ -239,7 +246,7 @@ TEST_CASE("10,000 claims, a worker killed mid-way and restarted: each claim's re
   REQUIRE(collect.status == 0);
   const std::string collected = fileText(scenario.path("out.jsonl"));
   CHECK(collect.err.find("of 10000 claims") != std::string::npos);
-  const auto expected = sortedLines(run.out);
+  const auto expected = sortedLines(records);
   const auto actual = sortedLines(collected);
   CHECK(actual.size() == expected.size());
   CHECK(actual == expected);
@@ -254,11 +261,39 @@ TEST_CASE("10,000 claims, a worker killed mid-way and restarted: each claim's re
   CHECK(scenario.streamMessages("EDICT_CLAIMS") == 0);
 }
 
+TEST_CASE("SIGTERM mid-way: the messages in hand are acknowledged, the rest handed back",
+          "[queue][e2e]") {
+  Scenario scenario;
+  const std::string records = writeGeneratedClaims(scenario, 10000);
+  const std::string claimsFile = scenario.path("claims.jsonl");
+  const std::string url = scenario.server().url();
+  REQUIRE(scenario.edict({"submit", "--nats", url, "--claims-per-message", "10", claimsFile})
+              .status == 0);
+  auto worker = scenario.worker("w", {"--routes", kRoutes, "--fetch", "64"});
+  REQUIRE(pollUntil(60s, [&] { return scenario.streamMessages("EDICT_CLAIMS") < 900; }));
+  worker->signal(SIGTERM);
+  REQUIRE(worker->wait(30s) == 0);
+  INFO(worker->err());
+  CHECK(worker->err().find("SIGTERM: stopping once the messages in hand are acknowledged") !=
+        std::string::npos);
+  // Nothing waits for its ack wait (30 s): all was acknowledged or handed back.
+  queue::ConsumerState state;
+  std::string error;
+  REQUIRE(queue::consumerState(scenario.connection(), "EDICT_CLAIMS", "edict-workers", state,
+                               error));
+  CHECK(state.ackPending == 0);
+  CHECK(scenario.streamMessages("EDICT_CLAIMS") > 0);
+  auto next = scenario.worker("next", {"--routes", kRoutes});
+  const Result collect =
+      scenario.edict({"collect", "--nats", url, "--expect", "10000", "--idle", "30"});
+  REQUIRE(collect.status == 0);
+  CHECK(sortedLines(collect.out) == sortedLines(records));
+}
+
 TEST_CASE("a restart of nats-server mid-run loses nothing", "[queue][e2e]") {
   Scenario scenario;
-  scenario.write("claims.jsonl", generateClaims(10000));
+  const std::string records = writeGeneratedClaims(scenario, 10000);
   const std::string claimsFile = scenario.path("claims.jsonl");
-  const Result run = scenario.edict({"run", "--routes", kRoutes, claimsFile});
   const std::string url = scenario.server().url();
   auto worker = scenario.worker(
       "w", {"--routes", kRoutes, "--ack-wait", "2", "--timeout", "2", "--fetch", "8"});
@@ -276,7 +311,7 @@ TEST_CASE("a restart of nats-server mid-run loses nothing", "[queue][e2e]") {
   INFO(worker->err());
   REQUIRE(collect.status == 0);
   const auto actual = sortedLines(collect.out);
-  CHECK(actual == sortedLines(run.out));
+  CHECK(actual == sortedLines(records));
   CHECK(worker->err().find("reconnected") != std::string::npos);
   worker->signal(SIGTERM);
   CHECK(worker->wait(30s) == 0);

@@ -19,25 +19,27 @@ struct Packed {
   std::vector<ClaimsHeaders> headers;
   std::string problem;
   std::uint64_t oversized = 0;
+  bool converted = false;
 };
 
 Packed pack(const std::string& text, const std::string& name, PackOptions options) {
   Packed packed;
   std::istringstream in(text);
-  packed.problem = packClaims(
-      in, name, options,
-      [&](ClaimsBatch& batch) {
-        packed.bodies.push_back(batch.body());
-        ClaimsHeaders headers;
-        for (const auto& [key, value] : batch.headers()) {
-          if (key == kSourceHeader) headers.source = value;
-          if (key == kPositionsHeader) headers.positions = value;
-          if (key == kRejectedHeader) headers.rejected = value;
-        }
-        packed.headers.push_back(headers);
-        return true;
-      },
-      packed.oversized);
+  const PackOutcome outcome = packClaims(in, name, options, [&](ClaimsBatch& batch) {
+    packed.bodies.push_back(batch.body());
+    ClaimsHeaders headers;
+    for (const auto& [key, value] : batch.headers()) {
+      if (key == kSourceHeader) headers.source = value;
+      if (key == kPositionsHeader) headers.positions = value;
+      if (key == kRejectedHeader) headers.rejected = value;
+      if (key == kFormatHeader) headers.format = value;
+    }
+    packed.headers.push_back(headers);
+    return true;
+  });
+  packed.problem = outcome.problem;
+  packed.oversized = outcome.oversized;
+  packed.converted = outcome.converted;
   return packed;
 }
 
@@ -83,19 +85,43 @@ TEST_CASE("JSON Lines travel as their own lines, with each line's position", "[q
   CHECK(std::get<model::Claim>(second[0]).origin.position == 4);
 }
 
-TEST_CASE("other formats travel as JSON lines; their rejects travel whole", "[queue][message]") {
+TEST_CASE("a file in another format travels whole when it fits in a message", "[queue][message]") {
   const std::string csv =
       "id,payer,line.code,line.date\n"
       "C1,ACME,97110,2026-11-02\n"
-      "C2,ACME,9711,2026-11-02\n"
-      "C3,BCBS,97530,2026-11-02\n";
-  const Packed packed = pack(csv, "claims.csv", {1000, 1u << 20, std::nullopt});
+      "C2,ACME,9711,2026-11-02\n";
+  const Packed packed = pack(csv, "claims.csv", {1, 1u << 20, std::nullopt});
   REQUIRE(packed.problem.empty());
-  REQUIRE(packed.bodies.size() == 1);
-  CHECK(*packed.headers[0].positions == "2-4");
-  CHECK(*packed.headers[0].rejected == "2");
+  CHECK_FALSE(packed.converted);
+  REQUIRE(packed.bodies.size() == 1);  // whole, whatever the claims a message
+  CHECK(packed.bodies[0] == csv);
+  CHECK(*packed.headers[0].format == "csv");
+  CHECK_FALSE(packed.headers[0].positions);
   const auto items = readAll(packed.bodies[0], packed.headers[0]);
-  REQUIRE(items.size() == 3);
+  REQUIRE(items.size() == 2);
+  CHECK(std::get<model::Claim>(items[0]).origin.file == "claims.csv");
+  CHECK(std::get<model::Claim>(items[0]).origin.position == 2);
+  CHECK(std::get<read::RejectedClaim>(items[1]).origin.position == 3);
+}
+
+TEST_CASE("a larger file in another format travels as JSON lines; its rejects travel whole",
+          "[queue][message]") {
+  std::string csv = "id,payer,line.code,line.date\n";
+  for (int i = 1; i <= 20; ++i) {
+    const char* rest = i == 2 ? ",ACME,9711" : i % 2 ? ",ACME,97110" : ",BCBS,97530";
+    csv.append("C").append(std::to_string(i)).append(rest).append(",2026-11-02\n");
+  }
+  const Packed packed = pack(csv, "claims.csv", {1000, 400, std::nullopt});
+  REQUIRE(packed.problem.empty());
+  CHECK(packed.converted);
+  REQUIRE(packed.bodies.size() > 1);
+  CHECK(*packed.headers[0].positions == "2-3");
+  CHECK(*packed.headers[0].rejected == "2");
+  std::vector<read::ReadItem> items;
+  for (std::size_t i = 0; i < packed.bodies.size(); ++i)
+    for (auto& item : readAll(packed.bodies[i], packed.headers[i]))
+      items.push_back(std::move(item));
+  REQUIRE(items.size() == 20);
   CHECK(std::get<model::Claim>(items[0]).id == "C1");
   CHECK(std::get<model::Claim>(items[0]).origin.position == 2);
   const auto& rejected = std::get<read::RejectedClaim>(items[1]);
@@ -104,7 +130,8 @@ TEST_CASE("other formats travel as JSON lines; their rejects travel whole", "[qu
   CHECK(rejected.claimId == "C2");
   CHECK(rejected.payer == "ACME");
   CHECK(rejected.message.find("9711") != std::string::npos);
-  CHECK(std::get<model::Claim>(items[2]).payer == "BCBS");
+  CHECK(std::get<model::Claim>(items[19]).payer == "BCBS");
+  CHECK(std::get<model::Claim>(items[19]).origin.position == 21);
 }
 
 TEST_CASE("a file that is not claims is refused as a whole, as edict run refuses it",
@@ -135,12 +162,16 @@ TEST_CASE("a claim too large for any message is sent as a reject saying so", "[q
 
 TEST_CASE("bad claims headers are refused with the reason", "[queue][message]") {
   std::string problem;
-  CHECK_FALSE(openMessageClaims(kGood + "\n", {"f", "1-2", std::nullopt}, "x", problem));
-  CHECK(problem.find("2 positions for 1 lines") != std::string::npos);
-  CHECK_FALSE(openMessageClaims(kGood + "\n", {"f", "one", std::nullopt}, "x", problem));
+  CHECK_FALSE(openMessageClaims(kGood + "\n", {"f", "1-2", {}, {}}, "x", problem));
+  CHECK(problem.find("gives 2 positions for 1 lines") != std::string::npos);
+  CHECK_FALSE(openMessageClaims(kGood + "\n", {"f", "1-9", {}, {}}, "x", problem));
+  CHECK(problem.find("more than 2 positions") != std::string::npos);
+  CHECK_FALSE(openMessageClaims(kGood + "\n", {"f", "one", {}, {}}, "x", problem));
   CHECK(problem.find("Edict-Positions") != std::string::npos);
-  CHECK_FALSE(openMessageClaims(kGood + "\n", {"f", "1", std::string("x")}, "x", problem));
+  CHECK_FALSE(openMessageClaims(kGood + "\n", {"f", "1", std::string("x"), {}}, "x", problem));
   CHECK(problem.find("Edict-Rejected") != std::string::npos);
+  CHECK_FALSE(openMessageClaims(kGood + "\n", {"f", {}, {}, std::string("pdf")}, "x", problem));
+  CHECK(problem.find("Edict-Format") != std::string::npos);
 }
 
 TEST_CASE("a message without edict's headers is claims in any format, detected",

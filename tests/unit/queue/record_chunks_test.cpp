@@ -62,7 +62,8 @@ TEST_CASE("a claim whose records exceed the limit is a chunk of its own", "[queu
   const std::string a = record("A", 1);
   const std::string b = record("B", 1) + record("B", 2) + record("B", 3);
   const std::string c = record("C", 1);
-  const auto chunks = chunkRecords(a + b + c, a.size() + 4);
+  const std::string records = a + b + c;  // the chunks are views of it
+  const auto chunks = chunkRecords(records, a.size() + 4);
   REQUIRE(chunks.size() == 3);
   CHECK(chunks[0].records == a);
   CHECK(chunks[1].records == b);
