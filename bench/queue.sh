@@ -31,10 +31,12 @@ rm -rf "$work/nats" "$work"/queue-*.log
 
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-  return 0
+  for pid in "${pids[@]}"; do
+    { kill "$pid" && wait "$pid"; } 2>/dev/null || true
+  done
 }
 trap cleanup EXIT
+trap "exit 1" INT TERM
 
 "$bench" gen-claims --count "$claims" --seed 2026 -o "$work/queue-claims.jsonl"
 head -n 1 "$work/queue-claims.jsonl" >"$work/queue-one.jsonl"
@@ -53,8 +55,9 @@ url=nats://127.0.0.1:$port
 now() { date +%s.%N; }
 # Messages left in stream $1, from the server's monitoring.
 messages_in() {
-  curl -s "http://127.0.0.1:$monitor/jsz?streams=true" | tr ',{' '\n\n' |
-    awk -v name="\"name\":\"$1\"" '$0 == name {found = 1} found && /^"messages":/ {split($0, a, ":"); print a[2]; exit}'
+  curl -s "http://127.0.0.1:$monitor/jsz?streams=true" | tr -d ' \n' | tr ',{' '\n\n' |
+    awk -v name="\"name\":\"$1\"" '$0 == name {found = 1}
+      found && !done && /^"messages":/ {split($0, a, ":"); print a[2]; done = 1}' || true
 }
 
 # edict run, best of three, start-up taken off.

@@ -129,9 +129,10 @@ void registerSubmit(CLI::App& app, int& exitStatus) {
       "submit",
       "Publish claims to the claims stream of a NATS JetStream server for `edict worker` "
       "(docs/scale-out.md). Claims are read in any format edict reads (detected from content); "
-      "JSON Lines travel as their own lines, other formats as one JSON line a claim, N claims a "
-      "message, each message carrying its file and the claims' positions so that reject records "
-      "name them as `edict run` does. Publishing waits for the stream's acknowledgements, with "
+      "JSON Lines travel as their own lines, N claims a message, each message carrying its file "
+      "and the claims' positions so that reject records name them as `edict run` does; a file "
+      "in another format travels whole when it fits in a message, else one JSON line a claim. "
+      "Publishing waits for the stream's acknowledgements, with "
       "a bounded number in flight; a message whose answer is lost is published again under the "
       "same id and stored once. A full stream is waited for, then reported. The stream is "
       "created when absent. Exit status: 0 all claims stored, 1 a file not claims or claims not "
