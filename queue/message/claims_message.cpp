@@ -55,6 +55,17 @@ std::vector<std::pair<std::string, std::string>> ClaimsBatch::headers() const {
   return out;
 }
 
+ClaimsHeaders ClaimsBatch::claimsHeaders() const {
+  ClaimsHeaders out;
+  for (auto& [key, value] : headers()) {
+    if (key == kSourceHeader) out.source = value;
+    if (key == kPositionsHeader) out.positions = value;
+    if (key == kRejectedHeader) out.rejected = value;
+    if (key == kFormatHeader) out.format = value;
+  }
+  return out;
+}
+
 void ClaimsBatch::clear() {
   whole_.reset();
   wholeClaims_ = 0;

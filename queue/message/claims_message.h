@@ -43,6 +43,14 @@ inline constexpr const char* kPositionsHeader = "Edict-Positions";
 inline constexpr const char* kRejectedHeader = "Edict-Rejected";
 inline constexpr const char* kFormatHeader = "Edict-Format";
 
+/// The headers of a received message that say how to read it.
+struct ClaimsHeaders {
+  std::optional<std::string> source;
+  std::optional<std::string> positions;
+  std::optional<std::string> rejected;
+  std::optional<std::string> format;
+};
+
 /// A message of claims being filled by the submitter.
 class ClaimsBatch {
  public:
@@ -68,6 +76,8 @@ class ClaimsBatch {
   }
   [[nodiscard]] const std::string& body() const { return body_; }
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> headers() const;
+  /// The same headers as a worker reads them.
+  [[nodiscard]] ClaimsHeaders claimsHeaders() const;
   /// Empties it for the next message of the same file.
   void clear();
 
@@ -79,14 +89,6 @@ class ClaimsBatch {
   /// Set for a whole file sent as it is.
   std::optional<read::InputFormat> whole_;
   std::size_t wholeClaims_ = 0;
-};
-
-/// The headers of a received message that say how to read it.
-struct ClaimsHeaders {
-  std::optional<std::string> source;
-  std::optional<std::string> positions;
-  std::optional<std::string> rejected;
-  std::optional<std::string> format;
 };
 
 /// Opens the claims of a message body (which must outlive the reader):

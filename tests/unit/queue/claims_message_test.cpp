@@ -27,14 +27,7 @@ Packed pack(const std::string& text, const std::string& name, PackOptions option
   std::istringstream in(text);
   const PackOutcome outcome = packClaims(in, name, options, [&](ClaimsBatch& batch) {
     packed.bodies.push_back(batch.body());
-    ClaimsHeaders headers;
-    for (const auto& [key, value] : batch.headers()) {
-      if (key == kSourceHeader) headers.source = value;
-      if (key == kPositionsHeader) headers.positions = value;
-      if (key == kRejectedHeader) headers.rejected = value;
-      if (key == kFormatHeader) headers.format = value;
-    }
-    packed.headers.push_back(headers);
+    packed.headers.push_back(batch.claimsHeaders());
     return true;
   });
   packed.problem = outcome.problem;

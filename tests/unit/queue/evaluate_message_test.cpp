@@ -37,17 +37,6 @@ std::vector<std::string> sortedLines(const std::string& text) {
   return lines;
 }
 
-ClaimsHeaders headersOf(const ClaimsBatch& batch) {
-  ClaimsHeaders headers;
-  for (const auto& [key, value] : batch.headers()) {
-    if (key == kSourceHeader) headers.source = value;
-    if (key == kPositionsHeader) headers.positions = value;
-    if (key == kRejectedHeader) headers.rejected = value;
-    if (key == kFormatHeader) headers.format = value;
-  }
-  return headers;
-}
-
 std::shared_ptr<const service::Catalogue> routes(const std::string& engine) {
   service::CatalogueSpec spec;
   spec.routeTable = std::string(EDICT_SOURCE_DIR) + "/tests/e2e/readers/routes.txt";
@@ -83,7 +72,7 @@ TEST_CASE("messages of claims give edict run's records, in every format", "[queu
       const PackOutcome outcome =
           packClaims(in, path, {perMessage, 1u << 20, std::nullopt}, [&](ClaimsBatch& batch) {
             const MessageEvaluation evaluation = evaluateMessage(
-                batch.body(), headersOf(batch), "fallback", catalogue->router(), runner);
+                batch.body(), batch.claimsHeaders(), "fallback", catalogue->router(), runner);
             REQUIRE(evaluation.problem.empty());
             for (const PayerPart& part : evaluation.parts) {
               records += part.records;
