@@ -8,11 +8,12 @@
 (function () {
   // The keywords of the TextMate grammar, in the same order.
   const KEYWORDS =
-    "applicable|diagnoses|effective|indicator|modifiers|modifier|override|provider|allowed|" +
-    "disable|extends|include|message|minutes|nothing|require|reverse|ruleset|version|bypass|" +
-    "charge|except|expect|forbid|format|limits|modify|places|reason|reject|review|claim|codes|" +
-    "known|limit|pairs|payer|place|since|units|until|born|date|deny|flag|from|keep|line|pair|" +
-    "rule|test|when|age|and|day|max|not|one|per|sex|by|id|in|is|no|on|or";
+    "applicable|diagnoses|effective|indicator|modifiers|calendar|modifier|override|provider|" +
+    "allowed|disable|extends|history|include|message|minutes|nothing|patient|require|reverse|" +
+    "ruleset|version|bypass|within|charge|except|expect|forbid|format|limits|modify|places|" +
+    "reason|reject|review|claim|codes|known|limit|pairs|payer|place|since|units|until|born|" +
+    "date|days|deny|flag|from|keep|line|pair|rule|test|when|age|and|day|max|not|one|per|sex|" +
+    "by|id|in|is|no|on|or";
 
   // One alternative per token class; the first that matches at a place wins.
   const EDICT = new RegExp(
