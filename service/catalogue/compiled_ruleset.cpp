@@ -31,8 +31,21 @@ std::shared_ptr<const CompiledRuleset> CompiledRuleset::load(const std::string& 
   const auto started = std::chrono::steady_clock::now();
   std::optional<LoadedProgram> program = loadRuleset(path, engine, problems, recordInputs);
   if (!program) return nullptr;
+  return build(std::move(*program), path, engine, started, problems);
+}
+
+std::shared_ptr<const CompiledRuleset> CompiledRuleset::fromProgram(LoadedProgram program,
+                                                                    const std::string& path,
+                                                                    const std::string& engine,
+                                                                    std::string& problems) {
+  return build(std::move(program), path, engine, std::chrono::steady_clock::now(), problems);
+}
+
+std::shared_ptr<const CompiledRuleset> CompiledRuleset::build(
+    LoadedProgram program, const std::string& path, const std::string& engine,
+    std::chrono::steady_clock::time_point started, std::string& problems) {
   std::shared_ptr<CompiledRuleset> ruleset(new CompiledRuleset());
-  ruleset->loaded_ = std::move(*program);
+  ruleset->loaded_ = std::move(program);
   try {
     ruleset->engine_ = makeEngine(engine, ruleset->loaded_);
   } catch (const jit::JitError& e) {

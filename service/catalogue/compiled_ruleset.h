@@ -46,6 +46,13 @@ class CompiledRuleset {
   static std::shared_ptr<const CompiledRuleset> load(const std::string& path,
                                                      const std::string& engine, bool recordInputs,
                                                      std::string& problems);
+  /// Builds the back end `engine` and the evaluator for a program already
+  /// compiled (the playground's edited text), named by `path`; null when
+  /// the JIT fails, with the reason appended to `problems`.
+  static std::shared_ptr<const CompiledRuleset> fromProgram(LoadedProgram program,
+                                                            const std::string& path,
+                                                            const std::string& engine,
+                                                            std::string& problems);
   ~CompiledRuleset();
   CompiledRuleset(const CompiledRuleset&) = delete;
   CompiledRuleset& operator=(const CompiledRuleset&) = delete;
@@ -66,6 +73,12 @@ class CompiledRuleset {
 
  private:
   CompiledRuleset();
+  /// load() and fromProgram(): the load timed from `started`.
+  static std::shared_ptr<const CompiledRuleset> build(LoadedProgram program,
+                                                      const std::string& path,
+                                                      const std::string& engine,
+                                                      std::chrono::steady_clock::time_point started,
+                                                      std::string& problems);
   LoadedProgram loaded_;
   std::unique_ptr<engine::PredicateEngine> engine_;
   std::unique_ptr<eval::Evaluator> evaluator_;

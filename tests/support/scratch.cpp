@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <sstream>
 
 namespace edict::testing {
 
@@ -33,6 +34,13 @@ std::string commandOutput(const std::string& command) {
   while (pipe && std::fgets(buffer.data(), buffer.size(), pipe.get()) != nullptr)
     out += buffer.data();
   return out;
+}
+
+std::string fileText(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace edict::testing

@@ -1,5 +1,6 @@
 // What tests that touch the file system and run commands share: a directory
-// of the test's own, removed at its end, and a command's standard output.
+// of the test's own, removed at its end, a command's standard output, and a
+// file's text.
 #pragma once
 
 #include <filesystem>
@@ -26,5 +27,8 @@ class ScratchDir {
 
 /// The standard output of the shell command `command`.
 std::string commandOutput(const std::string& command);
+
+/// The bytes of the file at `path` (empty when it cannot be read).
+std::string fileText(const std::filesystem::path& path);
 
 }  // namespace edict::testing

@@ -11,15 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "backends/interp/interpreter.h"
-#include "backends/jit/jit_engine.h"
 #include "commands.h"
 #include "core/text/counted.h"
 #include "frontend/diag/render.h"
 #include "frontend/driver/compile.h"
-#include "runtime/eval/evaluator.h"
-#include "runtime/run/ruleset_tests.h"
-#include "runtime/write/jsonl_writer.h"
+#include "service/catalogue/test_run.h"
 
 namespace edict::cli {
 
@@ -127,24 +123,15 @@ int runTests(const TestOptions& options) {
       else
         coverage.inherited[file].insert(ruleKey(rule));
     }
-    if (program.tests.empty()) continue;
-
-    const interp::Interpreter interpreter(program);
-    const auto jit = jit::JitEngine::compile(program);
-    const eval::Evaluator byJit(program, *jit);
-    const eval::Evaluator byInterpreter(program, interpreter);
-    for (const ir::TestCase& test : program.tests) {
-      run::TestOutcome outcome = run::runTest(test, byJit);
-      const run::TestOutcome oracle = run::runTest(test, byInterpreter);
-      std::string jitText;
-      std::string interpText;
-      for (const auto& e : outcome.edits) jitText += write::formatJsonLine(e) + "\n";
-      for (const auto& e : oracle.edits) interpText += write::formatJsonLine(e) + "\n";
-      if (jitText != interpText) {
-        outcome.passed = false;
-        outcome.failures.push_back("the JIT and the interpreter disagree:\n    jit:    " + jitText +
-                                   "    interp: " + interpText);
-      }
+    const service::TestRuns runs = service::runTestsOnBothEngines(program);
+    if (!runs.problem.empty()) {
+      std::cout << fmt::format("ERROR {}: {}; its tests did not run\n", path, runs.problem);
+      rulesetErrors = true;
+      continue;
+    }
+    for (const service::TestRun& result : runs.tests) {
+      const ir::TestCase& test = *result.test;
+      const run::TestOutcome& outcome = result.outcome;
       for (const model::Edit& e : outcome.edits)
         if (e.ruleIndex) coverage.exercised.insert(ruleKey(program.rules[*e.ruleIndex]));
       if (outcome.passed) {

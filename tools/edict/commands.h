@@ -39,5 +39,7 @@ void registerReloadWorkers(CLI::App& app, int& exitStatus);
 void registerImport(CLI::App& app, int& exitStatus);
 /// `edict lsp`: the language server for editors, over standard input and output.
 void registerLsp(CLI::App& app, int& exitStatus);
+/// `edict playground`: the web page where analysts edit and try a ruleset.
+void registerPlayground(CLI::App& app, int& exitStatus);
 
 }  // namespace edict::cli

@@ -1,6 +1,6 @@
 // The `edict` command line: check, fmt, test, explain, compile, run, serve,
-// worker, submit, collect, reload-workers, import and lsp (docs/cli.md).
-// Parsing errors exit with status 2.
+// worker, submit, collect, reload-workers, import, lsp and playground
+// (docs/cli.md). Parsing errors exit with status 2.
 #include <algorithm>
 #include <iostream>
 #include <string>
@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   edict::cli::registerExplain(app, exitStatus);
   edict::cli::registerImport(app, exitStatus);
   edict::cli::registerLsp(app, exitStatus);
+  edict::cli::registerPlayground(app, exitStatus);
   // CLI11 would only say "a subcommand is required" for a misspelt verb.
   std::vector<std::string> verbs;
   for (const CLI::App* sub : app.get_subcommands({})) verbs.push_back(sub->get_name());

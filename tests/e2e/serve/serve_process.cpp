@@ -39,12 +39,12 @@ std::string readText(const std::string& path) {
   return text.str();
 }
 
-ServeProcess::ServeProcess(const std::vector<std::string>& args) {
+ServeProcess::ServeProcess(const std::vector<std::string>& args, const std::string& verb) {
   char pattern[] = "/tmp/edict-serve-log-XXXXXX";
   const int fd = mkstemp(pattern);
   REQUIRE(fd >= 0);
   logPath_ = pattern;
-  std::vector<std::string> command{EDICT_BINARY, "serve"};
+  std::vector<std::string> command{EDICT_BINARY, verb};
   command.insert(command.end(), args.begin(), args.end());
   command.push_back("--listen");
   command.push_back("127.0.0.1:0");

@@ -1,7 +1,8 @@
-// `edict serve` started as a user starts it, for the end-to-end tests: a
-// child process on a free loopback port (`--listen 127.0.0.1:0`, the port
-// read from its log), stopped with SIGTERM when the test ends, however it
-// ends (SIGKILL if it does not stop in time). Waits are bounded polls.
+// `edict serve` (or `edict playground`) started as a user starts it, for
+// the end-to-end tests: a child process on a free loopback port (`--listen
+// 127.0.0.1:0`, the port read from its log), stopped with SIGTERM when the
+// test ends, however it ends (SIGKILL if it does not stop in time). Waits
+// are bounded polls.
 #pragma once
 
 #include <sys/types.h>
@@ -25,12 +26,13 @@ bool within(std::chrono::milliseconds timeout, Done done) {
   return true;
 }
 
-/// A running `edict serve`.
+/// A running `edict serve` (or `edict playground`, which is served alike).
 class ServeProcess {
  public:
-  /// Starts `edict serve ARGS... --listen 127.0.0.1:0` from the source
-  /// root and waits for it to listen; REQUIREs that it does.
-  explicit ServeProcess(const std::vector<std::string>& args);
+  /// Starts `edict VERB ARGS... --listen 127.0.0.1:0` from the source
+  /// root and waits for it to log `listening on 127.0.0.1:PORT`; REQUIREs
+  /// that it does.
+  explicit ServeProcess(const std::vector<std::string>& args, const std::string& verb = "serve");
   ~ServeProcess();
   ServeProcess(const ServeProcess&) = delete;
   ServeProcess& operator=(const ServeProcess&) = delete;

@@ -26,7 +26,7 @@ TEST_CASE("docs/cli.md covers every verb and every option of its --help", "[docs
   const std::string doc = readFile(std::string(EDICT_SOURCE_DIR) + "/docs/cli.md");
   for (const char* verb :
        {"check", "compile", "run", "serve", "worker", "submit", "collect", "reload-workers", "test",
-        "fmt", "explain", "import", "import ptp", "import mue", "lsp"}) {
+        "fmt", "explain", "import", "import ptp", "import mue", "lsp", "playground"}) {
     INFO(verb);
     CHECK(doc.find(std::string("edict ") + verb) != std::string::npos);
     const std::string help = helpOf(verb);
