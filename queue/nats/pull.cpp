@@ -30,6 +30,21 @@ bool PullSubscription::bind(const Connection& connection, const std::string& str
   return true;
 }
 
+namespace {
+
+/// Moves the messages of `list` to `out`; their number.
+int takeList(natsMsgList& list, std::vector<InMessage>& out) {
+  const int count = list.Count;
+  for (int i = 0; i < count; ++i) {
+    out.emplace_back(list.Msgs[i]);
+    list.Msgs[i] = nullptr;  // now owned by `out`
+  }
+  natsMsgList_Destroy(&list);
+  return count;
+}
+
+}  // namespace
+
 FetchResult PullSubscription::fetch(int batch, std::chrono::milliseconds wait,
                                     std::vector<InMessage>& out, std::string& error) {
   natsMsgList list{};
@@ -40,13 +55,23 @@ FetchResult PullSubscription::fetch(int batch, std::chrono::milliseconds wait,
     error = fmt::format("cannot fetch messages: {}", describeStatus(s, code));
     return FetchResult::Failed;
   }
-  const int count = list.Count;
-  for (int i = 0; i < count; ++i) {
-    out.emplace_back(list.Msgs[i]);
-    list.Msgs[i] = nullptr;  // now owned by `out`
-  }
-  natsMsgList_Destroy(&list);
-  return count > 0 ? FetchResult::Messages : FetchResult::Nothing;
+  return takeList(list, out) > 0 ? FetchResult::Messages : FetchResult::Nothing;
+}
+
+int PullSubscription::takeArrived(std::vector<InMessage>& out) {
+  int messages = 0;
+  int bytes = 0;
+  if (natsSubscription_GetPending(subscription_, &messages, &bytes) != NATS_OK || messages <= 0)
+    return 0;
+  // A fetch takes what is queued first and asks the server only for what is
+  // missing; with NoWait that request returns at once.
+  jsFetchRequest request;
+  jsFetchRequest_Init(&request);
+  request.Batch = messages;
+  request.NoWait = true;
+  natsMsgList list{};
+  if (natsSubscription_FetchRequest(&list, subscription_, &request) != NATS_OK) return 0;
+  return takeList(list, out);
 }
 
 }  // namespace edict::queue

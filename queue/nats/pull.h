@@ -35,6 +35,12 @@ class PullSubscription {
   FetchResult fetch(int batch, std::chrono::milliseconds wait, std::vector<InMessage>& out,
                     std::string& error);
 
+  /// Takes the messages that arrived after a fetch returned (a pull request
+  /// outlives the fetch that gave up waiting on it, and the server goes on
+  /// delivering to it until it expires), appending them to `out`; their
+  /// number. Asks the server for nothing when none are there.
+  int takeArrived(std::vector<InMessage>& out);
+
  private:
   natsSubscription* subscription_ = nullptr;
 };

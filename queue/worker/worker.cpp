@@ -69,6 +69,32 @@ void Worker::run(const std::atomic<bool>& stop) {
     work(batch, stop);
     counts_.lastSettled = epochSeconds();
   }
+  handBackLateArrivals();
+}
+
+void Worker::handBackLateArrivals() {
+  // The last pull request expires fetchWait after it was sent; what the
+  // server delivers to it until then is queued here and nobody's.
+  const auto expired =
+      std::chrono::steady_clock::now() + options_.fetchWait + std::chrono::milliseconds(200);
+  std::vector<InMessage> arrived;
+  std::string error;
+  while (std::chrono::steady_clock::now() < expired) {
+    arrived.clear();
+    if (pull_.takeArrived(arrived) == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      continue;
+    }
+    for (InMessage& message : arrived) {
+      if (message.nak(std::chrono::milliseconds(0), error))
+        ++counts_.handedBack;
+      else
+        log_("edict worker: " + error);
+    }
+  }
+  // A nak is a plain publish: make sure the server has every one before
+  // the connection closes.
+  if (!connection_.flush(error)) log_("edict worker: " + error);
 }
 
 void Worker::work(std::vector<InMessage>& batch, const std::atomic<bool>& stop) {
@@ -94,7 +120,10 @@ void Worker::work(std::vector<InMessage>& batch, const std::atomic<bool>& stop) 
   std::string error;
   for (Job& job : jobs) {
     if (!job.begun) {
-      job.message->nak(std::chrono::milliseconds(0), error);
+      if (job.message->nak(std::chrono::milliseconds(0), error))
+        ++counts_.handedBack;
+      else
+        log_("edict worker: " + error);
       continue;
     }
     counts_.summary.add(job.summary);

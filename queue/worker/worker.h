@@ -55,6 +55,9 @@ struct WorkerCounts {
   std::uint64_t deadLetters = 0;
   /// Inputs handed back for another delivery (results not stored).
   std::uint64_t retried = 0;
+  /// Inputs handed back unread at the stop (fetched and not begun, or
+  /// arrived after the last fetch).
+  std::uint64_t handedBack = 0;
   run::RunSummary summary;
   /// When the first message was taken and the last one settled (seconds
   /// since the epoch; 0 before any): the window throughput is measured in.
@@ -92,6 +95,9 @@ class Worker {
   void work(std::vector<InMessage>& batch, const std::atomic<bool>& stop);
   void evaluate(InMessage& message, Job& job);
   void settle(std::vector<Job>& jobs);
+  /// At the stop: hands back the messages that arrive for the last pull
+  /// request until it has expired, so none waits out its ack wait.
+  void handBackLateArrivals();
 
   const Connection& connection_;
   const service::LiveCatalogue& catalogue_;

@@ -46,10 +46,12 @@ struct WorkerCliOptions {
 std::string describe(const queue::WorkerCounts& counts) {
   std::string text = fmt::format(
       "{} message{} done, {} of them delivered before ({}); {} result message{} stored, {} "
-      "already there; {} dead letter{}, {} handed back for another delivery",
+      "already there; {} dead letter{}, {} handed back for another delivery, {} handed back "
+      "unread at the stop",
       counts.messages, counts.messages == 1 ? "" : "s", counts.redelivered,
       counts.summary.describe(), counts.resultMessages, counts.resultMessages == 1 ? "" : "s",
-      counts.duplicates, counts.deadLetters, counts.deadLetters == 1 ? "" : "s", counts.retried);
+      counts.duplicates, counts.deadLetters, counts.deadLetters == 1 ? "" : "s", counts.retried,
+      counts.handedBack);
   if (counts.firstTaken > 0)
     text +=
         fmt::format("; worked {:.3f} s, from {:.3f} to {:.3f} (Unix time)",
