@@ -20,13 +20,13 @@ class MemoryBuffer final : public std::streambuf {
 InputOutcome runClaims(const run::Router& router, run::BatchRunner& runner, read::InputStream& in,
                        const std::string& name, std::optional<read::InputFormat> format,
                        const run::TextSink& out, run::RunSummary& summary,
-                       const run::ProgressFn& progress) {
+                       const run::ProgressFn& progress, run::HistoryUse history) {
   InputOutcome outcome;
   read::InputFormat chosen{};
   auto reader = read::openClaims(in, name, format, outcome.problem, &chosen);
   if (!reader) return outcome;
   outcome.format = chosen;
-  runner.run(router, *reader, out, summary, progress);
+  runner.run(router, *reader, out, summary, progress, history);
   outcome.problem = reader->fatalError();
   return outcome;
 }
