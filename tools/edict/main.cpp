@@ -1,5 +1,5 @@
 // The `edict` command line: check, fmt, test, explain, compile, run, serve,
-// import and lsp (docs/cli.md). Parsing errors exit with status 2.
+// import, history and lsp (docs/cli.md). Parsing errors exit with status 2.
 #include <algorithm>
 #include <iostream>
 #include <string>
@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   edict::cli::registerFmt(app, exitStatus);
   edict::cli::registerExplain(app, exitStatus);
   edict::cli::registerImport(app, exitStatus);
+  edict::cli::registerHistory(app, exitStatus);
   edict::cli::registerLsp(app, exitStatus);
   // CLI11 would only say "a subcommand is required" for a misspelt verb.
   std::vector<std::string> verbs;
