@@ -12,18 +12,18 @@ bool earlier(const model::PriorLine& a, const model::PriorLine& b) {
 }
 
 template <typename Key>
-void addDistinct(std::vector<Key>& keys, Key key) {
-  if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+void addDistinct(std::vector<Key>& keys, std::unordered_set<Key>& seen, Key key) {
+  if (seen.insert(key).second) keys.push_back(std::move(key));
 }
 
 }  // namespace
 
 void BatchKeys::add(const model::Claim& claim) {
-  // Batches are a few hundred claims: a linear search per key costs less
-  // than hashing, and keeps the order first met.
-  if (!claim.patient.id.empty()) addDistinct(patients, PatientKey{claim.payer, claim.patient.id});
-  addDistinct(claims, ClaimKey{claim.payer, claim.id});
-  if (!claim.replaces.empty()) addDistinct(claims, ClaimKey{claim.payer, claim.replaces});
+  if (!claim.patient.id.empty())
+    addDistinct(patients, seenPatients_, PatientKey{claim.payer, claim.patient.id});
+  addDistinct(claims, seenClaims_, ClaimKey{claim.payer, claim.id});
+  if (!claim.replaces.empty())
+    addDistinct(claims, seenClaims_, ClaimKey{claim.payer, claim.replaces});
 }
 
 BatchHistory::BatchHistory(const BatchKeys& keys, FetchedHistory fetched)

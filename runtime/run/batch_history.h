@@ -31,6 +31,10 @@ struct BatchKeys {
 
   /// Adds what `claim` needs. A claim without a patient id has no history.
   void add(const model::Claim& claim);
+
+ private:
+  std::unordered_set<PatientKey> seenPatients_;
+  std::unordered_set<ClaimKey> seenClaims_;
 };
 
 class BatchHistory {

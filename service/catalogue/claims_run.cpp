@@ -33,14 +33,15 @@ InputOutcome runClaims(const run::Router& router, run::BatchRunner& runner, read
 
 Evaluation evaluateClaims(const run::Router& router, run::BatchRunner& runner,
                           std::string_view claims, const std::string& name,
-                          std::optional<read::InputFormat> format) {
+                          std::optional<read::InputFormat> format, run::HistoryUse history) {
   MemoryBuffer buffer(claims);
   std::istream source(&buffer);
   read::InputStream in(source);
   Evaluation evaluation;
   evaluation.outcome = runClaims(
       router, runner, in, name, format,
-      [&](std::string_view text) { evaluation.records.append(text); }, evaluation.summary);
+      [&](std::string_view text) { evaluation.records.append(text); }, evaluation.summary, {},
+      history);
   return evaluation;
 }
 

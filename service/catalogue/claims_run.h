@@ -45,6 +45,7 @@ struct Evaluation {
 /// runClaims over bytes in memory (a catalogue's router()).
 Evaluation evaluateClaims(const run::Router& router, run::BatchRunner& runner,
                           std::string_view claims, const std::string& name,
-                          std::optional<read::InputFormat> format = std::nullopt);
+                          std::optional<read::InputFormat> format = std::nullopt,
+                          run::HistoryUse history = {});
 
 }  // namespace edict::service

@@ -312,6 +312,78 @@ case $scenario in
     [ "$("$history_sql" "$loc" "SELECT count(*) FROM claims")" = 4000 ] || fail "claims"
     [ "$("$history_sql" "$loc" "SELECT count(*) FROM lines")" = 8000 ] || fail "lines"
     ;;
+  serve)
+    # `edict serve --history`: each request is a run that records.
+    new_history serve
+    "$edict" serve -r "$ruleset" --history "$loc" --listen 127.0.0.1:0 2>"$work/serve.log" &
+    server=$!
+    port=""
+    for _ in $(seq 300); do
+      port=$(grep -o 'listening on 127\.0\.0\.1:[0-9]*' "$work/serve.log" | cut -d: -f2)
+      [ -n "$port" ] && break
+      kill -0 $server 2>/dev/null || break
+      sleep 0.1
+    done
+    [ -n "$port" ] || { cat "$work/serve.log"; fail "edict serve did not start"; }
+    post() {
+      curl -sS -o "$work/answer" -w '%{http_code}' --data-binary @"$1" \
+        "http://127.0.0.1:$port/v1/evaluate"
+    }
+    claim C1 P1 97110 2 2026-11-02 >"$work/c1.jsonl"
+    claim C1R P1 97112 1 2026-11-02 ',"frequency":"7","replaces":"C1"' >"$work/c1r.jsonl"
+    for body in c1 c1 c1r; do
+      [ "$(post "$work/$body.jsonl")" = 200 ] || { cat "$work/answer"; fail "POST $body"; }
+    done
+    kill $server
+    wait $server
+    expect_same "$(exported)" "$(paid C1R P1 97112 1 2026-11-02)" "what serve recorded"
+    expect_same "$(stats_line)" "claims: 2 (1 active, 1 replaced, 0 voided, 0 void)" "stats"
+    ;;
+  cross_claim)
+    # The language over a real history, on both engines: a pair across two
+    # claims, a daily limit (MUE indicator 2) across them, and a 30-day
+    # frequency limit at day 29 and day 31; in one run and in two.
+    rules=tests/e2e/history/cross_claim.edict
+    claim2() {  # ID PATIENT LINES_JSON
+      printf '{"id":"%s","payer":"ACME","patient":{"id":"%s"},"provider":{"npi":"1234567893"},"lines":[%s]}\n' "$1" "$2" "$3"
+    }
+    line() { printf '{"code":"%s","units":%s,"date":"%s"}' "$1" "$2" "$3"; }
+    {
+      claim2 A P1 "$(line 97140 1 2026-11-02),$(line 97110 3 2026-11-02)"
+      claim2 E1 P2 "$(line 97161 1 2026-10-01)"
+      claim2 E3 P3 "$(line 97161 1 2026-10-01)"
+    } >"$work/first.jsonl"
+    {
+      claim2 B P1 "$(line 97530 1 2026-11-02),$(line 97110 2 2026-11-02)"
+      claim2 E2 P2 "$(line 97162 1 2026-10-30)"
+      claim2 E4 P3 "$(line 97162 1 2026-11-01)"
+    } >"$work/second.jsonl"
+    cat "$work/first.jsonl" "$work/second.jsonl" >"$work/both.jsonl"
+    for engine in jit interp; do
+      for split in two_runs one_run; do
+        new_history "${engine}_$split"
+        if [ $split = two_runs ]; then
+          "$edict" run --engine $engine -r $rules --history "$loc" "$work/first.jsonl" >"$work/out" 2>"$work/err" ||
+            { cat "$work/err"; fail "the first run failed"; }
+          "$edict" run --engine $engine -r $rules --history "$loc" "$work/second.jsonl" >"$work/out" 2>"$work/err" ||
+            { cat "$work/err"; fail "the second run failed"; }
+        else
+          "$edict" run --engine $engine -r $rules --history "$loc" --batch-size 2 "$work/both.jsonl" >"$work/out" 2>"$work/err" ||
+            { cat "$work/err"; fail "the run failed"; }
+        fi
+        expect_in "$work/out" '"claim":"B","line":1,"rule":"ptp_97140_97530","action":"deny","reason":"CO-236"'
+        expect_in "$work/out" '"claim":"B","line":1,.*"related_lines":\[{"claim":"A","line":1}\]'
+        expect_in "$work/out" '"claim":"B","line":2,"rule":"mue_97110","action":"modify","reason":"CO-96"'
+        expect_in "$work/out" '"claim":"B","line":2,.*"related_lines":\[{"claim":"A","line":2}\],"billed_units":2,"allowed_units":1'
+        expect_in "$work/out" '"claim":"E2","line":1,"rule":"freq_97161_30_days","action":"deny"'
+        grep -q '"claim":"E4"' "$work/out" && { cat "$work/out"; fail "day 31 was edited"; }
+        grep -q '"claim":"A"' "$work/out" && { cat "$work/out"; fail "the first claim was edited"; }
+        # What was recorded: B's 97530 denied, its 97110 cut to 1 unit.
+        exported | grep -q '"claim":"B","line":1,.*"allowed_units":0,"action":"deny"' ||
+          fail "B's denied line is not in the history"
+      done
+    done
+    ;;
   *)
     fail "no scenario $scenario"
     ;;
