@@ -15,6 +15,7 @@ command=${1:-} dir=${2:-}
 [ -n "$dir" ] || { echo "usage: pg_cluster.sh start|stop DIR [--stop-with-parent]" >&2; exit 2; }
 case $dir in /*) ;; *) dir=$PWD/$dir ;; esac
 watch=${3:-}
+cd /  # the server's user may not enter the caller's directory
 
 as_owner() {
   if [ "$(id -u)" = 0 ]; then

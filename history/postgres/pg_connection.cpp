@@ -54,20 +54,34 @@ bool Connection::ok() const {
   return PQstatus(conn_.get()) == CONNECTION_OK;
 }
 
+namespace {
+
+/// `result` when its statement succeeded; else throws its error.
+Result checked(pg_conn* conn, pg_result* r) {
+  Result result(r);
+  const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
+  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  std::string message = r ? PQresultErrorMessage(r) : PQerrorMessage(conn);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  throw PgError(message.empty() ? "the connection failed" : message, state ? state : "");
+}
+
+}  // namespace
+
 Result Connection::exec(std::string_view sql, const std::vector<Param>& params) {
   const std::string text(sql);
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const Param& p : params) values.push_back(p ? p->c_str() : nullptr);
-  pg_result* r = PQexecParams(conn_.get(), text.c_str(), static_cast<int>(params.size()), nullptr,
-                              values.data(), nullptr, nullptr, 0);
-  Result result(r);
-  const ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
-  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
-  std::string message = r ? PQresultErrorMessage(r) : PQerrorMessage(conn_.get());
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  throw PgError(message.empty() ? "the connection failed" : message, state ? state : "");
+  return checked(conn_.get(),
+                 PQexecParams(conn_.get(), text.c_str(), static_cast<int>(params.size()), nullptr,
+                              values.data(), nullptr, nullptr, 0));
+}
+
+void Connection::execScript(std::string_view sql) {
+  const std::string text(sql);
+  checked(conn_.get(), PQexec(conn_.get(), text.c_str()));
 }
 
 void ArrayLiteral::add(std::string_view text) {

@@ -58,6 +58,8 @@ class Connection {
 
   /// Runs `sql` with text parameters $1, $2...; throws PgError.
   Result exec(std::string_view sql, const std::vector<Param>& params = {});
+  /// Runs SQL text of several statements without parameters (a migration).
+  void execScript(std::string_view sql);
   /// Whether the connection is still up.
   [[nodiscard]] bool ok() const;
 

@@ -37,7 +37,7 @@ void bringSchemaUpToDate(Connection& db, SchemaPolicy policy, const std::string&
         "CREATE TABLE IF NOT EXISTS edict_schema (version INTEGER PRIMARY KEY, name TEXT NOT "
         "NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
     for (const Migration& m : pending) {
-      db.exec(m.sql);
+      db.execScript(m.sql);
       db.exec("INSERT INTO edict_schema (version, name) VALUES ($1, $2)",
               {std::to_string(m.version), std::string(m.name)});
     }

@@ -42,7 +42,9 @@ std::int32_t unitsOf(const std::string& text, const read::FieldPath& path) {
 /// Converts the fields of one record; throws read::FieldError.
 PaidLine convert(const RawFields& f, bool& numbered) {
   const read::FieldRules rules;
-  auto text = [&](Field field) -> std::string_view { return f[field] ? *f[field] : ""; };
+  auto text = [&](Field field) -> std::string_view {
+    return f[field] ? std::string_view(*f[field]) : std::string_view();
+  };
   auto required = [&](Field field) -> std::string_view {
     if (text(field).empty()) read::failField(kPaidLineFields[field], "required field is missing");
     return text(field);
