@@ -12,14 +12,14 @@
 # usage: history.sh EDICT EDICT_BENCH WORKDIR [--smoke] (from the repository root)
 # Settings (environment): EDICT_BENCH_HISTORY_CLAIMS (100000),
 # EDICT_BENCH_HISTORY_LINES (1000000), EDICT_BENCH_HISTORY_ROUNDS (3),
-# EDICT_BENCH_HISTORY_THREADS (2).
+# EDICT_BENCH_HISTORY_THREADS (2), EDICT_BENCH_HISTORY_BACKENDS ("sqlite postgres").
 set -euo pipefail
 edict=$(realpath "$1") bench=$(realpath "$2") work=$3 smoke=${4:-}
 claims=${EDICT_BENCH_HISTORY_CLAIMS:-100000}
 lines=${EDICT_BENCH_HISTORY_LINES:-1000000}
 rounds=${EDICT_BENCH_HISTORY_ROUNDS:-3}
 threads=${EDICT_BENCH_HISTORY_THREADS:-2}
-backends="sqlite postgres"
+backends=${EDICT_BENCH_HISTORY_BACKENDS:-sqlite postgres}
 if [ "$smoke" = --smoke ]; then claims=2000 lines=20000 rounds=1 backends=sqlite; fi
 ruleset=rulesets/cms/therapy.edict
 mkdir -p "$work"

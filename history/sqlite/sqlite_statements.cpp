@@ -32,7 +32,11 @@ ON CONFLICT (payer, claim_id) DO UPDATE SET
   status = excluded.status, superseded_by = excluded.superseded_by,
   recorded_at = excluded.recorded_at)sql";
 
-constexpr std::string_view kDeleteLines = "DELETE FROM lines WHERE payer = ?1 AND claim_id = ?2";
+// A claim's lines are in its patient's range of the table: the claim's row
+// says which patient (before the row is rewritten).
+constexpr std::string_view kDeleteLines = R"sql(
+DELETE FROM lines WHERE payer = ?1 AND claim_id = ?2
+   AND patient_id = (SELECT patient_id FROM claims WHERE payer = ?1 AND claim_id = ?2))sql";
 
 constexpr std::string_view kInsertLine = R"sql(
 INSERT INTO lines (payer, claim_id, line, patient_id, code, modifiers, service_date, provider,
@@ -50,6 +54,12 @@ Statements::Statements(sqlite3* db)
 
 void Statements::write(const run::ClaimChange& change) {
   const std::string_view status = run::statusName(change.status);
+  if (change.hadLines) {
+    deleteLines.reset();
+    deleteLines.bind(1, change.key.payer);
+    deleteLines.bind(2, change.key.claimId);
+    deleteLines.step();
+  }
   if (change.full) {
     Statement& s = upsertClaim;
     s.reset();
@@ -71,12 +81,6 @@ void Statements::write(const run::ClaimChange& change) {
     s.bind(3, status);
     s.bind(4, change.supersededBy);
     s.step();
-  }
-  if (change.hadLines) {
-    deleteLines.reset();
-    deleteLines.bind(1, change.key.payer);
-    deleteLines.bind(2, change.key.claimId);
-    deleteLines.step();
   }
   for (const model::PriorLine& line : change.lines) {
     const std::string code = line.code.text();

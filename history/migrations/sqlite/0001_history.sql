@@ -1,6 +1,8 @@
 -- edict claim history, schema 1 (SQLite). docs/history.md says what is
 -- recorded. A claim is known once per payer and claim id; the lines of the
 -- claims whose status is 'active' are the history claims are judged with.
+-- Both tables are WITHOUT ROWID: each is one b-tree in the order of its key,
+-- so a line costs one insert where a rowid table and its key index cost two.
 CREATE TABLE claims (
   payer         TEXT NOT NULL,
   claim_id      TEXT NOT NULL,
@@ -15,7 +17,7 @@ CREATE TABLE claims (
   version       TEXT NOT NULL DEFAULT '',
   recorded_at   TEXT NOT NULL,
   PRIMARY KEY (payer, claim_id)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE lines (
   payer         TEXT NOT NULL,
@@ -33,10 +35,13 @@ CREATE TABLE lines (
   allowed_units INTEGER NOT NULL CHECK (allowed_units >= 0),
   -- the strongest action taken on the line, or none
   action        TEXT CHECK (action IN ('deny', 'modify', 'review', 'flag')),
-  PRIMARY KEY (payer, claim_id, line)
-);
-
--- A batch fetches the lines of its patients at their payers; frequency
--- limits look a patient's code up over a window of dates.
-CREATE INDEX lines_by_patient_date ON lines (payer, patient_id, service_date);
-CREATE INDEX lines_by_patient_code_date ON lines (patient_id, code, service_date);
+  -- The table is one b-tree in the order of this key: a patient's lines are
+  -- one range (a batch fetches one range per patient, keeping its payer's
+  -- lines), ordered by code and date within it (the look-up of a code over
+  -- a window of dates). One insert per line, where a rowid table with an
+  -- index for each look-up costs three; and a claim's lines, in one range,
+  -- are mostly on one page. A claim's lines are only ever written with its
+  -- `claims` row, in the same transaction, after its old lines are removed:
+  -- the key of `claims` is what makes a double record impossible.
+  PRIMARY KEY (patient_id, code, service_date, payer, claim_id, line)
+) WITHOUT ROWID;

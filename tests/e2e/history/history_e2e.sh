@@ -228,7 +228,7 @@ case $scenario in
   threads)
     # The records and the history are those of one claim at a time, in
     # input order, whatever the threads and the batch size.
-    awk 'BEGIN { for (i = 0; i < 1200; i++) {
+    awk 'BEGIN { for (i = 0; i < 800; i++) {
       extra = ""
       if (i % 11 == 5) extra = sprintf(",\"frequency\":\"7\",\"replaces\":\"T%d\"", i - 3)
       if (i % 13 == 7) extra = sprintf(",\"frequency\":\"8\",\"replaces\":\"T%d\"", i - 40)

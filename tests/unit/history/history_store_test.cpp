@@ -159,11 +159,12 @@ void failedTransactionLeavesNothing(TestDatabase::Kind kind) {
                                     }),
                     "killed mid-batch");
   CHECK(exported(*store).empty());
-  // A duplicate line is refused by the key, not recorded twice.
-  CHECK_THROWS(record(*store, {active("A", "P1",
-                                      {line("A", 1, "97140", "2026-11-02", 1),
-                                       line("A", 1, "97530", "2026-11-02", 1)})}));
+  // A statement the schema refuses (negative units) fails the whole batch:
+  // the claim before it in the batch is not recorded either.
+  CHECK_THROWS(record(*store, {active("A", "P1", {line("A", 1, "97140", "2026-11-02", 1)}),
+                               active("B", "P1", {line("B", 1, "97530", "2026-11-02", -1)})}));
   CHECK(exported(*store).empty());
+  CHECK(db.scalar("SELECT count(*) FROM claims") == "0");
 }
 
 void schemasAreChecked(TestDatabase::Kind kind) {
