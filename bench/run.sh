@@ -16,6 +16,9 @@
 #   2c. `edict serve` under load (bench/serve.sh): single-claim requests over
 #      keep-alive connections from 1 and 2 client threads, batches of 1,000,
 #      beside `edict run` on the same claims (its targets join the list of 3).
+#   2d. the claim history (bench/history.sh): 100,000 claims against a
+#      history of 1,000,000 lines, on SQLite and on a throwaway PostgreSQL,
+#      as a ratio to the same run without history, with peak memory.
 # Everything also goes to WORK/results.json. docs/performance.md explains
 # the figures.
 #
@@ -74,6 +77,9 @@ ln -sf "$work/claims.jsonl" "$work/serve/claims.jsonl"
 bash bench/serve.sh build/bench/tools/edict "$bench" "$work/serve" \
   --seconds "${EDICT_BENCH_SERVE_SECONDS:-5}" --json "$work/serve.json"
 
+section "2d. the claim history: 100,000 claims against 1,000,000 lines, SQLite and PostgreSQL"
+bash bench/history.sh build/bench/tools/edict "$bench" "$work/history"
+
 section "3. engines side by side"
 node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/peers" --budget "$peer_budget"
 "$bench" compare --claims "$work/claims.jsonl" --min-time "$min_time" --rounds "$rounds" \
@@ -82,5 +88,5 @@ node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/p
   --include "compile_therapy=$work/compile_therapy.json" \
   --include "cms_therapy=$work/compile_cms_therapy.json" --include "acme=$work/compile_acme.json" \
   --include "ncci=$work/compile_ncci.json" --include "ncci_cms=$work/compile_ncci_cms.json" \
-  --include "serve=$work/serve.json" \
+  --include "serve=$work/serve.json" --include "history=$work/history/history.json" \
   --json "$work/results.json"
