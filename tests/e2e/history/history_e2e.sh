@@ -67,6 +67,19 @@ expect_same() {  # ACTUAL EXPECTED WHAT
   fi
 }
 
+# expect_refused CLAIMS PATTERN: `edict run` with the history, and with it
+# read-only, exits 2 before reading a claim, saying PATTERN.
+expect_refused() {
+  local readonly
+  for readonly in "" --history-readonly; do
+    "$edict" run -r "$ruleset" --history "$loc" $readonly "$1" >"$work/out" 2>"$work/err"
+    [ $? = 2 ] || fail "the run did not exit 2 ($readonly)"
+    expect_in "$work/err" "$2"
+    expect_in "$work/err" "no claim was read"
+    [ -s "$work/out" ] && fail "records were written"
+  done
+}
+
 exported() {
   "$edict" history export --history "$loc" 2>/dev/null || fail "edict history export failed"
 }
@@ -159,14 +172,7 @@ case $scenario in
       fail "cannot write the schema version"
     # The second claim is malformed: had it been read, a reject would show.
     { claim C2 P1 97110 2 2026-11-03; echo '{"id":"BAD"}'; } >"$work/second.jsonl"
-    for readonly in "" --history-readonly; do
-      "$edict" run -r "$ruleset" --history "$loc" $readonly "$work/second.jsonl" \
-        >"$work/out" 2>"$work/err"
-      [ $? = 2 ] || fail "a newer schema did not exit 2 ($readonly)"
-      expect_in "$work/err" "has schema version 2, newer than this edict knows (1)"
-      expect_in "$work/err" "no claim was read"
-      [ -s "$work/out" ] && fail "records were written"
-    done
+    expect_refused "$work/second.jsonl" "has schema version 2, newer than this edict knows (1)"
     for verb in stats export migrate; do
       "$edict" history $verb --history "$loc" >/dev/null 2>"$work/err"
       [ $? = 2 ] || fail "edict history $verb on a newer schema did not exit 2"
@@ -179,16 +185,8 @@ case $scenario in
     else
       loc="postgresql:///postgres?host=$work/no_server&user=edict"
     fi
-    pattern="$loc"
     claim C1 P1 97110 2 2026-11-02 >"$work/claims.jsonl"
-    for readonly in "" --history-readonly; do
-      "$edict" run -r "$ruleset" --history "$loc" $readonly "$work/claims.jsonl" \
-        >"$work/out" 2>"$work/err"
-      [ $? = 2 ] || fail "an unreachable history did not exit 2"
-      expect_in "$work/err" "$pattern"
-      expect_in "$work/err" "no claim was read"
-      [ -s "$work/out" ] && fail "records were written"
-    done
+    expect_refused "$work/claims.jsonl" "$loc"
     "$edict" run -r "$ruleset" --history "mysql://u:secret@h/db" "$work/claims.jsonl" \
       >/dev/null 2>"$work/err"
     [ $? = 2 ] || fail "an unknown location did not exit 2"
