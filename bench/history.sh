@@ -64,7 +64,8 @@ for backend in $backends; do
       cp "$work/base.db" "$work/run.db"
       loc=sqlite:$work/run.db
     else
-      "$psql" "$url" -qc "DROP DATABASE IF EXISTS run" -c "CREATE DATABASE run TEMPLATE base"
+      "$psql" "$url" -q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS run" \
+        -c "CREATE DATABASE run TEMPLATE base"
       loc=${url/\/postgres\?/\/run?}
     fi
     measure "${backend}_$round" "$edict" "${run_args[@]}" --history "$loc" "$work/claims.jsonl"

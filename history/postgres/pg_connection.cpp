@@ -38,8 +38,9 @@ void Connection::Finish::operator()(pg_conn* c) const {
 Connection::Connection(const std::string& url) {
   // The URL's own settings win over these defaults: libpq applies the
   // expanded dbname over the keywords before it.
-  const char* keywords[] = {"connect_timeout", "application_name", "dbname", nullptr};
-  const char* values[] = {"10", "edict", url.c_str(), nullptr};
+  const char* keywords[] = {"connect_timeout", "application_name", "client_encoding", "dbname",
+                            nullptr};
+  const char* values[] = {"10", "edict", "UTF8", url.c_str(), nullptr};
   conn_.reset(PQconnectdbParams(keywords, values, 1));
   if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK) {
     std::string message = conn_ ? PQerrorMessage(conn_.get()) : "out of memory";
@@ -88,6 +89,12 @@ void ArrayLiteral::add(std::string_view text) {
   if (text_.size() > 1) text_.push_back(',');
   text_.push_back('"');
   for (char c : text) {
+    // PostgreSQL text cannot hold a NUL byte (a claim id may, from JSON's
+    // \u0000): it is stored as U+FFFD, as the JSON writers write invalid text.
+    if (c == '\0') {
+      text_ += "\xEF\xBF\xBD";
+      continue;
+    }
     if (c == '"' || c == '\\') text_.push_back('\\');
     text_.push_back(c);
   }
