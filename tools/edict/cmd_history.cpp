@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "core/text/counted.h"
 #include "history/open/open_history.h"
 #include "history/transfer/import_lines.h"
 #include "history/transfer/paid_line_reader.h"
@@ -117,7 +118,9 @@ int exportLines(const HistoryVerbOptions& options) {
                        std::cerr << prefix << ": writing the lines failed\n";
                        return static_cast<int>(kUsage);
                      }
-                     std::cerr << fmt::format("{}: {} lines\n", prefix, lines);
+                     std::cerr << fmt::format(
+                         "{}: {}\n", prefix,
+                         text::counted(static_cast<std::int64_t>(lines), "line"));
                      return static_cast<int>(kSuccess);
                    });
 }

@@ -58,7 +58,8 @@ std::string prior(const std::string& claim) {
          claim + "}],";
 }
 
-const edict::model::Claim& onlyClaim(const ReadResult& r) {
+/// The one claim read (a copy: the result is often a temporary).
+edict::model::Claim onlyClaim(const ReadResult& r) {
   INFO(r.fatal);
   for (const auto& rejected : r.rejects) INFO(rejected.message);
   REQUIRE(r.rejects.empty());
