@@ -16,7 +16,10 @@
 #   2c. `edict serve` under load (bench/serve.sh): single-claim requests over
 #      keep-alive connections from 1 and 2 client threads, batches of 1,000,
 #      beside `edict run` on the same claims (its targets join the list of 3).
-#   2d. the claim history (bench/history.sh): 100,000 claims against a
+#   2d. `edict worker` on NATS JetStream (bench/queue.sh): 1 and 2 workers,
+#      messages of 1, 100 and 1,000 claims, beside `edict run` on the same
+#      claims, the collected records checked against `edict run`'s.
+#   2e. the claim history (bench/history.sh): 100,000 claims against a
 #      history of 1,000,000 lines, on SQLite and on a throwaway PostgreSQL,
 #      as a ratio to the same run without history, with peak memory.
 # Everything also goes to WORK/results.json. docs/performance.md explains
@@ -25,7 +28,8 @@
 # Settings (environment): EDICT_BENCH_WORK (default /tmp/edict-bench-engines),
 # EDICT_BENCH_CLAIMS (20000), EDICT_BENCH_MIN_TIME (seconds per engine per
 # round, 2), EDICT_BENCH_ROUNDS (3), EDICT_BENCH_PEER_BUDGET (seconds per
-# Node peer, 20), EDICT_BENCH_SERVE_SECONDS (seconds per load run of 2c, 5).
+# Node peer, 20), EDICT_BENCH_SERVE_SECONDS (seconds per load run of 2c, 5),
+# EDICT_BENCH_QUEUE_CLAIMS (claims of 2d, 50000).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${EDICT_BENCH_WORK:-/tmp/edict-bench-engines}
@@ -77,7 +81,10 @@ ln -sf "$work/claims.jsonl" "$work/serve/claims.jsonl"
 bash bench/serve.sh build/bench/tools/edict "$bench" "$work/serve" \
   --seconds "${EDICT_BENCH_SERVE_SECONDS:-5}" --json "$work/serve.json"
 
-section "2d. the claim history: 100,000 claims against 1,000,000 lines, SQLite and PostgreSQL"
+section "2d. edict worker on NATS JetStream (1 and 2 workers; messages of 1, 100 and 1,000 claims), beside edict run"
+bash bench/queue.sh build/bench/tools/edict "$bench" "$work/queue" --claims "${EDICT_BENCH_QUEUE_CLAIMS:-50000}"
+
+section "2e. the claim history: 100,000 claims against 1,000,000 lines, SQLite and PostgreSQL"
 bash bench/history.sh build/bench/tools/edict "$bench" "$work/history"
 
 section "3. engines side by side"
