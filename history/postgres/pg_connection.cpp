@@ -55,6 +55,15 @@ bool Connection::ok() const {
   return PQstatus(conn_.get()) == CONNECTION_OK;
 }
 
+void Connection::reconnect() {
+  PQreset(conn_.get());
+  if (!ok()) {
+    std::string message = PQerrorMessage(conn_.get());
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    throw PgError(message, {});
+  }
+}
+
 namespace {
 
 /// `result` when its statement succeeded; else throws its error.

@@ -62,6 +62,9 @@ class Connection {
   void execScript(std::string_view sql);
   /// Whether the connection is still up.
   [[nodiscard]] bool ok() const;
+  /// Connects again after the connection was lost (a server restart, under
+  /// a long `edict serve`); throws PgError when it cannot.
+  void reconnect();
 
  private:
   struct Finish {

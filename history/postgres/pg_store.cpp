@@ -76,6 +76,7 @@ class PostgresStore final : public HistoryStore {
 
   void transact(bool readOnly, const std::function<void(run::HistoryTransaction&)>& body) override {
     std::lock_guard lock(mutex_);
+    if (!db_.ok()) db_.reconnect();  // lost since the last batch
     std::minstd_rand jitter(std::random_device{}());
     for (int attempt = 1;; ++attempt) {
       db_.exec(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
