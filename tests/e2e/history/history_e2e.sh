@@ -225,14 +225,18 @@ case $scenario in
     ;;
   threads)
     # The records and the history are those of one claim at a time, in
-    # input order, whatever the threads and the batch size.
-    awk 'BEGIN { for (i = 0; i < 800; i++) {
+    # input order, whatever the threads and the batch size: with rules that
+    # read the history (tests/e2e/history/cross_claim.edict), the records
+    # depend on which earlier claims each claim saw.
+    ruleset=tests/e2e/history/cross_claim.edict
+    awk 'BEGIN { split("97140 97530 97110 97161 97162", codes, " ")
+      for (i = 0; i < 800; i++) {
       extra = ""
       if (i % 11 == 5) extra = sprintf(",\"frequency\":\"7\",\"replaces\":\"T%d\"", i - 3)
       if (i % 13 == 7) extra = sprintf(",\"frequency\":\"8\",\"replaces\":\"T%d\"", i - 40)
       id = (i % 17 == 3) ? sprintf("T%d", i - 1) : sprintf("T%d", i)
       printf "{\"id\":\"%s\",\"payer\":\"%s\",\"patient\":{\"id\":\"P%d\"},\"provider\":{\"npi\":\"1234567893\"}%s,\"lines\":[{\"code\":\"%s\",\"modifiers\":[\"GP\"],\"units\":%d,\"date\":\"2026-11-%02d\"}]}\n",
-        id, (i % 3 ? "ACME" : "OTHER"), i % 97, extra, (i % 2 ? "97110" : "97112"), 1 + i % 3, 1 + i % 28 } }' \
+        id, (i % 3 ? "ACME" : "OTHER"), i % 97, extra, codes[1 + i % 5], 1 + i % 3, 1 + (3 * i) % 9 } }' \
       >"$work/claims.jsonl"
     reference=""
     for config in "-j 1 --batch-size 1" "-j 2 --batch-size 7" "-j 2 --batch-size 512" "-j 3 --batch-size 64"; do
@@ -248,6 +252,11 @@ case $scenario in
       expect_same "$records" "$reference" "records differ with $config"
       expect_same "$lines" "$reference_lines" "the history differs with $config"
       expect_same "$stats" "$reference_stats" "the claims differ with $config"
+    done
+    # The history made edits: pairs, daily limits and frequency limits across claims.
+    for rule in ptp_97140_97530 mue_97110 freq_97161_30_days; do
+      grep -q "\"rule\":\"$rule\".*\"related_lines\":\[[^]]*{\"claim\"" <<<"$reference" ||
+        fail "no $rule edit names an earlier claim's line"
     done
     ;;
   import_export)
