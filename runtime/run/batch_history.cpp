@@ -165,4 +165,14 @@ void BatchHistory::apply(const model::Claim& claim, std::span<const model::Edit>
   if (changed) ++claimsRecorded_;
 }
 
+model::ClaimHistory storedHistory(HistoryAccess& access, const model::Claim& claim) {
+  BatchKeys keys;
+  keys.add(claim);
+  FetchedHistory fetched;
+  access.transact(true,
+                  [&](HistoryTransaction& tx) { fetched = tx.fetch(keys.patients, keys.claims); });
+  BatchHistory history(keys, std::move(fetched));
+  return history.historyFor(claim);
+}
+
 }  // namespace edict::run

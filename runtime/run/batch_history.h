@@ -84,4 +84,9 @@ class BatchHistory {
   model::ClaimHistory view_;
 };
 
+/// The history a read-only run judges `claim` with: the stored lines of its
+/// patient at its payer, fetched in one transaction of `access` (for `edict
+/// explain --history`, which explains one claim at a time).
+model::ClaimHistory storedHistory(HistoryAccess& access, const model::Claim& claim);
+
 }  // namespace edict::run

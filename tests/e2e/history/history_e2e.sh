@@ -390,6 +390,12 @@ case $scenario in
         exported | grep -q '"claim":"B","line":1,.*"allowed_units":0,"action":"deny"' ||
           fail "B's denied line is not in the history"
       done
+      # `edict explain --history` judges B as a read-only run: the stored
+      # history without B's own lines, and names A's line.
+      "$edict" explain -r $rules --history "$loc" --claim B "$work/second.jsonl" >"$work/out" 2>&1 ||
+        { cat "$work/out"; fail "explain --history failed"; }
+      expect_in "$work/out" "line 1: deny ptp_97140_97530 reason CO-236"
+      expect_in "$work/out" "claim A line 1: 97140"
     done
     ;;
   *)
