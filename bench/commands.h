@@ -20,5 +20,7 @@ void addCompareVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verb
 void addCompileVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs);
 /// serve: `edict serve` under load, beside `edict run`.
 void addServeVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs);
+/// gen-history and measure: the claim history benchmark (history.sh).
+void addHistoryVerbs(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs);
 
 }  // namespace edict::bench

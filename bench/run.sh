@@ -19,6 +19,9 @@
 #   2d. `edict worker` on NATS JetStream (bench/queue.sh): 1 and 2 workers,
 #      messages of 1, 100 and 1,000 claims, beside `edict run` on the same
 #      claims, the collected records checked against `edict run`'s.
+#   2e. the claim history (bench/history.sh): 100,000 claims against a
+#      history of 1,000,000 lines, on SQLite and on a throwaway PostgreSQL,
+#      as a ratio to the same run without history, with peak memory.
 # Everything also goes to WORK/results.json. docs/performance.md explains
 # the figures.
 #
@@ -81,6 +84,9 @@ bash bench/serve.sh build/bench/tools/edict "$bench" "$work/serve" \
 section "2d. edict worker on NATS JetStream (1 and 2 workers; messages of 1, 100 and 1,000 claims), beside edict run"
 bash bench/queue.sh build/bench/tools/edict "$bench" "$work/queue" --claims "${EDICT_BENCH_QUEUE_CLAIMS:-50000}"
 
+section "2e. the claim history: 100,000 claims against 1,000,000 lines, SQLite and PostgreSQL"
+bash bench/history.sh build/bench/tools/edict "$bench" "$work/history"
+
 section "3. engines side by side"
 node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/peers" --budget "$peer_budget"
 "$bench" compare --claims "$work/claims.jsonl" --min-time "$min_time" --rounds "$rounds" \
@@ -89,5 +95,5 @@ node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/p
   --include "compile_therapy=$work/compile_therapy.json" \
   --include "cms_therapy=$work/compile_cms_therapy.json" --include "acme=$work/compile_acme.json" \
   --include "ncci=$work/compile_ncci.json" --include "ncci_cms=$work/compile_ncci_cms.json" \
-  --include "serve=$work/serve.json" \
+  --include "serve=$work/serve.json" --include "history=$work/history/history.json" \
   --json "$work/results.json"

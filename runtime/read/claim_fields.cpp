@@ -228,6 +228,41 @@ void FieldRules::utf8(std::string_view text, const FieldPath& path) const {
     failField(path, "not valid UTF-8 text");
 }
 
+model::ClaimFrequency FieldRules::frequency(std::string_view text, const FieldPath& path) const {
+  if (text.size() != 1 || !isDigit(text[0]))
+    failField(path, fmt::format("{} is not a claim frequency code (one digit: 1 original, "
+                                "7 replacement, 8 void)",
+                                quoted(text)));
+  if (text[0] == '7') return model::ClaimFrequency::Replacement;
+  if (text[0] == '8') return model::ClaimFrequency::Void;
+  return model::ClaimFrequency::Original;
+}
+
+void FieldRules::checkReplaces(model::Claim& claim, const FieldPath& frequencyPath,
+                               const FieldPath& replacesPath) const {
+  const std::size_t first = claim.replaces.find_first_not_of(" \t");
+  if (first == std::string::npos) {
+    claim.replaces.clear();
+  } else {
+    claim.replaces.erase(claim.replaces.find_last_not_of(" \t") + 1);
+    claim.replaces.erase(0, first);
+  }
+  const bool isVoid = claim.frequency == model::ClaimFrequency::Void;
+  if (claim.frequency == model::ClaimFrequency::Original) {
+    if (!claim.replaces.empty())
+      failField(replacesPath,
+                fmt::format("names the claim {} to replace, but `{}` does not make the claim a "
+                            "replacement (7) or a void (8)",
+                            read::quoted(claim.replaces), frequencyPath.str()));
+  } else if (claim.replaces.empty()) {
+    failField(replacesPath,
+              fmt::format("required field is missing: `{}` makes the claim a {}, which names the "
+                          "claim it {}",
+                          frequencyPath.str(), isVoid ? "void" : "replacement",
+                          isVoid ? "voids" : "replaces"));
+  }
+}
+
 void FieldRules::completeClaim(model::Claim& claim, const FieldPath& linesPath) const {
   checkLineCount(claim.lines.size(), linesPath);
   if (claim.providerNpi.empty()) claim.providerNpi = claim.billingProviderNpi;

@@ -69,6 +69,16 @@ struct FieldRules {
   /// Fails unless `text` is valid UTF-8 (JSON input is checked by its parser).
   void utf8(std::string_view text, const FieldPath& path) const;
 
+  /// An X12 CLM05-3 claim frequency code (JSON `frequency`, CSV column of
+  /// the same name): one digit; `7` is a replacement, `8` a void, any other
+  /// digit (`1` original, `6` corrected...) a new claim.
+  [[nodiscard]] model::ClaimFrequency frequency(std::string_view text, const FieldPath& path) const;
+  /// Checks that the claim's frequency and `Claim::replaces` agree: a
+  /// replacement or a void names the claim it replaces (`replacesPath`), an
+  /// original names none; `replaces` is trimmed of surrounding blanks first.
+  void checkReplaces(model::Claim& claim, const FieldPath& frequencyPath,
+                     const FieldPath& replacesPath) const;
+
   /// The last step of every reader, so that the same claim gives the same
   /// model whatever its format: checks the line count; fills the rendering
   /// provider from the billing provider and back when only one is given, and

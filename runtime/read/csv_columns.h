@@ -20,6 +20,8 @@ enum class CsvColumn : std::uint8_t {
   BillingProviderNpi,
   PlaceOfService,
   Diagnoses,
+  Frequency,
+  Replaces,
   LineCode,
   LineModifiers,
   LineUnits,
@@ -30,7 +32,7 @@ enum class CsvColumn : std::uint8_t {
   LineProviderNpi,
 };
 
-inline constexpr std::size_t kCsvColumnCount = 17;
+inline constexpr std::size_t kCsvColumnCount = 19;
 
 /// Header names, indexed by CsvColumn. Claim-level names are the JSON field
 /// paths; line-level ones are the fields of `lines[]` under `line.`.
@@ -44,6 +46,8 @@ inline constexpr std::array<std::string_view, kCsvColumnCount> kCsvColumnNames =
     "billing_provider.npi",
     "place_of_service",
     "diagnoses",
+    "frequency",
+    "replaces",
     "line.code",
     "line.modifiers",
     "line.units",

@@ -308,6 +308,10 @@ class CsvReader final : public ClaimReader {
       for (std::string_view dx : splitList(claimCell(CsvColumn::Diagnoses)))
         rules.addDiagnosis(claim, rules.diagnosis(dx, DiagnosisCodeSet::Icd10, "diagnoses"),
                            "diagnoses");
+      if (auto frequency = claimCell(CsvColumn::Frequency); !frequency.empty())
+        claim.frequency = rules.frequency(frequency, "frequency");
+      claim.replaces = claimCell(CsvColumn::Replaces);
+      rules.checkReplaces(claim, "frequency", "replaces");
       if (extraRows > 0) rules.checkLineCount(rows.size() + extraRows, "rows");
       for (const Row& row : rows) claim.lines.push_back(convertLine(row, rules));
       errorLine_ = rows[0].line;

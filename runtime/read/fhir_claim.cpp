@@ -291,6 +291,43 @@ model::Line convertItem(object item, const CareTeam& team, const FieldPath& path
   return line;
 }
 
+/// The claim a Claim replaces: the `related` entry whose relationship is
+/// `prior` (ex-relatedclaimrelationship), by its claim's business
+/// identifier, else the id its reference ends with, else its own
+/// `reference` identifier. Empty when no entry is a prior claim.
+std::string priorClaim(object claim, const FieldPath& path) {
+  std::string found;
+  std::size_t i = 0;
+  for (element e : arrayAt(claim, "related", FieldPath(path, "related"))) {
+    const FieldPath rpath(path, "related", i++);
+    object related;
+    if (e.get(related) != simdjson::SUCCESS) failField(rpath, "expected an object");
+    const FieldPath relationshipPath(rpath, ".relationship");
+    auto relationship = codingAt(related, "relationship", relationshipPath);
+    if (!relationship || relationship->code != "prior") continue;
+    std::string id;
+    const FieldPath claimPath(rpath, ".claim");
+    if (auto ref = objectAt(related, "claim", claimPath)) {
+      FhirTarget target;
+      readIdentifiers(*ref, target, FieldPath(claimPath, ".identifier"));
+      id = target.id;
+      const std::string_view reference =
+          stringAt(*ref, "reference", FieldPath(claimPath, ".reference"));
+      if (id.empty()) id = reference.substr(reference.rfind('/') + 1);
+    }
+    if (id.empty())
+      if (auto identifier = objectAt(related, "reference", FieldPath(rpath, ".reference")))
+        id = stringAt(*identifier, "value", FieldPath(rpath, ".reference.value"));
+    if (id.empty())
+      failField(claimPath, "a prior claim needs its identifier (claim.identifier.value)");
+    if (!found.empty() && found != id)
+      failField(rpath, fmt::format("a second prior claim, {}; a claim replaces one claim, {}",
+                                   read::quoted(id), read::quoted(found)));
+    found = std::move(id);
+  }
+  return found;
+}
+
 }  // namespace
 
 FhirTarget fhirTarget(object resource, const FieldPath& path) {
@@ -336,6 +373,15 @@ model::Claim convertFhirClaim(object resource, const FhirDirectory& directory,
   if (auto type = codingAt(resource, "type", typePath); type && type->code != "professional")
     failField(type->path, fmt::format("{} claims are not read; edict reads professional claims",
                                       quoted(type->code)));
+
+  // A cancelled Claim voids the prior claim it names in `related`; an
+  // active one naming a prior claim replaces it (X12 CLM05-3 8 and 7).
+  claim.replaces = priorClaim(resource, path);
+  if (stringAt(resource, "status", FieldPath(path, "status")) == "cancelled")
+    claim.frequency = model::ClaimFrequency::Void;
+  else if (!claim.replaces.empty())
+    claim.frequency = model::ClaimFrequency::Replacement;
+  rules.checkReplaces(claim, FieldPath(path, "status"), FieldPath(path, "related"));
 
   const References refs(resource, directory, path);
   auto patient = refs.resolve(resource, "patient", FieldPath(path, "patient"));

@@ -125,13 +125,33 @@ model::Line convertLine(object obj, const FieldPath& path, const FieldRules& rul
   return line;
 }
 
-enum ClaimKey { kId, kPayer, kPos, kPatient, kProvider, kBilling, kDiagnoses, kLines };
-constexpr std::array<std::string_view, 8> kClaimKeys = {"id",        "payer",    "place_of_service",
-                                                        "patient",   "provider", "billing_provider",
-                                                        "diagnoses", "lines"};
+/// `"frequency":"7"`, or the number 7 written without quotes.
+model::ClaimFrequency frequencyValue(const std::optional<element>& value, const FieldPath& path,
+                                     const FieldRules& rules) {
+  if (!value) return model::ClaimFrequency::Original;
+  std::int64_t number = 0;
+  if (value->get(number) == simdjson::SUCCESS) return rules.frequency(std::to_string(number), path);
+  return rules.frequency(stringValue(value, path, true), path);
+}
+
+enum ClaimKey {
+  kId,
+  kPayer,
+  kPos,
+  kPatient,
+  kProvider,
+  kBilling,
+  kDiagnoses,
+  kLines,
+  kFrequency,
+  kReplaces
+};
+constexpr std::array<std::string_view, 10> kClaimKeys = {
+    "id",        "payer", "place_of_service", "patient", "provider", "billing_provider",
+    "diagnoses", "lines", "frequency",        "replaces"};
 
 model::Claim convertClaim(object obj, const FieldRules& rules) {
-  const Members<8> m(obj, kClaimKeys);
+  const Members<10> m(obj, kClaimKeys);
   model::Claim claim;
   claim.id = stringValue(m[kId], "id", true);
   if (claim.id.empty()) failField("id", "must not be empty");
@@ -147,6 +167,9 @@ model::Claim convertClaim(object obj, const FieldRules& rules) {
   }
   claim.providerNpi = npiOf(m[kProvider], "provider");
   claim.billingProviderNpi = npiOf(m[kBilling], "billing_provider");
+  claim.frequency = frequencyValue(m[kFrequency], "frequency", rules);
+  claim.replaces = stringValue(m[kReplaces], "replaces", false);
+  rules.checkReplaces(claim, "frequency", "replaces");
 
   if (m[kDiagnoses]) {
     const FieldPath root("diagnoses");

@@ -287,6 +287,8 @@ void X12ClaimBuilder::startClaim(const X12Segment& s) {
   if (const std::string_view pos = s.component(5, 1); !pos.empty())
     claim.placeOfService =
         FieldRules{}.placeOfService(pos, ElementPath{s, 5, 1, "place_of_service"});
+  if (const std::string_view frequency = s.component(5, 3); !frequency.empty())
+    claim.frequency = FieldRules{}.frequency(frequency, ElementPath{s, 5, 3, "frequency"});
 }
 
 void X12ClaimBuilder::claimSegment(const X12Segment& s) {
@@ -300,6 +302,10 @@ void X12ClaimBuilder::claimSegment(const X12Segment& s) {
     if (loop == Loop::Line && s.element(1) == "472") serviceDate(s);
   } else if (id == "HI") {
     if (loop != Loop::Line) diagnoses(s);
+  } else if (id == "REF") {
+    // 2300 REF*F8: the payer's control number of the claim a replacement
+    // or void replaces (2330B has its own REF*F8, another payer's).
+    if (loop == Loop::Claim && s.element(1) == "F8") open_->claim.replaces = s.element(2);
   } else if (id == "SBR") {
     // 2320: other subscribers and their payers (coordination of benefits);
     // their NM1 segments are not this claim's providers.
@@ -445,7 +451,10 @@ void X12ClaimBuilder::close(std::deque<ReadItem>& out) {
   try {
     if (!open_->problem && open_->extraLines > 0)
       FieldRules{}.checkLineCount(open_->claim.lines.size() + open_->extraLines, "LX (lines)");
-    if (!open_->problem) FieldRules{}.completeClaim(open_->claim, "LX (lines)");
+    if (!open_->problem) {
+      FieldRules{}.checkReplaces(open_->claim, "CLM05-3 (frequency)", "REF*F8 (replaces)");
+      FieldRules{}.completeClaim(open_->claim, "LX (lines)");
+    }
   } catch (const FieldError& e) {
     open_->problem = Problem{e.message, open_->claim.origin.position};
   }

@@ -8,6 +8,8 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -21,6 +23,8 @@ void RunSummary::add(const RunSummary& other) {
   rejected += other.rejected;
   unrouted += other.unrouted;
   for (std::size_t i = 0; i < editsByAction.size(); ++i) editsByAction[i] += other.editsByAction[i];
+  historyUsed = historyUsed || other.historyUsed;
+  historyRecorded += other.historyRecorded;
 }
 
 std::string RunSummary::describe() const {
@@ -32,6 +36,8 @@ std::string RunSummary::describe() const {
        {model::Action::Deny, model::Action::Modify, model::Action::Review, model::Action::Flag})
     out += fmt::format(" {} {}", editsByAction[static_cast<std::size_t>(action)],
                        model::actionName(action));
+  if (historyUsed)
+    out += fmt::format("; history: {} recorded", text::counted(historyRecorded, "claim"));
   return out;
 }
 
@@ -57,16 +63,10 @@ model::Edit unroutedRecord(const model::Claim& claim) {
   return edit;
 }
 
-namespace {
-
-/// A claim the rules themselves refuse (e.g. minutes on an untimed code)
-/// gets one reject record and counts as rejected, like a malformed claim.
 bool rejectedByRules(const std::vector<model::Edit>& edits) {
   return std::any_of(edits.begin(), edits.end(),
                      [](const model::Edit& e) { return e.action == model::Action::Reject; });
 }
-
-}  // namespace
 
 void runClaims(read::ClaimReader& reader, const eval::Evaluator& evaluator,
                const RulesetLabel& label, const RecordSink& sink, RunSummary& summary) {
@@ -100,6 +100,9 @@ struct Batch {
   const read::ClaimReader* parser = nullptr;
   /// The routes of the run the batch belongs to.
   const Router* router = nullptr;
+  /// The history of the run, if it keeps one, and the batch's number in it.
+  HistoryRun* history = nullptr;
+  std::uint64_t sequence = 0;
   std::size_t count = 0;
   /// The formatted records of the batch, in claim order.
   std::string text;
@@ -108,8 +111,28 @@ struct Batch {
   bool done = false;  // guarded by Pool::mutex
 };
 
+/// Evaluates a batch with its history (history_run.h) and formats its records.
+void processWithHistory(Batch& batch, const write::RecordFormat& format) {
+  try {
+    if (batch.parser)
+      for (std::size_t i = 0; i < batch.count; ++i)
+        batch.parser->parseRecord(batch.records[i], batch.items[i]);
+  } catch (...) {
+    batch.history->abandon(batch.sequence);  // later batches must not wait for this one
+    throw;
+  }
+  std::vector<model::Edit> records;
+  batch.history->evaluate(batch.sequence, std::span(batch.items.data(), batch.count), *batch.router,
+                          records, batch.counts);
+  for (const model::Edit& record : records) format.append(record, batch.text);
+}
+
 /// Evaluates one batch: routes each claim, evaluates it, formats its records.
 void process(Batch& batch, const write::RecordFormat& format) {
+  if (batch.history) {
+    processWithHistory(batch, format);
+    return;
+  }
   const Router& router = *batch.router;
   std::vector<model::Edit> edits;
   for (std::size_t i = 0; i < batch.count; ++i) {
@@ -241,7 +264,9 @@ void BatchRunner::run(read::ClaimReader& reader, std::ostream& out, RunSummary& 
 }
 
 void BatchRunner::run(const Router& router, read::ClaimReader& reader, const TextSink& out,
-                      RunSummary& summary, const ProgressFn& progress) {
+                      RunSummary& summary, const ProgressFn& progress, HistoryUse history) {
+  std::optional<HistoryRun> historyRun;
+  if (history.access) historyRun.emplace(history);
   // A ring of batches: the reader fills the next free one while workers
   // evaluate the others; the oldest is written as soon as it is done. Two
   // per worker keeps every worker busy while the reader runs ahead.
@@ -276,6 +301,8 @@ void BatchRunner::run(const Router& router, read::ClaimReader& reader, const Tex
       batch.done = false;
       batch.parser = splits ? &reader : nullptr;
       batch.router = &router;
+      batch.history = historyRun ? &*historyRun : nullptr;
+      batch.sequence = submitted;
       while (batch.count < pool_->options.batchSize) {
         if (batch.count == batch.items.size()) batch.items.emplace_back();
         const bool got = splits ? nextRecord(reader, batch) : reader.next(batch.items[batch.count]);

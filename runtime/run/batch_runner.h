@@ -18,10 +18,12 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/model/edit.h"
 #include "runtime/eval/evaluator.h"
 #include "runtime/read/claim_reader.h"
+#include "runtime/run/history_run.h"
 #include "runtime/run/router.h"
 #include "runtime/write/record_format.h"
 
@@ -37,6 +39,10 @@ struct RunSummary {
   std::uint64_t unrouted = 0;
   /// Edits by model::Action (reject records are counted in `rejected`).
   std::array<std::uint64_t, 5> editsByAction{};
+  /// Whether the run kept a claim history, and how many of its claims
+  /// changed it (recorded, replaced or voided a claim).
+  bool historyUsed = false;
+  std::uint64_t historyRecorded = 0;
 
   /// Adds `other`'s counts to these.
   void add(const RunSummary& other);
@@ -52,6 +58,10 @@ model::Edit rejectRecord(const read::RejectedClaim& rejected, const RulesetLabel
 
 /// The record for a claim whose payer is routed to no ruleset.
 model::Edit unroutedRecord(const model::Claim& claim);
+
+/// Whether the rules refused the claim (a Reject among its edits, e.g.
+/// minutes on an untimed code): it then counts as rejected.
+bool rejectedByRules(const std::vector<model::Edit>& edits);
 
 /// Reads every claim of `reader`, evaluates it with one evaluator on the
 /// calling thread and writes its records to `sink`; adds the counts to
@@ -97,9 +107,11 @@ class BatchRunner {
            const ProgressFn& progress = {});
 
   /// The same through `router`, which must outlive the call, handing the
-  /// text of each batch to `out`. Thread-safe.
+  /// text of each batch to `out`, with the claim history `history` when it
+  /// names one (runtime/run/history_run.h says what claims see of it).
+  /// Thread-safe. Throws HistoryError when the history fails.
   void run(const Router& router, read::ClaimReader& reader, const TextSink& out,
-           RunSummary& summary, const ProgressFn& progress = {});
+           RunSummary& summary, const ProgressFn& progress = {}, HistoryUse history = {});
 
   /// The number of worker threads.
   [[nodiscard]] unsigned threads() const;

@@ -54,6 +54,16 @@ std::string x12Text(std::string_view text) {
   return out;
 }
 
+/// The X12 CLM05-3 code of a frequency; an original is written as `1`.
+std::string_view frequencyCode(model::ClaimFrequency frequency) {
+  switch (frequency) {
+    case model::ClaimFrequency::Original: return "1";
+    case model::ClaimFrequency::Replacement: return "7";
+    case model::ClaimFrequency::Void: return "8";
+  }
+  return "1";
+}
+
 std::string compactDate(model::Date date) {
   std::string text = date.iso();
   std::erase(text, '-');
@@ -83,6 +93,10 @@ std::string claimToJsonLine(const model::Claim& claim) {
     out += "}";
   }
   if (!claim.placeOfService.empty()) jsonMember(out, "place_of_service", claim.placeOfService);
+  if (claim.frequency != model::ClaimFrequency::Original) {
+    jsonMember(out, "frequency", frequencyCode(claim.frequency));
+    jsonMember(out, "replaces", claim.replaces);
+  }
   if (!claim.diagnoses.empty()) {
     out += ",\"diagnoses\":[";
     for (std::size_t i = 0; i < claim.diagnoses.size(); ++i) {
@@ -119,7 +133,8 @@ std::string claimToJsonLine(const model::Claim& claim) {
 
 std::string claimCsvHeader() {
   return "id,payer,patient.id,patient.birth_date,patient.sex,provider.npi,billing_provider.npi,"
-         "place_of_service,diagnoses,line.code,line.modifiers,line.units,line.minutes,line.date,"
+         "place_of_service,diagnoses,frequency,replaces,line.code,line.modifiers,line.units,line."
+         "minutes,line.date,"
          "line.charge,line.place_of_service,line.provider.npi\n";
 }
 
@@ -143,10 +158,17 @@ std::string claimToCsvRows(const model::Claim& claim) {
     appendCsvField(out, claim.providerNpi);
     out.push_back(',');
     appendCsvField(out, claim.billingProviderNpi);
-    out += fmt::format(",{},{},{},{},{},{},{},{},{},", claim.placeOfService, diagnoses,
-                       line.code.text(), modifiersText(line, " "), line.units,
-                       line.minutes ? std::to_string(*line.minutes) : "", line.date.iso(),
-                       line.charge, line.placeOfService);
+    out += fmt::format(",{},{},", claim.placeOfService, diagnoses);
+    if (claim.frequency != model::ClaimFrequency::Original) {
+      out += frequencyCode(claim.frequency);
+      out.push_back(',');
+      appendCsvField(out, claim.replaces);
+    } else {
+      out.push_back(',');
+    }
+    out += fmt::format(",{},{},{},{},{},{},{},", line.code.text(), modifiersText(line, " "),
+                       line.units, line.minutes ? std::to_string(*line.minutes) : "",
+                       line.date.iso(), line.charge, line.placeOfService);
     appendCsvField(out, line.providerNpi);
     out.push_back('\n');
   }
@@ -156,8 +178,20 @@ std::string claimToCsvRows(const model::Claim& claim) {
 std::string claimToFhirLine(const model::Claim& claim) {
   std::string out = "{\"resourceType\":\"Claim\",\"identifier\":[{\"value\":";
   text::appendJsonString(out, claim.id);
+  // A void is a cancelled Claim; a replacement or void names the claim it
+  // replaces in `related`, as a prior claim (docs/input-formats.md).
+  out += fmt::format("}}],\"status\":\"{}\",",
+                     claim.frequency == model::ClaimFrequency::Void ? "cancelled" : "active");
+  if (claim.frequency != model::ClaimFrequency::Original) {
+    out += fmt::format(
+        "\"related\":[{{\"relationship\":{{\"coding\":[{{\"system\":\"{}\",\"code\":\"prior\"}}]}},"
+        "\"claim\":{{\"identifier\":{{\"value\":",
+        "http://terminology.hl7.org/CodeSystem/ex-relatedclaimrelationship");
+    text::appendJsonString(out, claim.replaces);
+    out += "}}}],";
+  }
   out +=
-      "}],\"status\":\"active\",\"type\":{\"coding\":[{\"system\":"
+      "\"type\":{\"coding\":[{\"system\":"
       "\"http://terminology.hl7.org/CodeSystem/claim-type\",\"code\":\"professional\"}]},"
       "\"use\":\"claim\",\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"patient\","
       "\"identifier\":[{\"value\":";
@@ -300,8 +334,12 @@ void X12ClaimWriter::add(const model::Claim& claim) {
   segment(fmt::format("NM1*PR*2*PAYER*****PI*{}", x12Text(claim.payer)));
   double total = 0;
   for (const model::Line& line : claim.lines) total += line.charge;
-  segment(fmt::format("CLM*{}*{}***{}:B:1*Y*A*Y*Y", x12Text(claim.id), total,
-                      claim.placeOfService.empty() ? "11" : claim.placeOfService));
+  segment(fmt::format("CLM*{}*{}***{}:B:{}*Y*A*Y*Y", x12Text(claim.id), total,
+                      claim.placeOfService.empty() ? "11" : claim.placeOfService,
+                      frequencyCode(claim.frequency)));
+  // 2300 REF*F8, the payer claim control number of the claim replaced.
+  if (claim.frequency != model::ClaimFrequency::Original)
+    segment(fmt::format("REF*F8*{}", x12Text(claim.replaces)));
   if (!claim.diagnoses.empty()) {
     std::string hi = "HI";
     for (std::size_t i = 0; i < claim.diagnoses.size(); ++i) {

@@ -28,11 +28,12 @@ struct InputOutcome {
 /// Reads the claims of `in`, named `name` in reject messages, in `format`
 /// (detected from content when nullopt), evaluates them through `runner`
 /// with the routes of `router` (a catalogue's) and gives the records to
-/// `out`, adding the counts to `summary`.
+/// `out`, adding the counts to `summary`; with the claim history of
+/// `history` when it names one.
 InputOutcome runClaims(const run::Router& router, run::BatchRunner& runner, read::InputStream& in,
                        const std::string& name, std::optional<read::InputFormat> format,
                        const run::TextSink& out, run::RunSummary& summary,
-                       const run::ProgressFn& progress = {});
+                       const run::ProgressFn& progress = {}, run::HistoryUse history = {});
 
 /// The records of claims held in memory, and how reading them ended.
 struct Evaluation {
@@ -44,6 +45,7 @@ struct Evaluation {
 /// runClaims over bytes in memory (a catalogue's router()).
 Evaluation evaluateClaims(const run::Router& router, run::BatchRunner& runner,
                           std::string_view claims, const std::string& name,
-                          std::optional<read::InputFormat> format = std::nullopt);
+                          std::optional<read::InputFormat> format = std::nullopt,
+                          run::HistoryUse history = {});
 
 }  // namespace edict::service

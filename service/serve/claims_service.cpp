@@ -30,12 +30,14 @@ std::string reloadJson(const service::ReloadOutcome& outcome) {
 }
 
 ClaimsService::ClaimsService(service::LiveCatalogue& catalogue, run::BatchRunner& runner,
-                             http::Server& server, std::size_t maxClaims, Log log)
+                             http::Server& server, std::size_t maxClaims, Log log,
+                             run::HistoryUse history)
     : catalogue_(catalogue),
       runner_(runner),
       server_(server),
       maxClaims_(maxClaims),
-      log_(std::move(log)) {
+      log_(std::move(log)),
+      history_(history) {
   registerMetrics();
   server.route("POST", "/v1/evaluate",
                [this](const http::Request& rq, http::Response& rs) { evaluate(rq, rs); });
@@ -115,7 +117,7 @@ void ClaimsService::evaluate(const http::Request& request, http::Response& respo
   const std::shared_ptr<const service::Catalogue> catalogue = catalogue_.current();
   if (!catalogue) return unavailable(response, "no ruleset is in service");
   BodyAnswer answer = answerEvaluate(catalogue->router(), runner_, request.body(),
-                                     request.param("source", "request"), maxClaims_);
+                                     request.param("source", "request"), maxClaims_, history_);
   count(answer.summary);
   response.status = answer.status;
   response.contentType = std::move(answer.contentType);

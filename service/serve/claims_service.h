@@ -33,7 +33,7 @@ class ClaimsService {
   /// Registers the endpoints on `server`; everything given must outlive
   /// this. `maxClaims` bounds the lines of one /v1/evaluate body.
   ClaimsService(service::LiveCatalogue& catalogue, run::BatchRunner& runner, http::Server& server,
-                std::size_t maxClaims, Log log);
+                std::size_t maxClaims, Log log, run::HistoryUse history = {});
 
   /// Reloads, logs the outcome (with its diagnostics) saying what asked
   /// for it (`SIGHUP`, `POST /v1/reload`), and counts it.
@@ -52,6 +52,8 @@ class ClaimsService {
   http::Server& server_;
   std::size_t maxClaims_;
   Log log_;
+  /// The claim history requests are judged with, when the server keeps one.
+  run::HistoryUse history_;
   http::Counter* evaluated_ = nullptr;
   http::Counter* invalid_ = nullptr;
   http::Counter* unrouted_ = nullptr;

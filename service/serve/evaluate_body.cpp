@@ -45,7 +45,8 @@ std::string oneLineObject(std::string_view body) {
 }  // namespace
 
 BodyAnswer answerEvaluate(const run::Router& router, run::BatchRunner& runner,
-                          std::string_view body, const std::string& source, std::size_t maxClaims) {
+                          std::string_view body, const std::string& source, std::size_t maxClaims,
+                          run::HistoryUse history) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return refuse(400,
                   "the body is empty: post one claim as a JSON object, or JSON Lines of claims");
@@ -64,8 +65,14 @@ BodyAnswer answerEvaluate(const run::Router& router, run::BatchRunner& runner,
                                    read::formatName(*detection.format)));
   std::string joined;
   if (*detection.format == read::InputFormat::Jsonl) joined = oneLineObject(body);
-  service::Evaluation evaluation = service::evaluateClaims(
-      router, runner, joined.empty() ? body : std::string_view(joined), source, detection.format);
+  service::Evaluation evaluation;
+  try {
+    evaluation =
+        service::evaluateClaims(router, runner, joined.empty() ? body : std::string_view(joined),
+                                source, detection.format, history);
+  } catch (const run::HistoryError& e) {
+    return refuse(503, fmt::format("the claim history failed: {}", e.what()));
+  }
   if (!evaluation.outcome.problem.empty())
     return refuse(400, fmt::format("the body is not JSON claims: {}", evaluation.outcome.problem));
   return {200, std::string(kRecordsType), std::move(evaluation.records), evaluation.summary};

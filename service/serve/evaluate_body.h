@@ -32,8 +32,12 @@ inline constexpr std::string_view kRecordsType = "application/x-ndjson";
 /// names the body in reject messages (as a file name does for `edict
 /// run`). A body of more than `maxClaims` lines is refused (413) before
 /// anything is evaluated, so that one request cannot make a response of
-/// millions of records.
+/// millions of records. With a claim `history`, the claims are judged with
+/// it and recorded as `edict run --history` does (a request is a run); a
+/// history that fails is a 503 answer (the batches before the failure stay
+/// recorded, as in a run).
 BodyAnswer answerEvaluate(const run::Router& router, run::BatchRunner& runner,
-                          std::string_view body, const std::string& source, std::size_t maxClaims);
+                          std::string_view body, const std::string& source, std::size_t maxClaims,
+                          run::HistoryUse history = {});
 
 }  // namespace edict::serve

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs docs/tutorial.md as a new user would: in an empty directory that has
-# the repository's `rulesets/` beside it, it writes each ```file NAME block
-# to NAME and runs each `$ ` command of the ```console blocks, comparing what
-# the command prints (standard output and error) with the lines under it.
+# the repository's `rulesets/`, `samples/` and `scripts/` beside it, it
+# writes each ```file NAME block to NAME and runs each `$ ` command of the
+# ```console blocks, comparing what the command prints (standard output and
+# error) with the lines under it.
 # A last line `[exit N]` gives the expected exit status (default 0).
 # A `$ edict serve ...` command starts the server in the background on a
 # free port (`--listen 127.0.0.1:0`, the port read from its log); later
@@ -27,6 +28,7 @@ cleanup() {
 trap cleanup EXIT
 ln -s "$root/rulesets" "$work/rulesets"
 ln -s "$root/samples" "$work/samples"
+ln -s "$root/scripts" "$work/scripts"
 mkdir -p "$work/bin" && ln -s "$edict" "$work/bin/edict"
 export PATH="$work/bin:$PATH"
 cd "$work" || exit 1

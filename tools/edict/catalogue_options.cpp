@@ -1,5 +1,11 @@
 #include "catalogue_options.h"
 
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "history/open/open_history.h"
+
 namespace edict::cli {
 
 void addCatalogueOptions(CLI::App& cmd, service::CatalogueSpec& spec) {
@@ -21,6 +27,36 @@ void addCatalogueOptions(CLI::App& cmd, service::CatalogueSpec& spec) {
                  "interpreter); both give identical results")
       ->check(CLI::IsMember({"jit", "interp"}))
       ->capture_default_str();
+}
+
+void addHistoryOptions(CLI::App& cmd, HistoryOptions& options) {
+  CLI::Option* history =
+      cmd.add_option(
+             "--history", options.location,
+             "Keep a claim history in LOCATION, `sqlite:PATH` (a file, created when missing) or "
+             "`postgresql://user@host/db`: before each batch its patients' earlier lines are "
+             "fetched, after it its claims' outcomes recorded, replacements and voids applied "
+             "(docs/history.md)")
+          ->type_name("LOCATION")
+          ->check([](const std::string& location) { return history::checkLocation(location); });
+  cmd.add_flag("--history-readonly", options.readOnly,
+               "Judge claims with the history, but record nothing (each claim sees the stored "
+               "history only)")
+      ->needs(history);
+}
+
+std::unique_ptr<history::HistoryStore> openHistoryOption(const HistoryOptions& options,
+                                                         std::string_view verb, bool& failed) {
+  failed = false;
+  if (options.location.empty()) return nullptr;
+  try {
+    return history::openHistory(options.location, history::SchemaPolicy::CreateIfEmpty,
+                                options.readOnly);
+  } catch (const run::HistoryError& e) {
+    std::cerr << fmt::format("{}: {}; no claim was read\n", verb, e.what());
+    failed = true;
+    return nullptr;
+  }
 }
 
 }  // namespace edict::cli

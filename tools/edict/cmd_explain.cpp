@@ -10,8 +10,10 @@
 
 #include "commands.h"
 #include "frontend/diag/suggest.h"
+#include "history/open/open_history.h"
 #include "runtime/explain/explainer.h"
 #include "runtime/read/input_format.h"
+#include "runtime/run/batch_history.h"
 #include "service/catalogue/ruleset_loader.h"
 
 namespace edict::cli {
@@ -24,6 +26,8 @@ struct ExplainOptions {
   std::string claimId;
   std::string whyNot;
   std::string inputFormat = "auto";
+  /// A claim history to judge the claims with, read-only; empty for none.
+  std::string history;
 };
 
 int runExplain(const ExplainOptions& options) {
@@ -43,6 +47,15 @@ int runExplain(const ExplainOptions& options) {
       std::cerr << fmt::format("edict explain: --why-not `{}`: no rule of {} has that id{}\n",
                                options.whyNot, options.ruleset,
                                guess ? fmt::format("; did you mean `{}`?", *guess) : "");
+      return kUsage;
+    }
+  }
+  std::unique_ptr<history::HistoryStore> store;
+  if (!options.history.empty()) {
+    try {
+      store = history::openHistory(options.history, history::SchemaPolicy::Existing, true);
+    } catch (const run::HistoryError& e) {
+      std::cerr << fmt::format("edict explain: {}; no claim was read\n", e.what());
       return kUsage;
     }
   }
@@ -81,6 +94,16 @@ int runExplain(const ExplainOptions& options) {
     const auto& claim = std::get<model::Claim>(item);
     if (!options.claimId.empty() && claim.id != options.claimId) continue;
     found = true;
+    model::ClaimHistory prior;
+    if (store) {
+      try {
+        prior = run::storedHistory(*store, claim);
+      } catch (const run::HistoryError& e) {
+        std::cerr << fmt::format("edict explain: {}: {}\n", store->describe(), e.what());
+        return kUsage;
+      }
+      request.history = &prior;
+    }
     std::cout << explain::explainClaim(program, claim, request) << "\n";
   }
   if (!found && !rejected && !options.claimId.empty()) {
@@ -118,6 +141,12 @@ void registerExplain(CLI::App& app, int& exitStatus) {
                   "Claim format: `auto` (detected from the content), `jsonl`, `csv`, `x12`, `fhir`")
       ->check(CLI::IsMember({"auto", "jsonl", "csv", "x12", "fhir"}))
       ->capture_default_str();
+  cmd->add_option("--history", options->history,
+                  "Judge each claim with the claim history in LOCATION (`sqlite:PATH` or "
+                  "`postgresql://...`), read-only, as `edict run --history-readonly` does: edits "
+                  "the history made fire are explained, naming the earlier claims' lines")
+      ->type_name("LOCATION")
+      ->check([](const std::string& location) { return history::checkLocation(location); });
   cmd->callback([options, &exitStatus] { exitStatus = runExplain(*options); });
 }
 

@@ -35,13 +35,15 @@ struct RunOptions {
   std::string format = "jsonl";
   std::string output;
   unsigned threads = 0;
+  std::size_t batchSize = 512;
   bool noProgress = false;
+  HistoryOptions history;
 };
 
 /// Runs one claims file; false when it turned out not to be claims.
 bool runFile(const std::string& path, std::istream& source, const RunOptions& options,
              const service::Catalogue& catalogue, run::BatchRunner& runner, std::ostream& out,
-             run::RunSummary& summary) {
+             run::RunSummary& summary, run::HistoryUse history) {
   const std::string name = path == "-" ? "<stdin>" : path;
   read::InputStream in(source);
   std::optional<run::ProgressBar> bar;
@@ -59,7 +61,8 @@ bool runFile(const std::string& path, std::istream& source, const RunOptions& op
       summary,
       [&](std::uint64_t claims) {
         if (bar) bar->update(in.consumed(), before + claims);
-      });
+      },
+      history);
   if (bar) bar->finish();
   if (!outcome.problem.empty()) {
     std::cerr << fmt::format("edict run: {}: {}\n", name, outcome.problem);
@@ -73,6 +76,10 @@ int runRun(const RunOptions& options) {
       options.catalogue, 1, nullptr, "edict run", "; no claim was evaluated");
   std::cerr << load.problems;
   if (!load.catalogue) return kUsage;
+  // The history must be usable before any claim is read (exit 2 if not).
+  bool historyFailed = false;
+  const auto history = openHistoryOption(options.history, "edict run", historyFailed);
+  if (historyFailed) return kUsage;
 
   // Every claims file must open before any output is written.
   std::vector<std::unique_ptr<std::ifstream>> files;
@@ -99,13 +106,23 @@ int runRun(const RunOptions& options) {
 
   const auto format = write::makeRecordFormat(*write::parseOutputFormat(options.format));
   out << format->header();
-  run::BatchRunner runner(*format, {options.threads, 512});
+  run::BatchRunner runner(*format, {options.threads, options.batchSize});
   run::RunSummary summary;
   std::size_t notClaims = 0;
-  for (std::size_t i = 0; i < options.claims.size(); ++i) {
-    const std::string& path = options.claims[i];
-    std::istream& source = path == "-" ? std::cin : *files[i];
-    if (!runFile(path, source, options, *load.catalogue, runner, out, summary)) ++notClaims;
+  const run::HistoryUse use{history.get(), options.history.readOnly};
+  try {
+    for (std::size_t i = 0; i < options.claims.size(); ++i) {
+      const std::string& path = options.claims[i];
+      std::istream& source = path == "-" ? std::cin : *files[i];
+      if (!runFile(path, source, options, *load.catalogue, runner, out, summary, use)) ++notClaims;
+    }
+  } catch (const run::HistoryError& e) {
+    // The records of the batches before the failure are written and
+    // recorded; no later claim could be judged with a correct history.
+    out.flush();
+    std::cerr << fmt::format("edict run: {}: {}\nedict run: stopped after {}\n",
+                             history->describe(), e.what(), summary.describe());
+    return kUsage;
   }
   out.flush();
   std::string line = "edict run: " + summary.describe();
@@ -156,6 +173,13 @@ void registerRun(CLI::App& app, int& exitStatus) {
                   "is the same for any number")
       ->check(CLI::Range(0u, 1024u))
       ->type_name("N");
+  cmd->add_option("--batch-size", options->batchSize,
+                  "Claims per batch: the unit of work of a thread and, with --history, of a "
+                  "fetch and a transaction. The output and the history are the same for any size")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+      ->capture_default_str()
+      ->type_name("N");
+  addHistoryOptions(*cmd, options->history);
   cmd->add_flag("--no-progress", options->noProgress,
                 "Do not draw the progress bar (drawn on standard error only when it is a "
                 "terminal, for runs longer than half a second)");

@@ -36,6 +36,7 @@ struct ServeOptions {
   double readTimeout = 30;
   double writeTimeout = 30;
   double keepAliveTimeout = 5;
+  HistoryOptions history;
 };
 
 std::chrono::milliseconds millis(double seconds) {
@@ -83,10 +84,15 @@ int runServe(const ServeOptions& options) {
   if (!first.problems.empty()) log(first.problems);
   if (!first.swapped) return kUsage;
 
+  bool historyFailed = false;
+  const auto history = openHistoryOption(options.history, "edict serve", historyFailed);
+  if (historyFailed) return kUsage;
+
   const write::JsonLinesFormat format;
   run::BatchRunner runner(format, {options.evalThreads, 512});
   http::Server server(http);
-  serve::ClaimsService claims(catalogue, runner, server, options.maxClaims, log);
+  serve::ClaimsService claims(catalogue, runner, server, options.maxClaims, log,
+                              {history.get(), options.history.readOnly});
   if (!server.bind(error)) {
     log("edict serve: " + error);
     return kUsage;
@@ -128,6 +134,7 @@ void registerServe(CLI::App& app, int& exitStatus) {
       "after the requests in flight. Exit status: 0 stopped by a signal, 2 usage or ruleset "
       "errors at start, or the address cannot be bound.");
   addCatalogueOptions(*cmd, options->catalogue);
+  addHistoryOptions(*cmd, options->history);
   cmd->add_option("--listen", options->listen,
                   "The address to listen on, HOST:PORT ([IPV6]:PORT); port 0 takes a free port, "
                   "named in the `listening on` line of the log")

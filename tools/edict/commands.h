@@ -37,6 +37,8 @@ void registerCollect(CLI::App& app, int& exitStatus);
 void registerReloadWorkers(CLI::App& app, int& exitStatus);
 /// `edict import ptp|mue`: converts CMS NCCI files into edict TSV tables.
 void registerImport(CLI::App& app, int& exitStatus);
+/// `edict history migrate|import|export|stats`: the claim history outside a run.
+void registerHistory(CLI::App& app, int& exitStatus);
 /// `edict lsp`: the language server for editors, over standard input and output.
 void registerLsp(CLI::App& app, int& exitStatus);
 /// `edict playground`: the web page where analysts edit and try a ruleset.

@@ -1,5 +1,5 @@
 // The `edict` command line: check, fmt, test, explain, compile, run, serve,
-// worker, submit, collect, reload-workers, import, lsp and playground
+// worker, submit, collect, reload-workers, import, history, lsp and playground
 // (docs/cli.md). Parsing errors exit with status 2.
 #include <algorithm>
 #include <iostream>
@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   edict::cli::registerFmt(app, exitStatus);
   edict::cli::registerExplain(app, exitStatus);
   edict::cli::registerImport(app, exitStatus);
+  edict::cli::registerHistory(app, exitStatus);
   edict::cli::registerLsp(app, exitStatus);
   edict::cli::registerPlayground(app, exitStatus);
   // CLI11 would only say "a subcommand is required" for a misspelt verb.

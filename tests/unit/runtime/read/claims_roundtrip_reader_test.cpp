@@ -42,10 +42,12 @@ struct Carries {
 /// effective place of service and provider, which the edits see.
 std::string describe(const Claim& c, Carries carries = {}) {
   std::string out = fmt::format(
-      "id={} payer={} patient={} born={} sex={} provider={} billing={} pos={} dx=[{}]\n", c.id,
-      c.payer, c.patient.id, c.patient.birthDate ? c.patient.birthDate->iso() : "-",
-      static_cast<int>(c.patient.sex), c.providerNpi, c.billingProviderNpi,
-      carries.claimPlaceOfService ? c.placeOfService : "?", fmt::join(c.diagnoses, " "));
+      "id={} payer={} frequency={} replaces={} patient={} born={} sex={} provider={} billing={} "
+      "pos={} dx=[{}]\n",
+      c.id, c.payer, static_cast<int>(c.frequency), c.replaces, c.patient.id,
+      c.patient.birthDate ? c.patient.birthDate->iso() : "-", static_cast<int>(c.patient.sex),
+      c.providerNpi, c.billingProviderNpi, carries.claimPlaceOfService ? c.placeOfService : "?",
+      fmt::join(c.diagnoses, " "));
   for (const auto& l : c.lines) {
     std::string mods;
     for (std::uint8_t i = 0; i < l.modifierCount; ++i) mods += l.modifiers[i].text() + " ";
@@ -141,6 +143,10 @@ std::vector<Claim> generateClaims(std::size_t count, unsigned seed) {
       if (rng() % 5 == 0) l.providerNpi = pick(npis);
       c.lines.push_back(l);
     }
+    // Every fifth claim replaces, every seventh voids, the claim before it.
+    if (i > 0 && i % 5 == 0) c.frequency = edict::model::ClaimFrequency::Replacement;
+    if (i > 0 && i % 7 == 0) c.frequency = edict::model::ClaimFrequency::Void;
+    if (c.frequency != edict::model::ClaimFrequency::Original) c.replaces = claims.back().id;
     // What every reader does last: the canonical form of the claim.
     for (auto& l : c.lines) {
       if (l.placeOfService == c.placeOfService) l.placeOfService.clear();
