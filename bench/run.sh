@@ -16,14 +16,22 @@
 #      json-rules-engine; then thread scaling and every target met or missed;
 #   2c. `edict serve` under load (bench/serve.sh): single-claim requests over
 #      keep-alive connections from 1 and 2 client threads, batches of 1,000,
-#      beside `edict run` on the same claims (its targets join the list of 3).
+#      beside `edict run` on the same claims (its targets join the list of 3);
+#   2d. the whole process: `edict run` from file to file on 1,000,000 claims
+#      in each input format (JSON Lines, CSV, X12 837P, FHIR), -j1 and -j2,
+#      claims/s (wall), CPU time and peak RSS (and RSS at 100,000 claims),
+#      beside the hand-written baseline as a process on the JSON Lines file
+#      (its targets join the list of 3).
 # Everything also goes to WORK/results.json. docs/performance.md explains
 # the figures.
 #
 # Settings (environment): EDICT_BENCH_WORK (default /tmp/edict-bench-engines),
 # EDICT_BENCH_CLAIMS (20000), EDICT_BENCH_MIN_TIME (seconds per engine per
 # round, 2), EDICT_BENCH_ROUNDS (3), EDICT_BENCH_PEER_BUDGET (seconds per
-# Node peer, 20), EDICT_BENCH_SERVE_SECONDS (seconds per load run of 2c, 5).
+# Node peer, 20), EDICT_BENCH_SERVE_SECONDS (seconds per load run of 2c, 5),
+# EDICT_BENCH_WHOLE_CLAIMS (claims of 2d, 1000000; its files, about 4.5 GB
+# for a million, go to EDICT_BENCH_WHOLE_DIR, /tmp/edict-bench-whole, and
+# are reused by later runs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${EDICT_BENCH_WORK:-/tmp/edict-bench-engines}
@@ -79,6 +87,12 @@ ln -sf "$work/claims.jsonl" "$work/serve/claims.jsonl"
 bash bench/serve.sh build/bench/tools/edict "$bench" "$work/serve" \
   --seconds "${EDICT_BENCH_SERVE_SECONDS:-5}" --json "$work/serve.json"
 
+section "2d. the whole process: edict run from file to file, every input format, beside the hand-written baseline"
+whole_claims=${EDICT_BENCH_WHOLE_CLAIMS:-1000000}
+"$bench" whole-process --edict build/bench/tools/edict --claims "$whole_claims" \
+  --small-claims $((whole_claims / 10)) --dir "${EDICT_BENCH_WHOLE_DIR:-/tmp/edict-bench-whole}" \
+  --json "$work/whole.json"
+
 section "3. engines side by side"
 node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/peers" --budget "$peer_budget"
 "$bench" compare --claims "$work/claims.jsonl" --min-time "$min_time" --rounds "$rounds" \
@@ -87,5 +101,5 @@ node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/p
   --include "compile_therapy=$work/compile_therapy.json" \
   --include "cms_therapy=$work/compile_cms_therapy.json" --include "acme=$work/compile_acme.json" \
   --include "ncci=$work/compile_ncci.json" --include "ncci_cms=$work/compile_ncci_cms.json" \
-  --include "serve=$work/serve.json" \
+  --include "serve=$work/serve.json" --include "whole=$work/whole.json" \
   --json "$work/results.json"
