@@ -16,8 +16,11 @@
 #      json-rules-engine; then thread scaling and every target met or missed;
 #   2c. `edict serve` under load (bench/serve.sh): single-claim requests over
 #      keep-alive connections from 1 and 2 client threads, batches of 1,000,
-#      beside `edict run` on the same claims (its targets join the list of 3);
-#   2d. the whole process: `edict run` from file to file on 1,000,000 claims
+#      beside `edict run` on the same claims (its targets join the list of 3).
+#   2d. `edict worker` on NATS JetStream (bench/queue.sh): 1 and 2 workers,
+#      messages of 1, 100 and 1,000 claims, beside `edict run` on the same
+#      claims, the collected records checked against `edict run`'s.
+#   2e. the whole process: `edict run` from file to file on 1,000,000 claims
 #      in each input format (JSON Lines, CSV, X12 837P, FHIR), -j1 and -j2,
 #      claims/s (wall), CPU time and peak RSS (and RSS at 100,000 claims),
 #      beside the hand-written baseline as a process on the JSON Lines file
@@ -29,9 +32,9 @@
 # EDICT_BENCH_CLAIMS (20000), EDICT_BENCH_MIN_TIME (seconds per engine per
 # round, 2), EDICT_BENCH_ROUNDS (3), EDICT_BENCH_PEER_BUDGET (seconds per
 # Node peer, 20), EDICT_BENCH_SERVE_SECONDS (seconds per load run of 2c, 5),
-# EDICT_BENCH_WHOLE_CLAIMS (claims of 2d, 1000000; its files, about 4.5 GB
-# for a million, go to EDICT_BENCH_WHOLE_DIR, /tmp/edict-bench-whole, and
-# are reused by later runs).
+# EDICT_BENCH_QUEUE_CLAIMS (claims of 2d, 50000), EDICT_BENCH_WHOLE_CLAIMS
+# (claims of 2e, 1000000; its files, about 4.5 GB for a million, go to
+# EDICT_BENCH_WHOLE_DIR, /tmp/edict-bench-whole, and are reused by later runs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${EDICT_BENCH_WORK:-/tmp/edict-bench-engines}
@@ -87,7 +90,10 @@ ln -sf "$work/claims.jsonl" "$work/serve/claims.jsonl"
 bash bench/serve.sh build/bench/tools/edict "$bench" "$work/serve" \
   --seconds "${EDICT_BENCH_SERVE_SECONDS:-5}" --json "$work/serve.json"
 
-section "2d. the whole process: edict run from file to file, every input format, beside the hand-written baseline"
+section "2d. edict worker on NATS JetStream (1 and 2 workers; messages of 1, 100 and 1,000 claims), beside edict run"
+bash bench/queue.sh build/bench/tools/edict "$bench" "$work/queue" --claims "${EDICT_BENCH_QUEUE_CLAIMS:-50000}"
+
+section "2e. the whole process: edict run from file to file, every input format, beside the hand-written baseline"
 whole_claims=${EDICT_BENCH_WHOLE_CLAIMS:-1000000}
 "$bench" whole-process --edict build/bench/tools/edict --claims "$whole_claims" \
   --small-claims $((whole_claims / 10)) --dir "${EDICT_BENCH_WHOLE_DIR:-/tmp/edict-bench-whole}" \

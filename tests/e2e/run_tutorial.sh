@@ -7,14 +7,21 @@
 # A `$ edict serve ...` command starts the server in the background on a
 # free port (`--listen 127.0.0.1:0`, the port read from its log); later
 # commands reach it at `localhost:8080`; it is stopped when the script ends.
-# The same runner runs docs/service.md.
+# A `$ nats-server ...` command starts Debian's nats-server in the background
+# on free ports (its `-p 4222` and `-m 8222` become `-p -1` and `-m -1`, the
+# ports read from its log); later commands reach it at `127.0.0.1:4222` and
+# its monitoring at `127.0.0.1:8222`. A `$ edict worker ...` command starts
+# in the background and is waited for until it pulls. Both are stopped when
+# the script ends. The same runner runs docs/service.md and docs/scale-out.md.
 # usage: run_tutorial.sh EDICT_BINARY TUTORIAL.md REPOSITORY_ROOT
 set -u
 edict=$1 tutorial=$2 root=$3
 work=$(mktemp -d)
-server="" port=""
+server="" port="" nats_port="" monitor_port=""
+background=()
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  for pid in "${background[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -40,10 +47,47 @@ start_server() {
   echo "--- the server did not start: \$ $1"; cat "$work/serve.log"; exit 1
 }
 
+# Starts `$1` in the background with its standard error in log file $2,
+# and waits until the log matches $3.
+start_background() {
+  local log=$2
+  bash -c "exec $1" 2>"$log" >/dev/null &
+  background+=($!)
+  for _ in $(seq 300); do
+    grep -q "$3" "$log" && return 0
+    kill -0 "${background[-1]}" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "--- did not start: \$ $1"; cat "$log"; exit 1
+}
+
+start_nats() {
+  local args=${1#nats-server }
+  args=${args/-p 4222/-p -1}
+  args=${args/-m 8222/-m -1}
+  start_background "/usr/sbin/nats-server $args" "$work/nats.log" "Server is ready"
+  nats_port=$(grep -o 'client connections on 127\.0\.0\.1:[0-9]*' "$work/nats.log" | cut -d: -f2)
+  monitor_port=$(grep -o 'http monitor on 127\.0\.0\.1:[0-9]*' "$work/nats.log" | cut -d: -f2)
+}
+
 check_command() {
   [ -n "$command" ] || return 0
   if [[ "$command" == 'edict serve '* ]]; then
     start_server "$command"
+    command="" expected=""
+    return 0
+  fi
+  if [ -n "$nats_port" ]; then
+    command=${command//127.0.0.1:4222/127.0.0.1:$nats_port}
+    command=${command//127.0.0.1:8222/127.0.0.1:$monitor_port}
+  fi
+  if [[ "$command" == 'nats-server '* ]]; then
+    start_nats "$command"
+    command="" expected=""
+    return 0
+  fi
+  if [[ "$command" == 'edict worker '* ]]; then
+    start_background "$command" "$work/worker-${#background[@]}.log" "pulling from"
     command="" expected=""
     return 0
   fi

@@ -27,6 +27,14 @@ void registerTest(CLI::App& app, int& exitStatus);
 void registerRun(CLI::App& app, int& exitStatus);
 /// `edict serve`: the claims service over HTTP.
 void registerServe(CLI::App& app, int& exitStatus);
+/// `edict worker`: evaluates claims from a NATS JetStream stream.
+void registerWorker(CLI::App& app, int& exitStatus);
+/// `edict submit`: publishes claims files to the claims stream.
+void registerSubmit(CLI::App& app, int& exitStatus);
+/// `edict collect`: writes the result records of the results stream.
+void registerCollect(CLI::App& app, int& exitStatus);
+/// `edict reload-workers`: asks every running worker to reload.
+void registerReloadWorkers(CLI::App& app, int& exitStatus);
 /// `edict import ptp|mue`: converts CMS NCCI files into edict TSV tables.
 void registerImport(CLI::App& app, int& exitStatus);
 /// `edict lsp`: the language server for editors, over standard input and output.

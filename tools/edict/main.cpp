@@ -1,5 +1,6 @@
 // The `edict` command line: check, fmt, test, explain, compile, run, serve,
-// import and lsp (docs/cli.md). Parsing errors exit with status 2.
+// worker, submit, collect, reload-workers, import and lsp (docs/cli.md).
+// Parsing errors exit with status 2.
 #include <algorithm>
 #include <iostream>
 #include <string>
@@ -21,6 +22,10 @@ int main(int argc, char** argv) {
   edict::cli::registerCompile(app, exitStatus);
   edict::cli::registerRun(app, exitStatus);
   edict::cli::registerServe(app, exitStatus);
+  edict::cli::registerWorker(app, exitStatus);
+  edict::cli::registerSubmit(app, exitStatus);
+  edict::cli::registerCollect(app, exitStatus);
+  edict::cli::registerReloadWorkers(app, exitStatus);
   edict::cli::registerTest(app, exitStatus);
   edict::cli::registerFmt(app, exitStatus);
   edict::cli::registerExplain(app, exitStatus);

@@ -1,0 +1,34 @@
+// The messages a worker publishes for one input message: each payer's
+// records on that payer's subject, split between claims where they exceed
+// what the server takes, each with an id derived from the input message's
+// stream sequence, so that the same input done twice (after a worker died
+// before acknowledging it) publishes nothing new. Their headers are in
+// queue/message/result_headers.h.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "queue/message/result_headers.h"
+#include "queue/nats/message.h"
+#include "queue/worker/evaluate_message.h"
+
+namespace edict::queue {
+
+/// Where an input message came from and where its results go.
+struct ResultAddress {
+  std::string stream;
+  std::uint64_t sequence = 0;
+  /// The subject prefix of result records (`edict.results`).
+  std::string subjectPrefix;
+  std::uint64_t generation = 0;
+  /// The largest body a message may have.
+  std::size_t maxBody = 1u << 20;
+};
+
+/// The result messages of `evaluation`.
+std::vector<OutMessage> resultMessages(const MessageEvaluation& evaluation,
+                                       const ResultAddress& address);
+
+}  // namespace edict::queue
