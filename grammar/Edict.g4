@@ -32,6 +32,7 @@ statement
     | override='override'? modifierRule                                             # ModifierRuleStmt
     | override='override'? unitsDecl                                                # UnitsStmt
     | override='override'? limitDecl                                                # LimitStmt
+    | override='override'? frequencyDecl                                            # FrequencyStmt
     | 'limits' 'from' table=STRING ('format' format=WORD)? limitsClause*             # LimitsFromStmt
     | 'disable' softWord                                                            # DisableStmt
     | testDecl                                                                      # TestStmt
@@ -40,11 +41,21 @@ statement
 // `test "name" { claim ... { LINE; LINE } expect ... }`: an example claim
 // and the edits the ruleset must give it.
 testDecl
-    : 'test' name=STRING '{' testClaim expectation* '}'
+    : 'test' name=STRING '{' testHistory? testClaim expectation* '}'
     ;
 
 testClaim
     : 'claim' claimItem* '{' testLine (';' testLine)* ';'? '}'
+    ;
+
+// `history { claim A date D { LINE; ... } ... }`: claims paid before the
+// test claim, the patient's history its edits may count.
+testHistory
+    : 'history' '{' priorClaim* '}'
+    ;
+
+priorClaim
+    : 'claim' id=(WORD | STRING) claimItem* '{' testLine (';' testLine)* ';'? '}'
     ;
 
 claimItem
@@ -52,6 +63,7 @@ claimItem
     | 'payer' STRING                                # ClaimPayer
     | 'place' STRING                                # ClaimPlace
     | 'provider' STRING                             # ClaimProvider
+    | 'patient' STRING                              # ClaimPatient
     | 'age' WORD                                    # ClaimAge
     | 'born' DATE                                   # ClaimBorn
     | 'sex' WORD                                    # ClaimSex
@@ -71,6 +83,7 @@ lineItem
     | 'place' STRING                                # LinePlace
     | 'provider' STRING                             # LineProvider
     | 'charge' WORD                                 # LineCharge
+    | 'allowed' WORD                                # LineAllowed
     ;
 
 expectation
@@ -164,6 +177,19 @@ limitScope
     | 'indicator' value=WORD                        # LimitIndicator
     ;
 
+// `limit 97161..97163 max 1 per 30 days`, `limit 97110 max 12 units per 7
+// days`, `limit evaluations max 3 per calendar year`: how often the codes
+// are paid to one patient, counting the claims paid before (history).
+frequencyDecl
+    : 'limit' codeItem+ 'max' value=WORD counted='units'? window ruleClause*
+    ;
+
+// A frequency limit's window: any N consecutive days, or a calendar year.
+window
+    : 'per' minus='-'? days=WORD 'days'             # PerDays
+    | 'per' 'calendar' period=softWord              # PerCalendar
+    ;
+
 // Clauses of `limits from`: what applies to every row of the table.
 limitsClause
     : 'reason' REASON                               # LimitsReason
@@ -197,7 +223,7 @@ ruleClause
 // left-recursive rules): arithmetic, then comparisons, then not, and, or.
 expr
     : '(' expr ')'                                  # ParenExpr
-    | path '(' (arguments+=argument (','? arguments+=argument)*)? ')'  # CallExpr
+    | path '(' (arguments+=argument (','? arguments+=argument)*)? (','? within)? ')'  # CallExpr
     | path                                          # PathExpr
     | DATE                                          # DateExpr
     | STRING                                        # StringExpr
@@ -216,7 +242,8 @@ expr
 softWord
     : WORD | 'date' | 'payer' | 'place' | 'provider' | 'age' | 'sex' | 'diagnoses' | 'minutes'
       | 'charge' | 'nothing' | 'no' | 'expect' | 'test' | 'format' | 'day' | 'limit' | 'limits'
-      | 'reject' | 'born' | 'is' | 'known' | 'places' | 'keep' | 'reverse'
+      | 'reject' | 'born' | 'is' | 'known' | 'places' | 'keep' | 'reverse' | 'history'
+      | 'patient' | 'within' | 'days' | 'calendar'
     ;
 
 // `line.code`, `patient.age`, `same_day`
@@ -227,12 +254,19 @@ path
 // Words of field paths, including those that are keywords elsewhere.
 pathWord
     : WORD | 'line' | 'claim' | 'units' | 'modifiers' | 'date' | 'minutes' | 'payer' | 'provider'
-      | 'charge' | 'age' | 'sex' | 'diagnoses' | 'place'
+      | 'charge' | 'age' | 'sex' | 'diagnoses' | 'place' | 'history' | 'patient'
     ;
 
 argument
     : first=(WORD | DATE) '..' last=(WORD | DATE)   # RangeArgument
     | expr                                          # ExprArgument
+    ;
+
+// The window of `history.count(CODES, within 30 days)`: the prior lines
+// dated at most N days from the line's, or in its calendar year.
+within
+    : 'within' minus='-'? days=WORD 'days'          # WithinDays
+    | 'within' 'calendar' period=softWord           # WithinCalendar
     ;
 
 // The right side of `in`: a named set, a range (`2026-01-01..2026-06-30`,

@@ -21,7 +21,7 @@ namespace edict::artifact {
 
 /// The version of the layout below and of program_codec's encoding; bump it
 /// whenever either changes (artifact_test pins the encoding of a program).
-inline constexpr std::uint32_t kFormatVersion = 2;
+inline constexpr std::uint32_t kFormatVersion = 3;
 
 /// The bytes every artifact starts with.
 inline constexpr std::string_view kMagic = "EDICTART";

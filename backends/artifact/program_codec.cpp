@@ -57,7 +57,7 @@ void encodeExpr(const ir::Expr& e, ByteWriter& out) {
 ir::Expr decodeExpr(ByteReader& in) {
   using Kind = ir::Expr::Kind;
   ir::Expr e;
-  e.kind = decodeEnum<Kind>(in, static_cast<unsigned>(Kind::InRange) + 1, "expression kind");
+  e.kind = decodeEnum<Kind>(in, static_cast<unsigned>(Kind::FrequencyUnits) + 1, "expression kind");
   e.binding = decodeEnum<ir::Binding>(in, 3, "binding");
   e.lineField =
       decodeEnum<ir::LineField>(in, static_cast<unsigned>(ir::LineField::Age) + 1, "line field");
@@ -286,7 +286,9 @@ class ProgramValidator {
       case Kind::Sub: arity = 2; break;
       case Kind::InRange: arity = 3; break;
       case Kind::Not:
-      case Kind::InCodeSet: arity = 1; break;
+      case Kind::InCodeSet:
+      case Kind::FrequencyServices:
+      case Kind::FrequencyUnits: arity = 1; break;
       case Kind::And:
       case Kind::Or: variadic = true; break;
       default: break;
@@ -301,7 +303,11 @@ class ProgramValidator {
       case Kind::SameDayUnits:
       case Kind::ClaimCount:
       case Kind::ClaimUnits:
-      case Kind::TimedUnits: limit = p_.codeSets.size(), what = "code set"; break;
+      case Kind::TimedUnits:
+      case Kind::HistoryCount:
+      case Kind::HistoryUnits:
+      case Kind::FrequencyServices:
+      case Kind::FrequencyUnits: limit = p_.codeSets.size(), what = "code set"; break;
       case Kind::HasModifierIn:
       case Kind::SitesDiffer: limit = p_.modifierSets.size(), what = "modifier set"; break;
       case Kind::PairTableHolds: limit = p_.pairTables.size(), what = "pair table"; break;
@@ -316,6 +322,14 @@ class ProgramValidator {
     if (e.kind == Kind::TimedUnits &&
         (e.value < 0 || e.value > static_cast<std::int64_t>(ir::UnitMethod::Rounded)))
       fail(fmt::format("expression {} names unit method {}", id, e.value));
+    const bool windowed = e.kind == Kind::HistoryCount || e.kind == Kind::HistoryUnits ||
+                          e.kind == Kind::FrequencyServices || e.kind == Kind::FrequencyUnits;
+    if (windowed && e.value != ir::kCalendarYear && (e.value < 1 || e.value > ir::kMaxWindowDays))
+      fail(fmt::format("expression {} has a window of {}", id, e.value));
+    // A frequency limit's maximum is a constant: the runtime takes it as one.
+    if ((e.kind == Kind::FrequencyServices || e.kind == Kind::FrequencyUnits) &&
+        p_.exprs[e.operands[0]].kind != Kind::IntConst)
+      fail(fmt::format("expression {} has a maximum that is not a number", id));
   }
 
   void checkRule(std::size_t r) {

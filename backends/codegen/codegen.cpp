@@ -190,6 +190,10 @@ class PredicateEmitter {
       case Kind::TimedUnits: return timedUnits(e);
       case Kind::DayLimitUnits: return dayLimit(b_.getInt64(static_cast<std::uint64_t>(e.value)));
       case Kind::MueUnits: return mueUnits(e.set);
+      case Kind::HistoryCount:
+      case Kind::HistoryUnits: return historyTotal(e);
+      case Kind::FrequencyServices:
+      case Kind::FrequencyUnits: return frequencyUnits(e);
       case Kind::Compare: return toI64(compare(e.op, value(e.operands[0]), value(e.operands[1])));
       case Kind::And:
       case Kind::Or: {
@@ -357,11 +361,14 @@ class PredicateEmitter {
     });
   }
 
-  /// What a per-day limit of `perDay` (i64) leaves this line: earlier lines
-  /// keep their units; this one gets the rest, between 0 and its own units.
+  /// What a per-day limit of `perDay` (i64) leaves this line: earlier lines,
+  /// and earlier claims of the day (LineView::priorDayUnits), keep their
+  /// units; this one gets the rest, between 0 and its own units.
   llvm::Value* dayLimit(llvm::Value* perDay) {
     llvm::Value* units = lineField(line_, ir::LineField::Units);
-    llvm::Value* left = b_.CreateSub(perDay, earlierUnitsOfCode());
+    llvm::Value* paid = b_.CreateAdd(earlierUnitsOfCode(),
+                                     i32Field(line_, offsetof(engine::LineView, priorDayUnits)));
+    llvm::Value* left = b_.CreateSub(perDay, paid);
     llvm::Value* atLeastZero =
         b_.CreateSelect(b_.CreateICmpSLT(left, b_.getInt64(0)), b_.getInt64(0), left);
     return b_.CreateSelect(b_.CreateICmpSLT(atLeastZero, units), atLeastZero, units);
@@ -385,6 +392,31 @@ class PredicateEmitter {
     llvm::Value* allowed =
         b_.CreateSelect(b_.CreateICmpEQ(indicator, b_.getInt64(1)), wholeLine, dayLimit(value));
     return b_.CreateSelect(b_.CreateICmpSLT(found, b_.getInt64(0)), units, allowed);
+  }
+
+  /// `history.count` and `history.units`: a call into the runtime, which
+  /// reads the prefetched history through the frame (engine::historyTotal).
+  llvm::Value* historyTotal(const ir::Expr& e) {
+    auto* fnType = llvm::FunctionType::get(
+        b_.getInt64Ty(), {b_.getPtrTy(), b_.getInt64Ty(), b_.getInt32Ty(), b_.getPtrTy()}, false);
+    llvm::FunctionCallee total = module_.getOrInsertFunction(kHistoryTotalSymbol, fnType);
+    const bool units = e.kind == ir::Expr::Kind::HistoryUnits;
+    return b_.CreateCall(
+        total, {external(codeSetSymbol(e.set)), b_.getInt64(static_cast<std::uint64_t>(e.value)),
+                b_.getInt32(units ? 1 : 0), frame_});
+  }
+
+  /// A frequency limit: the limit is computed inline, the judgement of the
+  /// claim's lines against the history by the runtime (engine::frequencyAllowed).
+  llvm::Value* frequencyUnits(const ir::Expr& e) {
+    auto* i64 = b_.getInt64Ty();
+    auto* fnType = llvm::FunctionType::get(
+        i64, {b_.getPtrTy(), i64, i64, b_.getInt32Ty(), b_.getPtrTy()}, false);
+    llvm::FunctionCallee allowed = module_.getOrInsertFunction(kFrequencyUnitsSymbol, fnType);
+    const bool units = e.kind == ir::Expr::Kind::FrequencyUnits;
+    return b_.CreateCall(
+        allowed, {external(codeSetSymbol(e.set)), b_.getInt64(static_cast<std::uint64_t>(e.value)),
+                  value(e.operands[0]), b_.getInt32(units ? 1 : 0), frame_});
   }
 
   /// Both lines carry a modifier of `set`, and none of the line's is on the other.

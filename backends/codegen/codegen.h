@@ -30,6 +30,17 @@ inline constexpr const char* kTimedUnitsSymbol = "edict_timed_units";
 /// `indicator << 32 | value` of the row in force, or -1. The JIT defines it.
 inline constexpr const char* kMueLimitSymbol = "edict_mue_limit";
 
+/// The runtime function generated code calls for `history.count` and
+/// `history.units`: `int64_t (const ir::CodeSet*, int64_t window, int32_t
+/// units, const EvalFrame*)` (engine::historyTotal). The JIT defines it.
+inline constexpr const char* kHistoryTotalSymbol = "edict_history_total";
+
+/// The runtime function generated code calls for frequency limits:
+/// `int64_t (const ir::CodeSet*, int64_t window, int64_t max, int32_t units,
+/// const EvalFrame*)`, the units the frame's line may keep
+/// (engine::frequencyAllowed). The JIT defines it.
+inline constexpr const char* kFrequencyUnitsSymbol = "edict_frequency_units";
+
 /// The symbol name of rule `index`'s predicate.
 std::string predicateSymbol(std::uint32_t index);
 /// The symbol name of rule `index`'s allowed-units function (`modify` rules).
@@ -40,7 +51,8 @@ std::string unitsSymbol(std::uint32_t index);
 std::string pairTableSymbol(std::uint32_t index);
 /// The data symbol of Program::mueTables[index] (for kMueLimitSymbol).
 std::string mueTableSymbol(std::uint32_t index);
-/// The data symbol of Program::codeSets[index] (for kTimedUnitsSymbol).
+/// The data symbol of Program::codeSets[index] (for kTimedUnitsSymbol,
+/// kHistoryTotalSymbol and kFrequencyUnitsSymbol).
 std::string codeSetSymbol(std::uint32_t index);
 
 /// Generates (and verifies) the module for `program` in `context`.

@@ -1,5 +1,6 @@
 #include "backends/interp/interpreter.h"
 
+#include "core/engine/history_limits.h"
 #include "core/engine/unit_limits.h"
 
 namespace edict::interp {
@@ -35,6 +36,12 @@ std::int64_t claimFieldValue(const engine::ClaimView& claim, ir::ClaimField fiel
     case ir::ClaimField::Age: return claim.age;
   }
   return 0;
+}
+
+/// The units of the line's code a daily limit has paid before the line: on
+/// earlier lines of its day, and on the patient's earlier claims that day.
+std::int64_t dayUnitsBefore(const engine::EvalFrame& frame) {
+  return engine::earlierUnitsOfCode(frame) + frame.line->priorDayUnits;
 }
 
 bool compare(ir::CmpOp op, std::int64_t a, std::int64_t b) {
@@ -166,12 +173,21 @@ std::int64_t Interpreter::value(ir::ExprId id, const engine::EvalFrame& frame) c
       return engine::timedAllowedUnits(static_cast<ir::UnitMethod>(e.value),
                                        program_.codeSets[e.set], frame);
     case Kind::DayLimitUnits:
-      return engine::dayLimitAllowed(e.value, engine::earlierUnitsOfCode(frame), frame.line->units);
+      return engine::dayLimitAllowed(e.value, dayUnitsBefore(frame), frame.line->units);
     case Kind::MueUnits: {
       const auto* row = program_.mueTables[e.set].find(frame.line->code, frame.line->date);
       if (row == nullptr) return frame.line->units;
-      return engine::mueAllowed(*row, engine::earlierUnitsOfCode(frame), frame.line->units);
+      return engine::mueAllowed(*row, dayUnitsBefore(frame), frame.line->units);
     }
+    case Kind::HistoryCount:
+    case Kind::HistoryUnits:
+      return engine::historyTotal(program_.codeSets[e.set], e.value, e.kind == Kind::HistoryUnits,
+                                  frame);
+    case Kind::FrequencyServices:
+    case Kind::FrequencyUnits:
+      return engine::frequencyAllowed({&program_.codeSets[e.set], e.value,
+                                       value(e.operands[0], frame), e.kind == Kind::FrequencyUnits},
+                                      frame);
   }
   return 0;
 }

@@ -11,6 +11,7 @@
 #include "backends/codegen/codegen.h"
 #include "backends/jit/llvm_support.h"
 #include "backends/jit/native_object.h"
+#include "core/engine/history_limits.h"
 #include "core/engine/unit_limits.h"
 
 namespace edict::jit {
@@ -43,6 +44,19 @@ extern "C" std::int64_t edictMueLimit(const ir::MueTable* table, std::uint32_t c
   if (row == nullptr) return -1;
   return static_cast<std::int64_t>(std::uint64_t{row->indicator} << 32 |
                                    static_cast<std::uint32_t>(row->value));
+}
+
+/// The runtime side of generated `history.count` and `history.units`.
+extern "C" std::int64_t edictHistoryTotal(const ir::CodeSet* codes, std::int64_t window,
+                                          std::int32_t units, const engine::EvalFrame* frame) {
+  return engine::historyTotal(*codes, window, units != 0, *frame);
+}
+
+/// The runtime side of generated frequency limits: the units the line keeps.
+extern "C" std::int64_t edictFrequencyUnits(const ir::CodeSet* codes, std::int64_t window,
+                                            std::int64_t max, std::int32_t units,
+                                            const engine::EvalFrame* frame) {
+  return engine::frequencyAllowed({codes, window, max, units != 0}, *frame);
 }
 
 struct JitEngine::Impl {
@@ -86,6 +100,9 @@ std::unique_ptr<JitEngine> JitEngine::load(const ir::Program& program, std::stri
   bind(codegen::kPairIndicatorSymbol, reinterpret_cast<const void*>(&edictPairIndicator), function);
   bind(codegen::kTimedUnitsSymbol, reinterpret_cast<const void*>(&edictTimedUnits), function);
   bind(codegen::kMueLimitSymbol, reinterpret_cast<const void*>(&edictMueLimit), function);
+  bind(codegen::kHistoryTotalSymbol, reinterpret_cast<const void*>(&edictHistoryTotal), function);
+  bind(codegen::kFrequencyUnitsSymbol, reinterpret_cast<const void*>(&edictFrequencyUnits),
+       function);
   for (std::uint32_t i = 0; i < program.pairTables.size(); ++i)
     bind(codegen::pairTableSymbol(i), &program.pairTables[i], data);
   for (std::uint32_t i = 0; i < program.mueTables.size(); ++i)

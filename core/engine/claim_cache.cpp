@@ -18,4 +18,22 @@ DayTiming& ClaimCache::day(ir::UnitMethod method, const ir::CodeSet& timed,
   return d;
 }
 
+const std::vector<std::int64_t>& ClaimCache::frequency(const FrequencyLimit& limit,
+                                                       const EvalFrame& frame) {
+  for (std::size_t i = 0; i < frequencyUsed_; ++i) {
+    const FrequencyAllowances& f = frequency_[i];
+    if (f.codes == limit.codes && f.window == limit.window && f.max == limit.max &&
+        f.units == limit.units)
+      return f.allowed;
+  }
+  if (frequencyUsed_ == frequency_.size()) frequency_.emplace_back();
+  FrequencyAllowances& f = frequency_[frequencyUsed_++];
+  f.codes = limit.codes;
+  f.window = limit.window;
+  f.max = limit.max;
+  f.units = limit.units;
+  f.allowed = frequencyAllowedByPosition(limit, frame);
+  return f.allowed;
+}
+
 }  // namespace edict::engine

@@ -10,6 +10,7 @@
 namespace edict::engine {
 
 class ClaimCache;
+struct HistoryView;
 
 /// One service line, flattened for predicates.
 struct LineView {
@@ -24,7 +25,10 @@ struct LineView {
   std::int32_t placeOfService;  ///< index in Program::strings, -1 if not there
   std::int32_t provider;        ///< index in Program::strings, -1 if not there
   std::int32_t age;             ///< patient's age in years on `date`, -1 unknown
-  std::int32_t reserved;
+  /// The units of `code` that the patient's earlier claims were allowed on
+  /// this line's day (same provider and date; core/model/history.h): what a
+  /// daily limit has already paid. 0 without history, and on prior lines.
+  std::int32_t priorDayUnits;
 };
 
 /// Claim-level values, flattened for predicates.
@@ -51,6 +55,10 @@ struct EvalFrame {
   /// outside the evaluator, and then they compute afresh. Generated code
   /// only passes the frame on, so it never reads this.
   ClaimCache* cache = nullptr;
+  /// The paid lines of the patient's earlier claims (history_view.h), or
+  /// null when the run keeps no history. Generated code only passes the
+  /// frame to the host functions that read it (history_limits.h).
+  const HistoryView* history = nullptr;
 };
 
 /// The birth date of a claim that gives none.
@@ -72,6 +80,7 @@ static_assert(offsetof(LineView, chargeCents) == 32);
 static_assert(offsetof(LineView, placeOfService) == 40);
 static_assert(offsetof(LineView, provider) == 44);
 static_assert(offsetof(LineView, age) == 48);
+static_assert(offsetof(LineView, priorDayUnits) == 52);
 static_assert(sizeof(LineView) == 56);
 static_assert(offsetof(ClaimView, payer) == 0);
 static_assert(offsetof(ClaimView, placeOfService) == 4);
@@ -86,5 +95,7 @@ static_assert(offsetof(EvalFrame, lines) == 16);
 static_assert(offsetof(EvalFrame, lineCount) == 24);
 static_assert(offsetof(EvalFrame, claim) == 32);
 static_assert(offsetof(EvalFrame, cache) == 40);
+static_assert(offsetof(EvalFrame, history) == 48);
+static_assert(sizeof(EvalFrame) == 56);
 
 }  // namespace edict::engine

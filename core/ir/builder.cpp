@@ -99,6 +99,19 @@ ExprId Builder::mueUnits(std::uint32_t table) {
   return add({.kind = Expr::Kind::MueUnits, .set = table});
 }
 
+ExprId Builder::history(Expr::Kind kind, std::uint32_t set, std::int64_t window) {
+  return add({.kind = kind, .value = window, .set = set});
+}
+
+ExprId Builder::frequencyUnits(bool countUnits, std::uint32_t set, std::int64_t window,
+                               std::int64_t max) {
+  const ExprId limit = intConst(max);
+  return add({.kind = countUnits ? Expr::Kind::FrequencyUnits : Expr::Kind::FrequencyServices,
+              .value = window,
+              .set = set,
+              .operands = {limit}});
+}
+
 std::uint32_t Builder::modifierSet(std::string name, std::vector<model::Modifier> members) {
   std::sort(members.begin(), members.end());
   members.erase(std::unique(members.begin(), members.end()), members.end());

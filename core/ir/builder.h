@@ -40,6 +40,12 @@ class Builder {
   ExprId dayLimitUnits(std::int64_t perDay);
   /// The units a line may keep under mueTables[table].
   ExprId mueUnits(std::uint32_t table);
+  /// HistoryCount or HistoryUnits of the codes of codeSets[set] in `window`
+  /// (a number of days, or kCalendarYear).
+  ExprId history(Expr::Kind kind, std::uint32_t set, std::int64_t window);
+  /// The units a line may keep when at most `max` units (`countUnits`) or
+  /// services of codeSets[set] are paid in any `window`.
+  ExprId frequencyUnits(bool countUnits, std::uint32_t set, std::int64_t window, std::int64_t max);
 
   /// Adds a modifier set (sorted, deduplicated) and returns its index.
   std::uint32_t modifierSet(std::string name, std::vector<model::Modifier> members);

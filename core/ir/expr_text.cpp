@@ -112,6 +112,12 @@ std::string modifierSetText(const Program& p, std::uint32_t set) {
   return out;
 }
 
+/// A window as the language writes it after `within` or `per`.
+std::string windowText(std::int64_t window) {
+  if (window == kCalendarYear) return "calendar year";
+  return fmt::format("{} day{}", window, window == 1 ? "" : "s");
+}
+
 std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
   const Expr& e = p.exprs[id];
   using Kind = Expr::Kind;
@@ -183,13 +189,24 @@ std::string text(const Program& p, ExprId id, Flavor constantFlavor) {
       return p.mueTables[e.set].source.empty()
                  ? std::string("the MUE limit of line.code")
                  : fmt::format("the MUE limit of line.code in {}", p.mueTables[e.set].source);
+    case Kind::HistoryCount:
+    case Kind::HistoryUnits:
+      return fmt::format("history.{}({}, within {})",
+                         e.kind == Kind::HistoryCount ? "count" : "units", codeSetText(p, e.set),
+                         windowText(e.value));
+    case Kind::FrequencyServices:
+    case Kind::FrequencyUnits:
+      return fmt::format("at most {} {}of ({}) per {}", sub(e.operands[0]),
+                         e.kind == Kind::FrequencyUnits ? "units " : "services ",
+                         codeSetText(p, e.set), windowText(e.value));
   }
   return "?";
 }
 
 bool isAggregate(Expr::Kind kind) {
   return kind == Expr::Kind::SameDayCount || kind == Expr::Kind::SameDayUnits ||
-         kind == Expr::Kind::ClaimCount || kind == Expr::Kind::ClaimUnits;
+         kind == Expr::Kind::ClaimCount || kind == Expr::Kind::ClaimUnits ||
+         kind == Expr::Kind::HistoryCount || kind == Expr::Kind::HistoryUnits;
 }
 
 void collectFields(const Program& p, ExprId id, std::vector<ExprId>& out) {
@@ -197,7 +214,7 @@ void collectFields(const Program& p, ExprId id, std::vector<ExprId>& out) {
   if (isAggregate(e.kind)) {
     // A count or sum over lines is a value the condition judged, too.
     for (ExprId seen : out)
-      if (p.exprs[seen].kind == e.kind &&
+      if (p.exprs[seen].kind == e.kind && p.exprs[seen].value == e.value &&
           p.codeSets[p.exprs[seen].set].ranges == p.codeSets[e.set].ranges)
         return;
     out.push_back(id);

@@ -43,6 +43,14 @@ enum class LineField : std::uint8_t {
 /// Integer-valued fields of the claim.
 enum class ClaimField : std::uint8_t { Payer, PlaceOfService, Provider, Sex, BirthDate, Age };
 
+/// Expr::value of the history kinds: a window of dates. A positive value is
+/// a number of days (`within 30 days`: at most 30 days from the line's
+/// date, either way; `per 30 days`: any 30 consecutive days); this one is
+/// the calendar year of the line's date.
+inline constexpr std::int64_t kCalendarYear = -1;
+/// The longest window of days a ruleset may write (ten years).
+inline constexpr std::int64_t kMaxWindowDays = 3660;
+
 /// Comparison operators on integers.
 enum class CmpOp : std::uint8_t { Eq, Ne, Lt, Le, Gt, Ge };
 
@@ -86,6 +94,16 @@ struct Expr {
                      ///< force for (line.code, line.date) judges the line alone
                      ///< (indicator 1) or as DayLimitUnits (2, 3); billed units if no row
     InRange,         ///< operands[1] <= operands[0] <= operands[2] (numbers or dates)
+    // Claim history (core/model/history.h): paid lines of the patient's
+    // earlier claims, through EvalFrame::history. `value` is a window.
+    HistoryCount,       ///< prior lines with a code in codeSets[set] and allowed units, dated
+                        ///< within window `value` of line.date (engine::historyTotal)
+    HistoryUnits,       ///< the allowed units of those lines
+    FrequencyServices,  ///< the units the line may keep when at most operands[0] services
+                        ///< of codeSets[set] are paid in any window `value` (its billed
+                        ///< units, or 0): prior lines and earlier lines of the claim count
+    FrequencyUnits,     ///< the units the line may keep when at most operands[0] units of
+                        ///< codeSets[set] are paid in any window `value`
   };
 
   Kind kind = Kind::BoolConst;

@@ -9,6 +9,7 @@
 
 #include "core/model/claim.h"
 #include "core/model/edit.h"
+#include "core/model/history.h"
 
 namespace edict::ir {
 
@@ -35,6 +36,10 @@ struct Expectation {
 struct TestCase {
   std::string name;
   model::Claim claim;
+  /// The claims a `history { ... }` block says were paid before (the
+  /// patient's lines at the claim's payer); absent without the block, and
+  /// then the claim is judged as a run without history judges it.
+  std::optional<model::ClaimHistory> history;
   std::vector<Expectation> expectations;
   /// `file:line` of the block.
   std::string origin;

@@ -86,4 +86,13 @@ int yearsBetween(Date birth, Date on) {
   return years;
 }
 
+YearBounds calendarYearOf(Date date) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{date.days}}};
+  const auto dayOf = [](std::chrono::year_month_day d) {
+    return Date{static_cast<std::int32_t>(std::chrono::sys_days{d}.time_since_epoch().count())};
+  };
+  return {dayOf(ymd.year() / std::chrono::January / 1),
+          dayOf(ymd.year() / std::chrono::December / 31)};
+}
+
 }  // namespace edict::model

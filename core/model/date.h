@@ -33,6 +33,14 @@ struct Date {
 /// Whole years from `birth` to `on` (an age); negative when `on` is earlier.
 int yearsBetween(Date birth, Date on);
 
+/// January 1 and December 31 of the calendar year `date` falls in: the
+/// window of a `per calendar year` limit.
+struct YearBounds {
+  Date first;
+  Date last;
+};
+YearBounds calendarYearOf(Date date);
+
 /// The last representable date; stands for "no end" in date ranges.
 inline constexpr Date kEndOfTime{INT32_MAX};
 /// The earliest date: "since always".

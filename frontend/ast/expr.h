@@ -36,10 +36,26 @@ struct RangeArg {
 /// An argument of a call or an item of an `in (...)` list.
 using Argument = std::variant<ExprPtr, RangeArg>;
 
-/// `same_day.has(97150)`, `line.modifiers.any(59 XE)`
+/// A window of dates: `within 30 days` or `per 30 days` (a number of days,
+/// written with a minus sign when `negative`), or `within calendar year`
+/// and `per calendar year` (a period, as written).
+struct Window {
+  enum class Kind { Days, Calendar };
+  Kind kind = Kind::Days;
+  /// The number of days, or the period's word (`year`).
+  Word amount;
+  bool negative = false;
+  /// From `within` or `per` to the window's last word.
+  source::Span span;
+};
+
+/// `same_day.has(97150)`, `line.modifiers.any(59 XE)`,
+/// `history.count(97161..97163, within 30 days)`
 struct CallExpr {
   std::vector<Word> callee;
   std::vector<Argument> arguments;
+  /// `within ...` after the arguments (history functions).
+  std::optional<Window> within;
 };
 
 /// A date literal.

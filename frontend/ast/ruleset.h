@@ -173,6 +173,20 @@ struct LimitDecl {
   bool isOverride = false;
 };
 
+/// `limit CODES max N [units] per N days|per calendar year [reason CARC]
+/// [message "..."] [id NAME]`: how often the codes are paid to
+/// one patient, counting the claims paid before (a frequency limit).
+struct FrequencyDecl {
+  std::vector<CodeItem> codes;
+  Word value;
+  /// `max N units`: units are counted; else services (lines).
+  bool countsUnits = false;
+  Window window;
+  RuleClauses clauses;
+  source::Span span;
+  bool isOverride = false;
+};
+
 /// `limits from "file" [format F] [reason CARC] [since DATE]`: an MUE table
 /// (the CMS file or edict's TSV).
 struct LimitsFromDecl {
@@ -198,6 +212,9 @@ struct TestLine {
   std::optional<Word> place;
   std::optional<Word> provider;
   std::optional<Word> charge;
+  /// `allowed N`: on a line of a prior claim, the units it was paid (0:
+  /// denied); its billed units when not given.
+  std::optional<Word> allowed;
 };
 
 /// The claim of a test: `claim date D payer "P" age 70 { LINES }`. Without
@@ -207,6 +224,8 @@ struct TestClaim {
   std::optional<Word> payer;
   std::optional<Word> place;
   std::optional<Word> provider;
+  /// `patient "ID"`: the patient's id.
+  std::optional<Word> patient;
   std::optional<Word> age;
   /// `born DATE`: the patient's birth date.
   std::optional<Word> born;
@@ -232,9 +251,18 @@ struct Expectation {
   source::Span span;
 };
 
-/// `test "name" { claim ... expect ... }`
+/// A claim of a test's `history` block: `claim ID [items] { LINES }`.
+struct PriorClaim {
+  Word id;
+  TestClaim claim;
+  source::Span span;
+};
+
+/// `test "name" { [history { claim ID ... }] claim ... expect ... }`
 struct TestDecl {
   std::string name;
+  /// The claims paid before the test claim; absent without `history`.
+  std::optional<std::vector<PriorClaim>> history;
   TestClaim claim;
   std::vector<Expectation> expectations;
   source::Span span;
@@ -243,7 +271,7 @@ struct TestDecl {
 /// One top-level statement.
 using Statement = std::variant<CodeSetDecl, ModifierSetDecl, PlaceSetDecl, DiagnosisSetDecl,
                                PairDecl, PairsFromDecl, RuleDecl, ModifierRule, UnitsDecl,
-                               LimitDecl, LimitsFromDecl, DisableStmt, TestDecl>;
+                               LimitDecl, FrequencyDecl, LimitsFromDecl, DisableStmt, TestDecl>;
 
 /// `ruleset NAME ["title"] [version "V"] [effective DATE [until DATE]]`
 struct Header {

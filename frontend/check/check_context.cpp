@@ -580,7 +580,9 @@ void CheckContext::inherit(CheckedRuleset base, bool asBase, const source::Span&
     using Kind = ir::Expr::Kind;
     if (e.kind == Kind::HasModifierIn || e.kind == Kind::SitesDiffer) e.set += modShift;
     if (e.kind == Kind::InCodeSet || e.kind == Kind::SameDayCount || e.kind == Kind::SameDayUnits ||
-        e.kind == Kind::ClaimCount || e.kind == Kind::ClaimUnits || e.kind == Kind::TimedUnits)
+        e.kind == Kind::ClaimCount || e.kind == Kind::ClaimUnits || e.kind == Kind::TimedUnits ||
+        e.kind == Kind::HistoryCount || e.kind == Kind::HistoryUnits ||
+        e.kind == Kind::FrequencyServices || e.kind == Kind::FrequencyUnits)
       e.set += codeShift;
     if (e.kind == Kind::DiagnosisAny)
       e.value = static_cast<std::int64_t>(static_cast<std::uint64_t>(e.value) << dxShift);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "core/ir/builder.h"
 #include "frontend/ast/ruleset.h"
@@ -153,10 +154,26 @@ void checkTestRuleIds(CheckContext& cx, const std::vector<const ast::TestDecl*>&
 void checkRule(CheckContext& cx, const ast::RuleDecl& rule);
 /// Checks a `require`/`forbid modifier` statement; adds it when valid.
 void checkModifierRule(CheckContext& cx, const ast::ModifierRule& rule);
+/// The modify rule of a statement about a set of codes (`units`, a frequency
+/// limit): it holds for lines with a code of codeSets[`set`]; its reason is
+/// the clause's or `reason`, its message the clause's (or the evaluator's
+/// wording of unit edits); the caller adds its units.
+CheckedRule codesRule(CheckContext& cx, const std::string& id, std::uint32_t set,
+                      const ast::RuleClauses& clauses, const char* reason,
+                      const source::Span& span);
 /// Checks a `units` statement (timed or untimed codes); adds its rule when valid.
 void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl);
 /// Checks a `limit` statement; adds its one-row MUE table when valid.
 void checkLimit(CheckContext& cx, const ast::LimitDecl& decl);
+/// The maximum of a `limit` (`max N`): a whole number, or reports E0106
+/// with `example` as the way to write it.
+std::optional<std::int32_t> limitValue(CheckContext& cx, const ast::Word& word,
+                                       std::string_view example);
+/// Checks a frequency limit (`limit CODES max N per 30 days`); adds its rule when valid.
+void checkFrequency(CheckContext& cx, const ast::FrequencyDecl& decl);
+/// A window of dates as the IR holds it (a number of days, or
+/// ir::kCalendarYear); nullopt after reporting why not (E0112, E0113).
+std::optional<std::int64_t> checkWindow(CheckContext& cx, const ast::Window& window);
 /// Loads and checks a `limits from` MUE table; adds it when valid.
 void checkLimitsFrom(CheckContext& cx, const ast::LimitsFromDecl& decl);
 /// Reports codes under two `units` statements and codes limited twice.

@@ -88,9 +88,10 @@ const std::map<std::string, FieldInfo>& fields() {
 
 const std::vector<std::string>& functionNames() {
   static const std::vector<std::string> names{
-      "line.modifiers.any", "line.modifiers.has", "line.modifiers.none", "same_day.has",
-      "same_day.count",     "same_day.units",     "claim.lines.has",     "claim.lines.count",
-      "claim.lines.units",  "claim.diagnoses.any"};
+      "line.modifiers.any", "line.modifiers.has",  "line.modifiers.none", "same_day.has",
+      "same_day.count",     "same_day.units",      "claim.lines.has",     "claim.lines.count",
+      "claim.lines.units",  "claim.diagnoses.any", "history.has",         "history.count",
+      "history.units"};
   return names;
 }
 
@@ -473,6 +474,15 @@ class ExprChecker {
     const auto& args = call.arguments;
     auto boolean = [&](ir::ExprId id) { return Value{Type::Bool, id, std::nullopt, {}, span}; };
     auto number = [&](ir::ExprId id) { return Value{Type::Int, id, std::nullopt, {}, span}; };
+    const bool history =
+        name == "history.has" || name == "history.count" || name == "history.units";
+    if (call.within && !history) {
+      cx_.report(diag::Kind::WrongArguments, call.within->span,
+                 fmt::format("`{}` takes no window", name),
+                 "`within ...` is for `history.has`, `history.count` and `history.units`");
+      return std::nullopt;
+    }
+    if (history) return historyCall(call, name, span);
 
     if (name == "line.modifiers.any" || name == "line.modifiers.has" ||
         name == "line.modifiers.none") {
@@ -511,6 +521,43 @@ class ExprChecker {
     cx_.report(diag::Kind::UnknownFunction, span, fmt::format("`{}` is not a function", name),
                help);
     return std::nullopt;
+  }
+
+  /// `history.has|count|units(CODES, within WINDOW)`: the paid lines of the
+  /// patient's earlier claims around the line's date of service.
+  std::optional<Value> historyCall(const ast::CallExpr& call, const std::string& name,
+                                   const source::Span& span) {
+    if (scope_.onClaim) {
+      cx_.report(diag::Kind::NotInScope, span,
+                 fmt::format("`{}` counts around one line's date of service, but this rule acts "
+                             "on the whole claim",
+                             name),
+                 "write `deny line` (or review, flag) to judge each line");
+      return std::nullopt;
+    }
+    auto set = codeSetOf(call.arguments, "`" + name + "`", span);
+    if (!call.within) {
+      cx_.report(diag::Kind::WrongArguments, span,
+                 fmt::format("`{}` needs a window of dates", name),
+                 fmt::format("write `{}(CODES, within 30 days)` or `within calendar year`", name));
+      return std::nullopt;
+    }
+    auto window = checkWindow(cx_, *call.within);
+    if (!set || !window) return std::nullopt;
+    using Kind = ir::Expr::Kind;
+    if (name == "history.has")
+      return Value{
+          Type::Bool,
+          b_.compare(ir::CmpOp::Gt, b_.history(Kind::HistoryCount, *set, *window), b_.intConst(0)),
+          std::nullopt,
+          {},
+          span};
+    return Value{Type::Int,
+                 b_.history(name == "history.units" ? Kind::HistoryUnits : Kind::HistoryCount, *set,
+                            *window),
+                 std::nullopt,
+                 {},
+                 span};
   }
 
   /// The bit of diagnosis `pattern` in the program's table (added if new).

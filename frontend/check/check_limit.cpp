@@ -43,16 +43,6 @@ std::optional<std::uint8_t> indicatorOf(CheckContext& cx, const ast::LimitScope&
   return std::nullopt;
 }
 
-std::optional<std::int32_t> valueOf(CheckContext& cx, const ast::Word& word) {
-  const std::string& t = word.text;
-  const bool digits = !t.empty() && t.size() <= 6 &&
-                      std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digits) return std::stoi(t);
-  cx.report(diag::Kind::MalformedNumber, word.span, fmt::format("`{}` is not a number of units", t),
-            "write a whole number, e.g. `limit 97035 max 2 per day`");
-  return std::nullopt;
-}
-
 std::string defaultFormat(const std::string& path) {
   return std::filesystem::path(path).extension().string() == ".tsv" ? "tsv" : "cms_mue";
 }
@@ -83,9 +73,20 @@ struct ReadMueTable {
 
 }  // namespace
 
+std::optional<std::int32_t> limitValue(CheckContext& cx, const ast::Word& word,
+                                       std::string_view example) {
+  const std::string& t = word.text;
+  const bool digits = !t.empty() && t.size() <= 6 &&
+                      std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits) return std::stoi(t);
+  cx.report(diag::Kind::MalformedNumber, word.span, fmt::format("`{}` is not a number of units", t),
+            fmt::format("write a whole number, e.g. `{}`", example));
+  return std::nullopt;
+}
+
 void checkLimit(CheckContext& cx, const ast::LimitDecl& decl) {
   auto code = cx.code(decl.code);
-  auto value = valueOf(cx, decl.value);
+  auto value = limitValue(cx, decl.value, "limit 97035 max 2 per day");
   auto indicator = indicatorOf(cx, decl.scope);
   bool messageOk = true;
   if (decl.clauses.message) messageOk = checkMessage(cx, *decl.clauses.message, false, true);

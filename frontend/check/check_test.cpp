@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text/counted.h"
 #include "frontend/check/check_context.h"
 #include "frontend/diag/suggest.h"
 
@@ -25,17 +26,23 @@ std::optional<std::int32_t> number(CheckContext& cx, const ast::Word& w, const c
   return std::stoi(w.text);
 }
 
-std::optional<model::Claim> claimOf(CheckContext& cx, const ast::TestDecl& test) {
-  const ast::TestClaim& t = test.claim;
+/// The claim a test block writes (`claim ... { LINES }`), with id `id`,
+/// written at `sourceLine`.
+/// `allowed` receives each line's allowed units for a claim of a `history`
+/// block (`allowed N`, else its units); null for the test claim itself,
+/// whose lines may not say `allowed`.
+std::optional<model::Claim> claimOf(CheckContext& cx, const ast::TestClaim& t, std::string id,
+                                    std::uint32_t sourceLine, std::vector<std::int32_t>* allowed) {
   model::Claim claim;
   bool ok = true;
-  claim.id = test.name;
-  claim.origin = {cx.file(), test.span.line};
+  claim.id = std::move(id);
+  claim.origin = {cx.file(), sourceLine};
   std::optional<model::Date> claimDate;
   if (t.date) ok = (claimDate = cx.date(*t.date)).has_value() && ok;
   if (t.payer) claim.payer = t.payer->text;
   if (t.place) claim.placeOfService = t.place->text;
   if (t.provider) claim.providerNpi = t.provider->text;
+  if (t.patient) claim.patient.id = t.patient->text;
   for (const ast::Word& dx : t.diagnoses) claim.diagnoses.push_back(dx.text);
   if (t.sex) {
     if (t.sex->text == "F")
@@ -95,6 +102,24 @@ std::optional<model::Claim> claimOf(CheckContext& cx, const ast::TestDecl& test)
     }
     if (tl.place) line.placeOfService = tl.place->text;
     if (tl.provider) line.providerNpi = tl.provider->text;
+    if (tl.allowed && allowed == nullptr) {
+      cx.report(diag::Kind::BadTestClaim, tl.allowed->span,
+                "`allowed` is for the lines of claims in the test's `history`",
+                "the edits of the test claim are what its `expect` lines judge");
+      ok = false;
+    } else if (allowed != nullptr) {
+      std::optional<std::int32_t> paid = line.units;
+      if (tl.allowed) paid = number(cx, *tl.allowed, "number of allowed units", 99999);
+      if (paid && *paid > line.units) {
+        cx.report(diag::Kind::BadTestClaim, tl.allowed->span,
+                  fmt::format("the line bills {} and is allowed {}: a line is paid at most what "
+                              "it bills",
+                              text::counted(line.units, "unit"), *paid));
+        paid.reset();
+      }
+      ok = paid.has_value() && ok;
+      allowed->push_back(paid.value_or(0));
+    }
     claim.lines.push_back(line);
   }
   if (t.age && t.born) {
@@ -137,6 +162,89 @@ model::Action actionOf(ast::Verb verb) {
   return model::Action::Flag;
 }
 
+/// What a claim of a test's `history` block may say: its lines, its dates,
+/// its provider, patient and payer. Anything else would be silently lost
+/// (the history keeps lines), so it is an error.
+bool priorClaimItemsOk(CheckContext& cx, const ast::TestClaim& t) {
+  const ast::Word* ignored = t.age                 ? &*t.age
+                             : t.born              ? &*t.born
+                             : t.sex               ? &*t.sex
+                             : t.place             ? &*t.place
+                             : t.diagnoses.empty() ? nullptr
+                                                   : &t.diagnoses.front();
+  for (const ast::TestLine& line : t.lines)
+    if (ignored == nullptr && line.minutes) ignored = &*line.minutes;
+  for (const ast::TestLine& line : t.lines)
+    if (ignored == nullptr && line.place) ignored = &*line.place;
+  for (const ast::TestLine& line : t.lines)
+    if (ignored == nullptr && line.charge) ignored = &*line.charge;
+  if (ignored == nullptr) return true;
+  cx.report(diag::Kind::BadTestClaim, ignored->span,
+            "a claim of the history is kept as its paid lines: their codes, modifiers, dates, "
+            "units, provider, patient and payer, and nothing else",
+            "leave it out of the history's claim");
+  return false;
+}
+
+/// The history a test's `history` block writes: the lines of its claims of
+/// the test claim's patient at its payer, sorted as the store gives them
+/// (date, claim id, line). A claim of the block takes the test claim's
+/// patient, payer and provider unless it gives its own.
+std::optional<model::ClaimHistory> historyOf(CheckContext& cx, const ast::TestDecl& test) {
+  model::ClaimHistory history;
+  bool ok = true;
+  const auto given = [](const std::optional<ast::Word>& word) {
+    return word ? word->text : std::string();
+  };
+  const std::string patient = given(test.claim.patient);
+  const std::string payer = given(test.claim.payer);
+  std::set<std::string> ids{test.name};
+  for (const ast::PriorClaim& p : *test.history) {
+    std::vector<std::int32_t> allowed;
+    auto prior = claimOf(cx, p.claim, p.id.text, p.span.line, &allowed);
+    ok = priorClaimItemsOk(cx, p.claim) && ok;
+    if (!ids.insert(p.id.text).second) {
+      cx.report(diag::Kind::BadTestClaim, p.id.span,
+                fmt::format("the test has two claims with the id `{}`", p.id.text),
+                "give each claim of the history its own id");
+      ok = false;
+    }
+    if (!prior) {
+      ok = false;
+      continue;
+    }
+    if (!p.claim.patient) prior->patient.id = patient;
+    if (!p.claim.payer) prior->payer = payer;
+    if (!p.claim.provider) prior->providerNpi = given(test.claim.provider);
+    // Another patient's claim, or one at another payer, is not this
+    // patient's history: the store would not fetch it.
+    if (prior->patient.id != patient || prior->payer != payer) continue;
+    for (std::size_t i = 0; i < prior->lines.size(); ++i) {
+      const model::Line& line = prior->lines[i];
+      model::PriorLine& out = history.lines.emplace_back();
+      out.claimId = prior->id;
+      out.line = static_cast<std::uint32_t>(i + 1);
+      out.code = line.code;
+      out.modifiers = line.modifiers;
+      out.modifierCount = line.modifierCount;
+      out.date = line.date;
+      out.providerNpi = prior->providerOf(line);
+      out.billedUnits = line.units;
+      out.allowedUnits = allowed[i];
+      if (allowed[i] == 0)
+        out.action = model::Action::Deny;
+      else if (allowed[i] < line.units)
+        out.action = model::Action::Modify;
+    }
+  }
+  if (!ok) return std::nullopt;
+  std::sort(history.lines.begin(), history.lines.end(),
+            [](const model::PriorLine& a, const model::PriorLine& b) {
+              return std::tie(a.date, a.claimId, a.line) < std::tie(b.date, b.claimId, b.line);
+            });
+  return history;
+}
+
 std::string sourceText(const ast::Expectation& e) {
   using Kind = ast::Expectation::Kind;
   switch (e.kind) {
@@ -156,9 +264,11 @@ std::string sourceText(const ast::Expectation& e) {
 }  // namespace
 
 void checkTest(CheckContext& cx, const ast::TestDecl& test) {
-  auto claim = claimOf(cx, test);
-  if (!claim) return;
+  auto claim = claimOf(cx, test.claim, test.name, test.span.line, nullptr);
   ir::TestCase tc;
+  // The history is checked even when the claim has errors: all of them in one run.
+  if (test.history) tc.history = historyOf(cx, test);
+  if (!claim || (test.history && !tc.history)) return;
   tc.name = test.name;
   tc.origin = cx.originOf(test.span);
   bool ok = true;

@@ -43,6 +43,24 @@ std::optional<MethodName> methodOf(CheckContext& cx, const ast::Word& word) {
 
 }  // namespace
 
+CheckedRule codesRule(CheckContext& cx, const std::string& id, std::uint32_t set,
+                      const ast::RuleClauses& clauses, const char* reason,
+                      const source::Span& span) {
+  ir::Builder& b = cx.builder();
+  CheckedRule rule;
+  rule.id = id;
+  rule.action = model::Action::Modify;
+  rule.reason = clauses.reason ? clauses.reason->text : reason;
+  rule.predicate = b.inCodeSet(b.field(ir::Binding::Line, ir::LineField::Code), set);
+  // Without a `message`, the evaluator says what decided the edit, in the
+  // wording every units and limit edit shares.
+  if (clauses.message) rule.message = clauses.message->text;
+  rule.origin = cx.originOf(span);
+  rule.span = span;
+  rule.file = cx.file();
+  return rule;
+}
+
 void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl) {
   auto codes = cx.codeItems(decl.codes);
   std::optional<MethodName> method;
@@ -56,14 +74,7 @@ void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl) {
 
   ir::Builder& b = cx.builder();
   const std::uint32_t set = b.codeSet(firstItem, *codes);
-  CheckedRule rule;
-  rule.id = id;
-  rule.action = model::Action::Modify;
-  rule.reason = decl.clauses.reason ? decl.clauses.reason->text : "CO-151";
-  rule.predicate = b.inCodeSet(b.field(ir::Binding::Line, ir::LineField::Code), set);
-  // Without a `message`, the evaluator says what decided the edit, in the
-  // wording every units and limit edit shares.
-  if (decl.clauses.message) rule.message = decl.clauses.message->text;
+  CheckedRule rule = codesRule(cx, id, set, decl.clauses, "CO-151", decl.span);
   if (timed) {
     rule.units = b.timedUnits(method->method, set);
   } else {
@@ -71,9 +82,6 @@ void checkUnits(CheckContext& cx, const ast::UnitsDecl& decl) {
     rule.rejectsMinutes = true;
   }
   rule.unitCodes = *codes;
-  rule.origin = cx.originOf(decl.span);
-  rule.span = decl.span;
-  rule.file = cx.file();
   indexRule(cx, rule);
   cx.addItem(std::move(rule), decl.isOverride, decl.span);
 }

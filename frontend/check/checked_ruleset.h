@@ -57,6 +57,9 @@ struct CheckedRule {
   /// whether minutes on them make a claim invalid (untimed codes).
   std::optional<std::vector<std::pair<std::uint32_t, std::uint32_t>>> unitCodes;
   bool rejectsMinutes = false;
+  /// What the rule encodes when its condition does not say it all (a
+  /// frequency limit's count and window), for explanations and hovers.
+  std::string detail;
   std::string origin;
   source::Span span;
   std::string file;

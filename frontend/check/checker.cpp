@@ -154,6 +154,8 @@ bool checkRulesetInto(const ast::Ruleset& ruleset, diag::DiagnosticSink& sink,
             checkUnits(cx, s);
           else if constexpr (std::is_same_v<S, ast::LimitDecl>)
             checkLimit(cx, s);
+          else if constexpr (std::is_same_v<S, ast::FrequencyDecl>)
+            checkFrequency(cx, s);
           else if constexpr (std::is_same_v<S, ast::LimitsFromDecl>)
             checkLimitsFrom(cx, s);
           else if constexpr (std::is_same_v<S, ast::TestDecl>) {

@@ -31,6 +31,13 @@ void collectLineStarts(EdictParser::FileContext& file, Layout& layout) {
     auto* test = dynamic_cast<EdictParser::TestStmtContext*>(statement);
     if (test == nullptr) continue;
     auto* decl = test->testDecl();
+    if (auto* history = decl->testHistory()) {
+      // `history {` on a line, each prior claim on its own, `}` alone.
+      layout.lineStarts.insert(history->getStart()->getTokenIndex());
+      for (auto* prior : history->priorClaim())
+        layout.lineStarts.insert(prior->getStart()->getTokenIndex());
+      layout.lineStarts.insert(history->getStop()->getTokenIndex());
+    }
     layout.lineStarts.insert(decl->testClaim()->getStart()->getTokenIndex());
     for (auto* e : decl->expectation()) layout.lineStarts.insert(e->getStart()->getTokenIndex());
     layout.lineStarts.insert(decl->getStop()->getTokenIndex());  // the closing brace
@@ -166,6 +173,16 @@ std::optional<std::string> formatRuleset(const source::SourceFile& file,
         break;
       }
     close.insert(test->testDecl()->getStop()->getTokenIndex());
+    // A history block's braces indent its claims one step further.
+    if (auto* history = test->testDecl()->testHistory()) {
+      for (auto* child : history->children)
+        if (auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+            terminal != nullptr && terminal->getText() == "{") {
+          open.insert(terminal->getSymbol()->getTokenIndex());
+          break;
+        }
+      close.insert(history->getStop()->getTokenIndex());
+    }
   }
   tokens.fill();
   Printer printer(layout);

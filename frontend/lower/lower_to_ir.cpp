@@ -162,6 +162,7 @@ ir::Rule ruleOf(const check::CheckedRule& checked) {
   rule.predicate = checked.predicate;
   rule.rejectsMinutes = checked.rejectsMinutes;
   rule.origin = checked.origin;
+  rule.detail = checked.detail;
   return rule;
 }
 

@@ -43,9 +43,16 @@ class Transformer {
   ast::UnitsDecl transformUnits(P::UnitsDeclContext& ctx);
   ast::LimitDecl transformLimit(P::LimitDeclContext& ctx);
   ast::LimitsFromDecl transformLimitsFrom(P::LimitsFromStmtContext& ctx);
+  // transform_frequency.cpp
+  ast::FrequencyDecl transformFrequency(P::FrequencyDeclContext& ctx);
+  ast::Window transformWindow(P::WindowContext& ctx);
+  ast::Window transformWithin(P::WithinContext& ctx);
   // transform_test.cpp
   ast::TestDecl transformTest(P::TestDeclContext& ctx);
   ast::TestLine transformTestLine(P::TestLineContext& ctx);
+  ast::TestClaim transformTestClaim(const std::vector<P::ClaimItemContext*>& items,
+                                    const std::vector<P::TestLineContext*>& lines);
+  std::vector<ast::PriorClaim> transformHistory(P::TestHistoryContext& ctx);
   ast::Expectation transformExpectation(P::ExpectationContext& ctx);
   // transform_expr.cpp
   ast::ExprPtr transformExpr(P::ExprContext& ctx);

@@ -58,8 +58,9 @@ ast::ExprPtr Transformer::transformExpr(EdictParser::ExprContext& ctx) {
   if (auto* paren = dynamic_cast<EdictParser::ParenExprContext*>(&ctx))
     return transformExpr(*paren->expr());
   if (auto* call = dynamic_cast<EdictParser::CallExprContext*>(&ctx)) {
-    ast::CallExpr node{transformPath(*call->path()), {}};
+    ast::CallExpr node{transformPath(*call->path()), {}, std::nullopt};
     for (auto* argument : call->arguments) node.arguments.push_back(transformArgument(*argument));
+    if (call->within() != nullptr) node.within = transformWithin(*call->within());
     return make(std::move(node), span);
   }
   if (auto* path = dynamic_cast<EdictParser::PathExprContext*>(&ctx))

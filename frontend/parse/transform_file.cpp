@@ -146,6 +146,11 @@ ast::Statement Transformer::transformStatement(EdictParser::StatementContext& ct
     decl.isOverride = limit->override != nullptr;
     return decl;
   }
+  if (auto* frequency = dynamic_cast<EdictParser::FrequencyStmtContext*>(&ctx)) {
+    ast::FrequencyDecl decl = transformFrequency(*frequency->frequencyDecl());
+    decl.isOverride = frequency->override != nullptr;
+    return decl;
+  }
   if (auto* limits = dynamic_cast<EdictParser::LimitsFromStmtContext*>(&ctx))
     return transformLimitsFrom(*limits);
   if (auto* test = dynamic_cast<EdictParser::TestStmtContext*>(&ctx))

@@ -28,6 +28,8 @@ ast::TestLine Transformer::transformTestLine(EdictParser::TestLineContext& ctx) 
               "provider");
     else if (auto* c = dynamic_cast<EdictParser::LineChargeContext*>(item))
       setOnce(line.charge, wordOf(c->WORD()->getSymbol()), where, "charge");
+    else if (auto* a = dynamic_cast<EdictParser::LineAllowedContext*>(item))
+      setOnce(line.allowed, wordOf(a->WORD()->getSymbol()), where, "allowed");
   }
   return line;
 }
@@ -67,34 +69,59 @@ ast::Expectation Transformer::transformExpectation(EdictParser::ExpectationConte
   return e;
 }
 
-ast::TestDecl Transformer::transformTest(EdictParser::TestDeclContext& ctx) {
-  ast::TestDecl test;
-  test.name = unquote(ctx.name->getText());
-  test.span = spanOf(ctx.getStart());
-  auto& claim = *ctx.testClaim();
-  for (auto* item : claim.claimItem()) {
+ast::TestClaim Transformer::transformTestClaim(
+    const std::vector<EdictParser::ClaimItemContext*>& items,
+    const std::vector<EdictParser::TestLineContext*>& lines) {
+  ast::TestClaim claim;
+  for (auto* item : items) {
     const source::Span where = spanOf(item->getStart());
     auto text = [&](antlr4::tree::TerminalNode* s) {
       return ast::Word{unquote(s->getText()), spanOf(s->getSymbol())};
     };
     if (auto* d = dynamic_cast<EdictParser::ClaimDateContext*>(item))
-      setOnce(test.claim.date, wordOf(d->DATE()->getSymbol()), where, "date");
+      setOnce(claim.date, wordOf(d->DATE()->getSymbol()), where, "date");
     else if (auto* p = dynamic_cast<EdictParser::ClaimPayerContext*>(item))
-      setOnce(test.claim.payer, text(p->STRING()), where, "payer");
+      setOnce(claim.payer, text(p->STRING()), where, "payer");
     else if (auto* pl = dynamic_cast<EdictParser::ClaimPlaceContext*>(item))
-      setOnce(test.claim.place, text(pl->STRING()), where, "place");
+      setOnce(claim.place, text(pl->STRING()), where, "place");
     else if (auto* pr = dynamic_cast<EdictParser::ClaimProviderContext*>(item))
-      setOnce(test.claim.provider, text(pr->STRING()), where, "provider");
+      setOnce(claim.provider, text(pr->STRING()), where, "provider");
+    else if (auto* pa = dynamic_cast<EdictParser::ClaimPatientContext*>(item))
+      setOnce(claim.patient, text(pa->STRING()), where, "patient");
     else if (auto* a = dynamic_cast<EdictParser::ClaimAgeContext*>(item))
-      setOnce(test.claim.age, wordOf(a->WORD()->getSymbol()), where, "age");
+      setOnce(claim.age, wordOf(a->WORD()->getSymbol()), where, "age");
     else if (auto* b = dynamic_cast<EdictParser::ClaimBornContext*>(item))
-      setOnce(test.claim.born, wordOf(b->DATE()->getSymbol()), where, "born");
+      setOnce(claim.born, wordOf(b->DATE()->getSymbol()), where, "born");
     else if (auto* s = dynamic_cast<EdictParser::ClaimSexContext*>(item))
-      setOnce(test.claim.sex, wordOf(s->WORD()->getSymbol()), where, "sex");
+      setOnce(claim.sex, wordOf(s->WORD()->getSymbol()), where, "sex");
     else if (auto* dx = dynamic_cast<EdictParser::ClaimDiagnosesContext*>(item))
-      for (auto* s2 : dx->STRING()) test.claim.diagnoses.push_back(text(s2));
+      for (auto* s2 : dx->STRING()) claim.diagnoses.push_back(text(s2));
   }
-  for (auto* line : claim.testLine()) test.claim.lines.push_back(transformTestLine(*line));
+  for (auto* line : lines) claim.lines.push_back(transformTestLine(*line));
+  return claim;
+}
+
+std::vector<ast::PriorClaim> Transformer::transformHistory(EdictParser::TestHistoryContext& ctx) {
+  std::vector<ast::PriorClaim> out;
+  for (auto* prior : ctx.priorClaim()) {
+    ast::PriorClaim claim;
+    claim.span = spanOf(prior->getStart());
+    claim.id = prior->id->getType() == EdictParser::STRING
+                   ? ast::Word{unquote(prior->id->getText()), spanOf(prior->id)}
+                   : wordOf(prior->id);
+    claim.claim = transformTestClaim(prior->claimItem(), prior->testLine());
+    out.push_back(std::move(claim));
+  }
+  return out;
+}
+
+ast::TestDecl Transformer::transformTest(EdictParser::TestDeclContext& ctx) {
+  ast::TestDecl test;
+  test.name = unquote(ctx.name->getText());
+  test.span = spanOf(ctx.getStart());
+  if (ctx.testHistory() != nullptr) test.history = transformHistory(*ctx.testHistory());
+  auto& claim = *ctx.testClaim();
+  test.claim = transformTestClaim(claim.claimItem(), claim.testLine());
   for (auto* e : ctx.expectation()) test.expectations.push_back(transformExpectation(*e));
   return test;
 }

@@ -35,7 +35,8 @@ std::uint32_t groupOf(const model::Claim& claim, const model::Line& line,
 
 }  // namespace
 
-void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
+void Evaluator::buildViews(const model::Claim& claim, Views& views,
+                           const model::ClaimHistory* history) const {
   const auto& birth = claim.patient.birthDate;
   engine::ClaimView& c = views.claim;
   c.payer = needs_.claimPayer ? stringId(claim.payer) : -1;
@@ -71,11 +72,12 @@ void Evaluator::buildViews(const model::Claim& claim, Views& views) const {
             : -1;
     v.provider = needs_.lineProvider ? stringId(claim.providerOf(line)) : -1;
     v.age = birth && needs_.lineAge ? std::max(-1, model::yearsBetween(*birth, line.date)) : -1;
-    v.reserved = 0;
+    v.priorDayUnits = 0;
   }
   c.age = birth && needs_.claimAge && !views.lines.empty()
               ? std::max(-1, model::yearsBetween(*birth, firstDate))
               : -1;
+  buildHistoryViews(claim, history, views);
 }
 
 const engine::LineView* Evaluator::Views::at(std::uint32_t position) const {

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/engine/claim_cache.h"
+#include "runtime/eval/edit_parts.h"
 
 namespace edict::eval {
 
@@ -20,9 +21,13 @@ struct Scratch {
   Evaluator::Views views;
   engine::ClaimCache cache;
   std::vector<std::uint32_t> related;
+  /// The prior lines a pair rule fired with (indices into the history's views).
+  std::vector<std::uint32_t> relatedPrior;
   /// Pair-table rules: the column-1 codes that fired with the line, each
-  /// with the lines that have it.
-  std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> byColumn1;
+  /// with the lines (and prior lines) that have it.
+  std::vector<Evaluator::PairHits> byColumn1;
+  /// The pair rules a line meets the other way round (history_edits.cpp).
+  std::vector<std::uint32_t> reversed;
 };
 
 Scratch& scratch() {
@@ -31,6 +36,26 @@ Scratch& scratch() {
 }
 
 }  // namespace
+
+std::string pairMessage(std::string_view column1, std::string_view column2,
+                        const std::string* rationale) {
+  constexpr std::string_view kNotPaid = " is not paid with ";
+  constexpr std::string_view kSameDay = " on the same date of service";
+  std::string message;
+  message.reserve(column2.size() + kNotPaid.size() + column1.size() + kSameDay.size() +
+                  (rationale != nullptr ? 2 + rationale->size() : 0));
+  message.append(column2).append(kNotPaid).append(column1).append(kSameDay);
+  if (rationale != nullptr) message.append(": ").append(*rationale);
+  return message;
+}
+
+void addPriorRefs(const Evaluator::Views& views, std::span<const std::uint32_t> indices,
+                  model::Edit& edit) {
+  for (std::uint32_t i : indices) {
+    const model::PriorLine& prior = *views.history.sources[i];
+    edit.relatedPrior.push_back(model::PriorLineRef{prior.claimId, prior.line});
+  }
+}
 
 Evaluator::Evaluator(const ir::Program& program, const engine::PredicateEngine& engine)
     : program_(program), engine_(engine) {
@@ -80,6 +105,14 @@ Evaluator::Evaluator(const ir::Program& program, const engine::PredicateEngine& 
   }
   anyCodeRejectsMinutes_ = rejects(anyCodeRules_);
 
+  // The rules whose conditions read the history: their edits name the prior
+  // lines those reads counted.
+  historyReads_.resize(program_.rules.size());
+  for (std::uint32_t r = 0; r < program_.rules.size(); ++r) {
+    collectHistoryReads(program_.rules[r].predicate, historyReads_[r]);
+    if (program_.rules[r].units) collectHistoryReads(*program_.rules[r].units, historyReads_[r]);
+  }
+
   // The view fields worth computing: those some expression reads.
   for (const ir::Expr& e : program_.exprs) {
     if (e.kind != ir::Expr::Kind::Field && e.kind != ir::Expr::Kind::Known) continue;
@@ -115,19 +148,32 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
   // lookup, which costs a guard check on every rule a line meets.
   static const std::vector<std::uint32_t> kNoLines;
   const std::vector<std::uint32_t>* relatedLines = &kNoLines;
+  const std::vector<std::uint32_t>* relatedPrior = &kNoLines;
   if (rule.scope == ir::RuleScope::LineWithOther) {
-    std::vector<std::uint32_t>& related = scratch().related;
-    related.clear();
-    relatedLines = &related;
+    Scratch& s = scratch();
+    s.related.clear();
+    s.relatedPrior.clear();
+    relatedLines = &s.related;
+    relatedPrior = &s.relatedPrior;
+    const auto candidate = [&](const engine::LineView& other) {
+      return other.group == line->group &&
+             std::any_of(rule.otherCodes.begin(), rule.otherCodes.end(),
+                         [&](model::Code c) { return c.packed == other.code; });
+    };
     for (const engine::LineView& other : views.lines) {
-      if (&other == line || other.group != line->group) continue;
-      const bool candidate = std::any_of(rule.otherCodes.begin(), rule.otherCodes.end(),
-                                         [&](model::Code c) { return c.packed == other.code; });
-      if (!candidate) continue;
+      if (&other == line || !candidate(other)) continue;
       frame.other = &other;
-      if (engine_.holds(r, frame)) related.push_back(other.position);
+      if (engine_.holds(r, frame)) s.related.push_back(other.position);
     }
-    if (related.empty()) return;
+    // A prior line of the day is another line of the day: this line, the
+    // later, is the one edited.
+    const auto& prior = views.history.lines;
+    for (std::uint32_t i = 0; i < prior.size(); ++i) {
+      if (!candidate(prior[i])) continue;
+      frame.other = &prior[i];
+      if (engine_.holds(r, frame)) s.relatedPrior.push_back(i);
+    }
+    if (s.related.empty() && s.relatedPrior.empty()) return;
   } else if (!engine_.holds(r, frame)) {
     return;
   }
@@ -153,6 +199,8 @@ void Evaluator::applyRule(std::uint32_t r, const model::Claim& claim, const View
   edit.ruleIndex = r;
   edit.reason = rule.reason;
   edit.relatedLines.assign(relatedLines->begin(), relatedLines->end());
+  addPriorRefs(views, *relatedPrior, edit);
+  if (line != nullptr && !historyReads_[r].empty()) relateHistoryReads(r, views, *line, edit);
   edit.ruleset = program_.name;
   edit.version = program_.version;
   if (line != nullptr && isUnitRule(rule))
@@ -169,27 +217,36 @@ void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const
   // One edit per column-1 code: each is its own pair, with its own row.
   auto& byColumn1 = scratch().byColumn1;
   std::size_t used = 0;
+  const auto hit = [&](const engine::LineView& other) -> PairHits& {
+    auto found = std::find_if(byColumn1.begin(), byColumn1.begin() + used,
+                              [&](const PairHits& h) { return h.code == other.code; });
+    if (found != byColumn1.begin() + used) return *found;
+    if (used == byColumn1.size()) byColumn1.emplace_back();
+    PairHits& fresh = byColumn1[used++];
+    fresh.code = other.code;
+    fresh.positions.clear();
+    fresh.prior.clear();
+    return fresh;
+  };
   for (const engine::LineView& other : views.lines) {
     if (&other == &line || other.group != line.group) continue;
     frame.other = &other;
-    if (!engine_.holds(r, frame)) continue;
-    auto found = std::find_if(byColumn1.begin(), byColumn1.begin() + used,
-                              [&](const auto& e) { return e.first == other.code; });
-    if (found == byColumn1.begin() + used) {
-      if (used == byColumn1.size()) byColumn1.emplace_back();
-      found = byColumn1.begin() + used++;
-      found->first = other.code;
-      found->second.clear();
-    }
-    found->second.push_back(other.position);
+    if (engine_.holds(r, frame)) hit(other).positions.push_back(other.position);
+  }
+  // Prior lines of the day, too: this line is the later one, and edited.
+  const auto& prior = views.history.lines;
+  for (std::uint32_t i = 0; i < prior.size(); ++i) {
+    if (prior[i].group != line.group) continue;
+    frame.other = &prior[i];
+    if (engine_.holds(r, frame)) hit(prior[i]).prior.push_back(i);
   }
   if (used == 0) return;
   const ir::PairTable& table = program_.pairTables[*rule.pairTable];
   const std::string c2 = model::Code{line.code}.text();
   for (std::size_t k = 0; k < used; ++k) {
-    const auto& [column1, positions] = byColumn1[k];
-    const auto* row = table.find(column1, line.code, line.date);
-    const std::string c1 = model::Code{column1}.text();
+    const PairHits& hits = byColumn1[k];
+    const auto* row = table.find(hits.code, line.code, line.date);
+    const std::string c1 = model::Code{hits.code}.text();
     model::Edit edit;
     edit.claimId = claim.id;
     edit.line = line.position;
@@ -201,13 +258,9 @@ void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const
     const std::string* rationale = row != nullptr && !table.rationales[row->rationale].empty()
                                        ? &table.rationales[row->rationale]
                                        : nullptr;
-    constexpr std::string_view kNotPaid = " is not paid with ";
-    constexpr std::string_view kSameDay = " on the same date of service";
-    edit.message.reserve(c2.size() + kNotPaid.size() + c1.size() + kSameDay.size() +
-                         (rationale != nullptr ? 2 + rationale->size() : 0));
-    edit.message.append(c2).append(kNotPaid).append(c1).append(kSameDay);
-    if (rationale != nullptr) edit.message.append(": ").append(*rationale);
-    edit.relatedLines.assign(positions.begin(), positions.end());
+    edit.message = pairMessage(c1, c2, rationale);
+    edit.relatedLines.assign(hits.positions.begin(), hits.positions.end());
+    addPriorRefs(views, hits.prior, edit);
     edit.ruleset = program_.name;
     edit.version = program_.version;
     out.push_back(std::move(edit));
@@ -232,13 +285,13 @@ void Evaluator::outsideEffectiveDates(const model::Claim& claim, std::uint32_t p
 }
 
 void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& out,
-                         [[maybe_unused]] const model::ClaimHistory* history) const {
+                         const model::ClaimHistory* history) const {
   if (claim.lines.empty()) return;
   Scratch& s = scratch();
   s.cache.clear();
   Views& views = s.views;
   views.cache = &s.cache;
-  buildViews(claim, views);
+  buildViews(claim, views, history);
   if (!minutesRules_.empty() && rejectMinutesOnUntimed(claim, views, out)) return;
   if (!views.lines.empty())
     for (std::uint32_t r : claimRules_) applyRule(r, claim, views, nullptr, out);
@@ -250,7 +303,24 @@ void Evaluator::evaluate(const model::Claim& claim, std::vector<model::Edit>& ou
   };
   for (const engine::LineView& line : views.lines) {
     leftOutBefore(line.position);
-    for (std::uint32_t r : rulesFor(line.code)) applyRule(r, claim, views, &line, out);
+    const std::span<const std::uint32_t> rules = rulesFor(line.code);
+    if (views.history.lines.empty()) {
+      for (std::uint32_t r : rules) applyRule(r, claim, views, &line, out);
+      continue;
+    }
+    // With prior lines of its day, the line may also be the later column 1
+    // of a pair whose column 2 was paid before: those rules join in rule order.
+    std::vector<std::uint32_t>& reversed = s.reversed;
+    reversedPairRules(views, line, reversed);
+    auto pending = reversed.begin();
+    for (std::uint32_t r : rules) {
+      for (; pending != reversed.end() && *pending < r; ++pending)
+        applyReversed(*pending, claim, views, line, out);
+      applyRule(r, claim, views, &line, out);
+      if (pending != reversed.end() && *pending == r)
+        applyReversed(*pending++, claim, views, line, out);
+    }
+    for (; pending != reversed.end(); ++pending) applyReversed(*pending, claim, views, line, out);
   }
   leftOutBefore(static_cast<std::uint32_t>(claim.lines.size()) + 1);
 }

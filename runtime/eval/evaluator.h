@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/engine/history_view.h"
 #include "core/engine/predicate_engine.h"
 #include "core/ir/code_span_index.h"
 #include "core/ir/program.h"
@@ -55,12 +56,16 @@ class Evaluator {
     engine::ClaimView claim{};
     /// The claim's day checks while the evaluator runs; null otherwise.
     engine::ClaimCache* cache = nullptr;
+    /// The paid lines of the patient's earlier claims (empty without history).
+    engine::HistoryView history;
+    /// Whether the claim is judged with a history (even an empty one).
+    bool withHistory = false;
 
     /// A frame for `line` (and `other`, for pair-scoped rules).
     [[nodiscard]] engine::EvalFrame frame(const engine::LineView* line,
                                           const engine::LineView* other = nullptr) const {
       return engine::EvalFrame{line, other,  lines.data(), static_cast<std::uint32_t>(lines.size()),
-                               0,    &claim, cache};
+                               0,    &claim, cache,        withHistory ? &history : nullptr};
     }
 
     /// The view of the claim's line `position` (from 1); null when the line
@@ -71,8 +76,18 @@ class Evaluator {
   /// Builds the views of `claim` (for explanations, which re-evaluate parts
   /// of a predicate on the very frames the evaluator used). Fields that no
   /// expression of the program reads (a line's charge, place of service,
-  /// provider or age; the claim's strings and age) are left at -1.
-  void buildViews(const model::Claim& claim, Views& views) const;
+  /// provider or age; the claim's strings and age) are left at -1. With a
+  /// `history`, also the views of its paid lines (history_views.cpp).
+  void buildViews(const model::Claim& claim, Views& views,
+                  const model::ClaimHistory* history = nullptr) const;
+
+  /// The column-1 code of a pair that fired on a line, with the lines of the
+  /// claim (positions) and the prior lines (history view indices) that have it.
+  struct PairHits {
+    std::uint32_t code = 0;
+    std::vector<std::uint32_t> positions;
+    std::vector<std::uint32_t> prior;
+  };
 
   /// The rules a line with `code` meets, in rule order (the code index).
   [[nodiscard]] std::span<const std::uint32_t> rulesFor(std::uint32_t code) const {
@@ -123,6 +138,27 @@ class Evaluator {
   /// one reject record and returns true (unit_edits.cpp).
   bool rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,
                               std::vector<model::Edit>& out) const;
+  /// The views of the history's paid lines, and each claim line's
+  /// LineView::priorDayUnits (history_views.cpp).
+  void buildHistoryViews(const model::Claim& claim, const model::ClaimHistory* history,
+                         Views& views) const;
+  /// The pair rules `line` meets as the later column 1 of a pair whose
+  /// column 2 a prior line of its day was paid for, in rule order (history_edits.cpp).
+  void reversedPairRules(const Views& views, const engine::LineView& line,
+                         std::vector<std::uint32_t>& out) const;
+  /// Pair rule `r` the other way round: a prior line of the day is column 2,
+  /// `line` column 1; `line`, the later, is edited (history_edits.cpp).
+  void applyReversed(std::uint32_t r, const model::Claim& claim, const Views& views,
+                     const engine::LineView& line, std::vector<model::Edit>& out) const;
+  /// The HistoryCount and HistoryUnits expressions under `id`, into `out`.
+  void collectHistoryReads(ir::ExprId id, std::vector<ir::ExprId>& out) const;
+  /// Names in `edit` the prior lines that rule `r`'s history reads counted
+  /// for `line` (history_edits.cpp).
+  void relateHistoryReads(std::uint32_t r, const Views& views, const engine::LineView& line,
+                          model::Edit& edit) const;
+  /// The message, related lines and prior lines of a frequency limit's edit (unit_edits.cpp).
+  void describeFrequencyEdit(const ir::Rule& rule, const model::Claim& claim, const Views& views,
+                             const engine::LineView& line, model::Edit& edit) const;
   /// The record of line `position`, dated outside the effective dates.
   void outsideEffectiveDates(const model::Claim& claim, std::uint32_t position,
                              std::vector<model::Edit>& out) const;
@@ -146,6 +182,8 @@ class Evaluator {
   /// Whether an any-code rule rejects minutes (codes not in ruleIndex_).
   bool anyCodeRejectsMinutes_ = false;
   ViewNeeds needs_;
+  /// By rule: the history reads (HistoryCount, HistoryUnits) of its condition.
+  std::vector<std::vector<ir::ExprId>> historyReads_;
   /// The ruleset's effective dates, inclusive; unbounded where it gives none.
   model::Date effectiveFrom_ = model::kBeginningOfTime;
   model::Date effectiveUntil_ = model::kEndOfTime;

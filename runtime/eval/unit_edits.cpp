@@ -6,9 +6,11 @@
 #include <fmt/format.h>
 
 #include "core/engine/claim_cache.h"
+#include "core/engine/history_limits.h"
 #include "core/engine/unit_limits.h"
 #include "core/text/counted.h"
 #include "core/text/message_template.h"
+#include "runtime/eval/edit_parts.h"
 #include "runtime/eval/evaluator.h"
 
 namespace edict::eval {
@@ -37,19 +39,47 @@ std::string unitEditMessage(const engine::LineView& line, std::int64_t allowed,
                      text::counted(line.units, "unit"), allowed, why);
 }
 
-/// Why a daily limit of `perDay` allowed what it did.
-std::string dayLimitWhy(std::int64_t perDay, std::int64_t earlier) {
-  return fmt::format("at most {} a day{}", text::counted(perDay, "unit"),
-                     earlier > 0 ? fmt::format(", {} on earlier lines", earlier) : "");
+/// Why a daily limit of `perDay` allowed what it did, after `earlier` units
+/// on earlier lines of the day and `prior` on the patient's earlier claims.
+std::string dayLimitWhy(std::int64_t perDay, std::int64_t earlier, std::int64_t prior) {
+  return fmt::format("at most {} a day{}{}", text::counted(perDay, "unit"),
+                     earlier > 0 ? fmt::format(", {} on earlier lines", earlier) : "",
+                     prior > 0 ? fmt::format(", {} on earlier claims", prior) : "");
 }
 
-std::string mueWhy(const ir::MueTable::Row& row, std::int64_t earlier) {
+std::string mueWhy(const ir::MueTable::Row& row, std::int64_t earlier, std::int64_t prior) {
   const std::string label = fmt::format("MUE, indicator {}: {}", static_cast<int>(row.indicator),
                                         engine::mueIndicatorLabel(row.indicator));
   if (row.indicator == 1)
     return fmt::format("at most {} on one line, so the line is denied ({})",
                        text::counted(row.value, "unit"), label);
-  return fmt::format("{} ({})", dayLimitWhy(row.value, earlier), label);
+  return fmt::format("{} ({})", dayLimitWhy(row.value, earlier, prior), label);
+}
+
+/// The prior lines of `line`'s code on its day: what a daily limit counted.
+std::vector<std::uint32_t> priorLinesOfDay(const Evaluator::Views& views,
+                                           const engine::LineView& line) {
+  std::vector<std::uint32_t> out;
+  const auto& prior = views.history.lines;
+  for (std::uint32_t i = 0; i < prior.size(); ++i)
+    if (prior[i].group == line.group && prior[i].code == line.code) out.push_back(i);
+  return out;
+}
+
+/// Why a frequency limit allowed what it did: `at most 1 service in any 30
+/// days, and 1 was paid from 2026-10-06 through 2026-11-04`.
+std::string frequencyWhy(const engine::FrequencyLimit& limit, const engine::FrequencyCheck& check) {
+  const std::string what = limit.units ? "unit" : "service";
+  const std::string most = text::counted(limit.max, what);
+  const std::string paid =
+      check.used == 0 ? "none was paid"
+                      : fmt::format("{} {} paid", check.used, check.used == 1 ? "was" : "were");
+  if (limit.window == ir::kCalendarYear)
+    return fmt::format("at most {} a calendar year, and {} in {}", most, paid,
+                       model::Date{check.first}.iso().substr(0, 4));
+  return fmt::format("at most {} in any {}, and {} from {} through {}", most,
+                     text::counted(limit.window, "day"), paid, model::Date{check.first}.iso(),
+                     model::Date{check.last}.iso());
 }
 
 }  // namespace
@@ -58,7 +88,28 @@ bool Evaluator::isUnitRule(const ir::Rule& rule) const {
   if (rule.mueTable) return true;
   if (!rule.units) return false;
   const auto kind = program_.exprs[*rule.units].kind;
-  return kind == ir::Expr::Kind::TimedUnits || kind == ir::Expr::Kind::DayLimitUnits;
+  return kind == ir::Expr::Kind::TimedUnits || kind == ir::Expr::Kind::DayLimitUnits ||
+         kind == ir::Expr::Kind::FrequencyServices || kind == ir::Expr::Kind::FrequencyUnits;
+}
+
+void Evaluator::describeFrequencyEdit(const ir::Rule& rule, const model::Claim& claim,
+                                      const Views& views, const engine::LineView& line,
+                                      model::Edit& edit) const {
+  const engine::EvalFrame frame = views.frame(&line);
+  const ir::Expr& units = program_.exprs[*rule.units];
+  const engine::FrequencyLimit limit{&program_.codeSets[units.set], units.value,
+                                     program_.exprs[units.operands[0]].value,
+                                     units.kind == ir::Expr::Kind::FrequencyUnits};
+  const engine::FrequencyCheck check = engine::frequencyCheck(limit, frame);
+  edit.relatedLines = check.claimLines;
+  addPriorRefs(views, check.priorLines, edit);
+  std::optional<std::int64_t> allowed;
+  if (edit.allowedUnits) allowed = *edit.allowedUnits;
+  edit.message =
+      rule.message.empty()
+          ? unitEditMessage(line, edit.allowedUnits.value_or(0), frequencyWhy(limit, check))
+          : messageOf(rule).render(text::MessageContext{
+                claim, &claim.lines[line.position - 1], line.position, allowed, {}});
 }
 
 void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim,
@@ -69,6 +120,9 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   if (edit.allowedUnits) allowed = *edit.allowedUnits;
   text::MessageContext context{claim, &claim.lines[line.position - 1], line.position, allowed, {}};
   const ir::Expr& units = program_.exprs[*rule.units];
+  if (units.kind == ir::Expr::Kind::FrequencyServices ||
+      units.kind == ir::Expr::Kind::FrequencyUnits)
+    return describeFrequencyEdit(rule, claim, views, line, edit);
 
   const std::int64_t allowedUnits = edit.allowedUnits.value_or(0);
   // A rule's own `message` clause says it in its words; without one, the
@@ -99,10 +153,12 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   std::vector<std::uint32_t> earlier = earlierLinesOfCode(views.lines, line);
   if (!rule.mueTable) {
     edit.relatedLines = std::move(earlier);
-    edit.message =
-        ownMessage ? messageOf(rule).render(context)
-                   : unitEditMessage(line, allowedUnits,
-                                     dayLimitWhy(units.value, engine::earlierUnitsOfCode(frame)));
+    addPriorRefs(views, priorLinesOfDay(views, line), edit);
+    edit.message = ownMessage
+                       ? messageOf(rule).render(context)
+                       : unitEditMessage(line, allowedUnits,
+                                         dayLimitWhy(units.value, engine::earlierUnitsOfCode(frame),
+                                                     line.priorDayUnits));
     return;
   }
   const ir::MueTable& table = program_.mueTables[*rule.mueTable];
@@ -116,10 +172,15 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   edit.remark = kMueRemark;
   edit.appealable = row->indicator == 3;
   if (!table.source.empty()) edit.rule = fmt::format("mue_{}", model::Code{line.code}.text());
-  if (row->indicator != 1) edit.relatedLines = std::move(earlier);
-  edit.message = ownMessage ? messageOf(rule).render(context)
-                            : unitEditMessage(line, allowedUnits,
-                                              mueWhy(*row, engine::earlierUnitsOfCode(frame)));
+  if (row->indicator != 1) {
+    edit.relatedLines = std::move(earlier);
+    addPriorRefs(views, priorLinesOfDay(views, line), edit);
+  }
+  edit.message =
+      ownMessage
+          ? messageOf(rule).render(context)
+          : unitEditMessage(line, allowedUnits,
+                            mueWhy(*row, engine::earlierUnitsOfCode(frame), line.priorDayUnits));
 }
 
 bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,

@@ -50,11 +50,26 @@ std::string modifiersOf(const engine::LineView* line) {
   return out.empty() ? "none" : out;
 }
 
+/// `97140 GP, 2026-11-02, 1 unit paid of 1 billed, provider 1234567893`.
+std::string priorSummary(const model::PriorLine& prior) {
+  std::string out = prior.code.text();
+  for (std::uint8_t i = 0; i < prior.modifierCount; ++i)
+    out.append(" ").append(prior.modifiers[i].text());
+  return out + fmt::format(", {}, {} paid of {} billed{}", prior.date.iso(),
+                           text::counted(prior.allowedUnits, "unit"), prior.billedUnits,
+                           prior.providerNpi.empty() ? "" : ", provider " + prior.providerNpi);
+}
+
 class Explainer {
  public:
-  Explainer(const ir::Program& program, const model::Claim& claim)
-      : program_(program), claim_(claim), interpreter_(program), evaluator_(program, interpreter_) {
-    evaluator_.buildViews(claim, views_);
+  Explainer(const ir::Program& program, const model::Claim& claim,
+            const model::ClaimHistory* history)
+      : program_(program),
+        claim_(claim),
+        history_(history),
+        interpreter_(program),
+        evaluator_(program, interpreter_) {
+    evaluator_.buildViews(claim, views_, history);
   }
 
   void header(std::string& out) const {
@@ -99,7 +114,7 @@ class Explainer {
       }
     }
     const engine::LineView* view = field.binding == ir::Binding::Line ? frame.line : frame.other;
-    if (view == nullptr) return "";
+    if (view == nullptr || view->position == 0) return "";  // none, or a prior line
     const model::Line& line = claim_.lines[view->position - 1];
     if (field.lineField == ir::LineField::PlaceOfService)
       return line.placeOfService.empty() ? claim_.placeOfService : line.placeOfService;
@@ -141,14 +156,21 @@ class Explainer {
     if (e.allowedUnits)
       out += fmt::format("  units: {} billed, {} allowed\n", *e.billedUnits, *e.allowedUnits);
     if (!rule.detail.empty()) out += "  " + rule.detail + "\n";
+    // The lines of earlier claims that made it fire (claim, line, code, date, units).
+    if (!e.relatedPrior.empty()) out += "  lines of earlier claims it counted:\n";
+    for (const model::PriorLineRef& ref : e.relatedPrior)
+      if (const model::PriorLine* prior = priorLine(ref))
+        out +=
+            fmt::format("    claim {} line {}: {}\n", ref.claimId, ref.line, priorSummary(*prior));
     // Unit methods and limits: this rule's arithmetic (minutes, units,
     // allocation; or the limit and the day's lines), headed by its id.
     if (e.line && (rule.units || rule.mueTable))
-      out += indented(explain::explainUnits(program_, claim_, *e.line, *e.ruleIndex), 2);
+      out += indented(explain::explainUnits(program_, claim_, *e.line, *e.ruleIndex, history_), 2);
     // A `modify` rule's own units expression, with the values it read.
     if (e.line && rule.units && !rule.mueTable) {
       const ir::Expr::Kind kind = program_.exprs[*rule.units].kind;
-      if (kind != ir::Expr::Kind::TimedUnits && kind != ir::Expr::Kind::DayLimitUnits) {
+      if (kind != ir::Expr::Kind::TimedUnits && kind != ir::Expr::Kind::DayLimitUnits &&
+          kind != ir::Expr::Kind::FrequencyServices && kind != ir::Expr::Kind::FrequencyUnits) {
         const engine::EvalFrame frame = views_.frame(views_.at(*e.line));
         const std::string read = ir::fieldsRead(
             program_, *rule.units, [&](ir::ExprId f) { return interpreter_.value(f, frame); },
@@ -166,6 +188,22 @@ class Explainer {
                            model::Code{other.code}.text());
         if (rule.pairTable) tableRow(out, rule, *line, other);
         conditions(out, rule, views_.frame(line, &other), false);
+      }
+      // Prior lines of the day: column 1 before this column 2, or column 2
+      // paid before this column 1 (the later line is the one edited).
+      for (const model::PriorLineRef& ref : e.relatedPrior) {
+        const engine::LineView* prior = priorView(ref);
+        if (prior == nullptr) continue;
+        const bool forward = interpreter_.holds(*e.ruleIndex, views_.frame(line, prior));
+        out += fmt::format("  {} with claim {} line {} ({}){}:\n", e.rule, ref.claimId, ref.line,
+                           model::Code{prior->code}.text(),
+                           forward ? ""
+                                   : ", paid before as column 2 (`line` below is that line, "
+                                     "`other` this one)");
+        const engine::LineView& column2 = forward ? *line : *prior;
+        const engine::LineView& column1 = forward ? *prior : *line;
+        if (rule.pairTable) tableRow(out, rule, column2, column1);
+        conditions(out, rule, views_.frame(&column2, &column1), false);
       }
     } else if (program_.exprs[rule.predicate].kind != ir::Expr::Kind::BoolConst) {
       // (A limit's condition is `true`: its table decides, as shown above.)
@@ -190,6 +228,23 @@ class Explainer {
   }
 
  private:
+  /// The history's line `ref`, or null.
+  const model::PriorLine* priorLine(const model::PriorLineRef& ref) const {
+    if (history_ == nullptr) return nullptr;
+    for (const model::PriorLine& prior : history_->lines)
+      if (prior.claimId == ref.claimId && prior.line == ref.line) return &prior;
+    return nullptr;
+  }
+
+  /// The view of the history's line `ref` (paid lines only), or null.
+  const engine::LineView* priorView(const model::PriorLineRef& ref) const {
+    const auto& sources = views_.history.sources;
+    for (std::size_t i = 0; i < sources.size(); ++i)
+      if (sources[i]->claimId == ref.claimId && sources[i]->line == ref.line)
+        return &views_.history.lines[i];
+    return nullptr;
+  }
+
   bool tableHasPair(std::uint32_t table, const std::string& id) const {
     for (const auto& row : program_.pairTables[table].rows)
       if (id == fmt::format("ptp_{}_{}", model::Code{row.column1}.text(),
@@ -254,6 +309,7 @@ class Explainer {
 
   const ir::Program& program_;
   const model::Claim& claim_;
+  const model::ClaimHistory* history_;
   interp::Interpreter interpreter_;
   eval::Evaluator evaluator_;
   eval::Evaluator::Views views_;
@@ -285,10 +341,10 @@ std::string explainClaim(const ir::Program& program, const model::Claim& claim,
                          const ExplainRequest& request) {
   std::string out;
   if (claim.lines.empty()) return fmt::format("claim {} has no lines\n", claim.id);
-  Explainer explainer(program, claim);
+  Explainer explainer(program, claim, request.history);
   explainer.header(out);
   std::vector<model::Edit> edits;
-  explainer.evaluator().evaluate(claim, edits);
+  explainer.evaluator().evaluate(claim, edits, request.history);
   if (edits.empty()) out += "\nno edit fired\n";
   for (const model::Edit& e : edits) explainer.edit(out, e);
   if (request.whyNot) explainer.whyNot(out, *request.whyNot, edits);

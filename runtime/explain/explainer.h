@@ -10,6 +10,7 @@
 
 #include "core/ir/program.h"
 #include "core/model/claim.h"
+#include "core/model/history.h"
 
 namespace edict::explain {
 
@@ -18,6 +19,9 @@ struct ExplainRequest {
   /// Also explain why the rule with this id (or `ptp_C1_C2` of a table) did
   /// not fire, line by line.
   std::optional<std::string> whyNot;
+  /// The patient's history to judge the claim with (core/model/history.h),
+  /// or null: the claim alone. Edits it made fire name its lines.
+  const model::ClaimHistory* history = nullptr;
 };
 
 /// Every id an edit of `program` can carry, sorted: its rules' ids, and the

@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "backends/interp/interpreter.h"
+#include "core/engine/history_limits.h"
+#include "core/engine/history_view.h"
 #include "core/engine/unit_limits.h"
 #include "core/text/counted.h"
 #include "runtime/eval/evaluator.h"
@@ -31,11 +33,55 @@ std::string dayLimitText(const eval::Evaluator::Views& views, const engine::Line
       total += l.units;
     }
   out.back() = ';';
+  out += fmt::format(" {} in all\n", unitsText(total));
   const std::int64_t earlier = engine::earlierUnitsOfCode(views.frame(&line));
-  out += fmt::format(
-      " {} in all\n  earlier lines keep theirs first: {} before line {}, {} left for it\n",
-      unitsText(total), unitsText(earlier), line.position,
-      unitsText(std::max<std::int64_t>(0, perDay - earlier)));
+  if (line.priorDayUnits > 0) {
+    out += fmt::format(
+        "  earlier claims were paid {} of {} that day:", unitsText(line.priorDayUnits), code);
+    const auto& prior = views.history.lines;
+    for (std::size_t i = 0; i < prior.size(); ++i)
+      if (prior[i].group == line.group && prior[i].code == line.code)
+        out += fmt::format(" claim {} line {} ({}),", views.history.sources[i]->claimId,
+                           views.history.sources[i]->line, unitsText(prior[i].units));
+    out.back() = '\n';
+  }
+  const std::int64_t before = earlier + line.priorDayUnits;
+  out += fmt::format("  earlier {} keep theirs first: {} before line {}, {} left for it\n",
+                     line.priorDayUnits > 0 ? "claims and lines" : "lines", unitsText(before),
+                     line.position, unitsText(std::max<std::int64_t>(0, perDay - before)));
+  return out;
+}
+
+/// A frequency limit: the window that decided, what was paid in it, and by which lines.
+std::string frequencyText(const ir::Program& program, const ir::Expr& e,
+                          const eval::Evaluator::Views& views, const engine::LineView& line) {
+  const engine::FrequencyLimit limit{&program.codeSets[e.set], e.value,
+                                     program.exprs[e.operands[0]].value,
+                                     e.kind == ir::Expr::Kind::FrequencyUnits};
+  const engine::FrequencyCheck check = engine::frequencyCheck(limit, views.frame(&line));
+  const std::string what = limit.units ? "unit" : "service";
+  std::string out = fmt::format("  at most {} {}; the window that decides: {} through {}\n",
+                                text::counted(limit.max, what),
+                                limit.window == ir::kCalendarYear
+                                    ? std::string("a calendar year")
+                                    : fmt::format("in any {}", text::counted(limit.window, "day")),
+                                model::Date{check.first}.iso(), model::Date{check.last}.iso());
+  if (check.claimLines.empty() && check.priorLines.empty()) {
+    out += "  nothing of these codes was paid in it before this line\n";
+    return out;
+  }
+  out +=
+      fmt::format("  paid in it before this line ({} in all):\n", text::counted(check.used, what));
+  for (std::uint32_t i : check.priorLines) {
+    const model::PriorLine& prior = *views.history.sources[i];
+    out += fmt::format("    claim {} line {}: {}, {}, {} paid\n", prior.claimId, prior.line,
+                       prior.code.text(), prior.date.iso(), unitsText(prior.allowedUnits));
+  }
+  for (std::uint32_t position : check.claimLines) {
+    const engine::LineView& l = *views.at(position);
+    out += fmt::format("    line {} of this claim: {}, {}, {} billed\n", position,
+                       model::Code{l.code}.text(), model::Date{l.date}.iso(), unitsText(l.units));
+  }
   return out;
 }
 
@@ -85,12 +131,13 @@ std::string indented(const std::string& text, std::size_t spaces) {
 }
 
 std::string explainUnits(const ir::Program& program, const model::Claim& claim, std::uint32_t line,
-                         std::optional<std::uint32_t> onlyRule) {
+                         std::optional<std::uint32_t> onlyRule,
+                         const model::ClaimHistory* history) {
   if (line == 0 || line > claim.lines.size()) return "";
   const interp::Interpreter interpreter(program);
   const eval::Evaluator evaluator(program, interpreter);
   eval::Evaluator::Views views;
-  evaluator.buildViews(claim, views);
+  evaluator.buildViews(claim, views, history);
   if (views.at(line) == nullptr) return "";  // outside the effective dates
   const engine::LineView& view = *views.at(line);
   const engine::EvalFrame frame = views.frame(&view);
@@ -101,7 +148,9 @@ std::string explainUnits(const ir::Program& program, const model::Claim& claim, 
     if (!rule.units) continue;
     const ir::Expr& e = program.exprs[*rule.units];
     using Kind = ir::Expr::Kind;
-    if (e.kind != Kind::TimedUnits && e.kind != Kind::DayLimitUnits && e.kind != Kind::MueUnits)
+    const bool frequency = e.kind == Kind::FrequencyServices || e.kind == Kind::FrequencyUnits;
+    if (e.kind != Kind::TimedUnits && e.kind != Kind::DayLimitUnits && e.kind != Kind::MueUnits &&
+        !frequency)
       continue;
     if (!interpreter.holds(r, frame)) continue;
     // A row of a table read from a file is its own rule to the analyst.
@@ -114,6 +163,8 @@ std::string explainUnits(const ir::Program& program, const model::Claim& claim, 
       out += timedText(program, e, views, view);
     else if (e.kind == Kind::MueUnits)
       out += mueText(program, e, views, view);
+    else if (frequency)
+      out += frequencyText(program, e, views, view);
     else
       out += fmt::format("  at most {} a day\n", unitsText(e.value)) +
              dayLimitText(views, view, e.value);

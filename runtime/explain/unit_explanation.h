@@ -10,6 +10,7 @@
 
 #include "core/ir/program.h"
 #include "core/model/claim.h"
+#include "core/model/history.h"
 
 namespace edict::explain {
 
@@ -17,9 +18,12 @@ namespace edict::explain {
 /// (1-based) of `claim` (only rule `onlyRule` when given), each headed by
 /// the rule's id and ending with the billed and allowed units and the
 /// outcome; empty when no such rule applies (or `line` is out of range).
-/// Evaluated with the interpreter on the same views the evaluator builds.
+/// Evaluated with the interpreter on the same views the evaluator builds,
+/// with the patient's `history` when given (daily and frequency limits
+/// count its paid lines).
 std::string explainUnits(const ir::Program& program, const model::Claim& claim, std::uint32_t line,
-                         std::optional<std::uint32_t> onlyRule = std::nullopt);
+                         std::optional<std::uint32_t> onlyRule = std::nullopt,
+                         const model::ClaimHistory* history = nullptr);
 
 /// Every line of `text` indented by `spaces`.
 std::string indented(const std::string& text, std::size_t spaces);

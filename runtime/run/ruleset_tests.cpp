@@ -29,7 +29,7 @@ std::string describeEdit(const model::Edit& edit) {
 
 TestOutcome runTest(const ir::TestCase& test, const eval::Evaluator& evaluator) {
   TestOutcome outcome;
-  evaluator.evaluate(test.claim, outcome.edits);
+  evaluator.evaluate(test.claim, outcome.edits, test.history ? &*test.history : nullptr);
   const auto& edits = outcome.edits;
   std::vector<bool> matched(edits.size(), false);
   using Kind = ir::Expectation::Kind;

@@ -50,11 +50,22 @@ void CsvFormat::append(const model::Edit& edit, std::string& out) const {
   out.push_back(',');
   appendCsvField(out, edit.message);
   out.push_back(',');
-  // Related lines in one cell, space-separated, as `1 3`.
+  // Related lines in one cell, space-separated, as `1 3`; lines of earlier
+  // claims (the history) after them as CLAIM:LINE, `1 3 A:1`.
+  std::string related;
   for (std::size_t i = 0; i < edit.relatedLines.size(); ++i) {
-    if (i > 0) out.push_back(' ');
-    out += std::to_string(edit.relatedLines[i]);
+    if (i > 0) related.push_back(' ');
+    related += std::to_string(edit.relatedLines[i]);
   }
+  for (const model::PriorLineRef& prior : edit.relatedPrior)
+    related.append(related.empty() ? "" : " ")
+        .append(prior.claimId)
+        .append(":")
+        .append(std::to_string(prior.line));
+  if (edit.relatedPrior.empty())
+    out += related;
+  else
+    appendCsvField(out, related);
   out.push_back(',');
   if (edit.billedUnits) out += std::to_string(*edit.billedUnits);
   out.push_back(',');

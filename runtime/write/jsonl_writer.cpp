@@ -37,6 +37,13 @@ void appendJsonLine(const model::Edit& edit, std::string& out) {
     if (i > 0) out.push_back(',');
     out += std::to_string(edit.relatedLines[i]);
   }
+  // Lines of earlier claims (the history), after the claim's own.
+  for (std::size_t i = 0; i < edit.relatedPrior.size(); ++i) {
+    if (i > 0 || !edit.relatedLines.empty()) out.push_back(',');
+    out += "{\"claim\":";
+    text::appendJsonString(out, edit.relatedPrior[i].claimId);
+    out += fmt::format(",\"line\":{}}}", edit.relatedPrior[i].line);
+  }
   out.push_back(']');
   if (edit.billedUnits) out += fmt::format(",\"billed_units\":{}", *edit.billedUnits);
   if (edit.allowedUnits) out += fmt::format(",\"allowed_units\":{}", *edit.allowedUnits);

@@ -90,6 +90,16 @@ void TableFormat::append(const model::Edit& edit, std::string& out) const {
   if (!edit.relatedLines.empty())
     out += fmt::format(" [with line{} {}]", edit.relatedLines.size() > 1 ? "s" : "",
                        fmt::join(edit.relatedLines, ", "));
+  if (!edit.relatedPrior.empty()) {
+    // Claim ids come from the input: written as safe terminal text.
+    out += " [with earlier claim";
+    for (std::size_t i = 0; i < edit.relatedPrior.size(); ++i) {
+      out += i == 0 ? " " : ", ";
+      appendSafe(out, edit.relatedPrior[i].claimId, 64);
+      out += fmt::format(" line {}", edit.relatedPrior[i].line);
+    }
+    out += "]";
+  }
   if (edit.billedUnits && edit.allowedUnits)
     out += fmt::format(" [billed {}, allowed {}]", text::counted(*edit.billedUnits, "unit"),
                        *edit.allowedUnits);

@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
+#include <tuple>
 
 #include "backends/interp/interpreter.h"
 #include "backends/jit/jit_engine.h"
@@ -10,6 +12,7 @@
 #include "frontend/driver/compile.h"
 #include "runtime/eval/evaluator.h"
 #include "runtime/read/jsonl_reader.h"
+#include "runtime/run/ruleset_tests.h"
 #include "runtime/write/jsonl_writer.h"
 
 namespace edict::testing {
@@ -57,19 +60,71 @@ std::string asJsonl(const std::vector<model::Edit>& edits) {
 }
 
 std::vector<model::Edit> evaluateBoth(const ir::Program& program,
-                                      const std::vector<model::Claim>& claims) {
+                                      const std::vector<model::Claim>& claims,
+                                      const std::vector<const model::ClaimHistory*>& histories) {
   const interp::Interpreter interpreter(program);
   const auto jit = jit::JitEngine::compile(program);
   const eval::Evaluator byInterpreter(program, interpreter);
   const eval::Evaluator byJit(program, *jit);
   std::vector<model::Edit> fromInterpreter;
   std::vector<model::Edit> fromJit;
-  for (const model::Claim& claim : claims) {
-    byInterpreter.evaluate(claim, fromInterpreter);
-    byJit.evaluate(claim, fromJit);
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const model::ClaimHistory* history = i < histories.size() ? histories[i] : nullptr;
+    byInterpreter.evaluate(claims[i], fromInterpreter, history);
+    byJit.evaluate(claims[i], fromJit, history);
   }
   REQUIRE(asJsonl(fromJit) == asJsonl(fromInterpreter));
   return fromJit;
+}
+
+std::vector<model::Edit> evaluateBoth(const ir::Program& program,
+                                      const std::vector<model::Claim>& claims) {
+  return evaluateBoth(program, claims, {});
+}
+
+std::vector<model::Edit> evaluateWithHistory(const ir::Program& program,
+                                             const std::vector<model::Claim>& claims,
+                                             const model::ClaimHistory& history) {
+  return evaluateBoth(program, claims,
+                      std::vector<const model::ClaimHistory*>(claims.size(), &history));
+}
+
+std::vector<std::string> runTestsBoth(const ir::Program& program) {
+  const interp::Interpreter interpreter(program);
+  const auto jit = jit::JitEngine::compile(program);
+  const eval::Evaluator byInterpreter(program, interpreter);
+  const eval::Evaluator byJit(program, *jit);
+  std::vector<std::string> out;
+  for (const ir::TestCase& test : program.tests) {
+    const run::TestOutcome fromJit = run::runTest(test, byJit);
+    const run::TestOutcome fromInterpreter = run::runTest(test, byInterpreter);
+    REQUIRE(asJsonl(fromJit.edits) == asJsonl(fromInterpreter.edits));
+    std::string result = fromJit.passed ? "passed" : test.name + ":";
+    for (const std::string& failure : fromJit.failures) result += "\n  " + failure;
+    out.push_back(result);
+  }
+  return out;
+}
+
+void HistoryBook::record(const model::Claim& claim) {
+  const interp::Interpreter interpreter(program_);
+  const eval::Evaluator evaluator(program_, interpreter);
+  std::vector<model::Edit> edits;
+  evaluator.evaluate(claim, edits, &of(claim));
+  model::ClaimHistory& history = byPatient_[{claim.patient.id, claim.payer}];
+  for (model::PriorLine& line : model::outcomeLines(claim, edits))
+    history.lines.push_back(std::move(line));
+  std::stable_sort(history.lines.begin(), history.lines.end(),
+                   [](const model::PriorLine& a, const model::PriorLine& b) {
+                     return std::tie(a.date, a.claimId, a.line) <
+                            std::tie(b.date, b.claimId, b.line);
+                   });
+}
+
+const model::ClaimHistory& HistoryBook::of(const model::Claim& claim) const {
+  static const model::ClaimHistory kNone;
+  auto found = byPatient_.find({claim.patient.id, claim.payer});
+  return found == byPatient_.end() ? kNone : found->second;
 }
 
 }  // namespace edict::testing

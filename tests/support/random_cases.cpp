@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace edict::testing {
 
@@ -16,6 +18,10 @@ const std::vector<std::string> kDates{"2026-11-02", "2026-11-03", "2026-11-04"};
 const std::vector<std::string> kPlaces{"11", "12", "22"};
 const std::vector<std::string> kPayers{"ACME", "BETA"};
 const std::vector<std::string> kDiagnoses{"M54.50", "M54.2", "S83.5", "Z00.00"};
+// Prior lines fall on the claims' dates, near them and in other years.
+const std::vector<std::string> kPriorDates{"2025-12-30", "2026-10-01", "2026-10-20", "2026-10-28",
+                                           "2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04",
+                                           "2026-11-10", "2027-01-02"};
 
 }  // namespace
 
@@ -33,9 +39,28 @@ std::string RandomCases::codeList() {
   return out;
 }
 
+std::string RandomCases::window(const char* keyword) {
+  if (chance(20)) return fmt::format("{} calendar year", keyword);
+  return fmt::format("{} {} days", keyword, oneOf<int>({1, 3, 7, 30, 365}));
+}
+
+std::string RandomCases::historyAtom() {
+  switch (pick(3)) {
+    case 0: return fmt::format("history.has({}, {})", codeList(), window("within"));
+    case 1:
+      return fmt::format("history.count({}, {}) {} {}", codeList(), window("within"), comparison(),
+                         pick(3));
+    default:
+      return fmt::format("history.units({}, {}) {} {}", codeList(), window("within"), comparison(),
+                         pick(8));
+  }
+}
+
 std::string RandomCases::atom(bool onClaim) {
   const int lineAtoms = onClaim ? 0 : 18;
-  const int which = pick(lineAtoms + 11);
+  const int historyAtoms = history_ && !onClaim ? 4 : 0;
+  const int which = pick(lineAtoms + historyAtoms + 11);
+  if (which >= lineAtoms && which < lineAtoms + historyAtoms) return historyAtom();
   if (which < lineAtoms) {
     switch (which) {
       case 0: return fmt::format("line.code == {}", oneOf(kCodes));
@@ -60,7 +85,7 @@ std::string RandomCases::atom(bool onClaim) {
       default: return fmt::format("line.charge > {}", pick(100));
     }
   }
-  switch (which - lineAtoms) {
+  switch (which - lineAtoms - historyAtoms) {
     case 0: return fmt::format("claim.payer == \"{}\"", oneOf(kPayers));
     case 1: return fmt::format("claim.diagnoses.any(\"{}\", \"M54.*\")", oneOf(kDiagnoses));
     case 2: return fmt::format("patient.sex == {}", oneOf<std::string>({"F", "M", "U"}));
@@ -109,7 +134,13 @@ RandomRuleset RandomCases::ruleset(int rules) {
   for (int i = 0; i < rules; ++i) {
     const std::string id = fmt::format("r{}", ruleCount_++);
     std::string rule;
-    switch (pick(8)) {
+    switch (pick(history_ ? 10 : 8)) {
+      case 8:
+      case 9:
+        rule =
+            fmt::format("limit {} max {}{} {} id {}", chance(30) ? "97100..97160" : oneOf(kCodes),
+                        pick(4), chance(50) ? " units" : "", window("per"), id);
+        break;
       case 6: {
         // One `units` statement of each kind at most, over disjoint codes; an
         // untimed one is rare, as minutes on its codes reject most claims.
@@ -164,6 +195,29 @@ RandomRuleset RandomCases::ruleset(int rules) {
     out.rules.push_back(rule);
     out.text += rule + "\n";
   }
+  return out;
+}
+
+model::ClaimHistory RandomCases::history(int lines) {
+  model::ClaimHistory out;
+  const int n = pick(lines + 1);
+  for (int i = 0; i < n; ++i) {
+    model::PriorLine& line = out.lines.emplace_back();
+    line.claimId = fmt::format("H{}", pick(4));
+    line.line = static_cast<std::uint32_t>(1 + pick(3));
+    line.code = *model::Code::parse(oneOf(kCodes));
+    const int m = pick(3);
+    for (int k = 0; k < m; ++k)
+      line.modifiers[line.modifierCount++] = *model::Modifier::parse(oneOf(kModifiers));
+    line.date = *model::Date::parseIso(chance(50) ? oneOf(kDates) : oneOf(kPriorDates));
+    line.providerNpi = oneOf<std::string>({"1", "1", "2", "3"});
+    line.billedUnits = pick(6);
+    line.allowedUnits = chance(25) ? 0 : pick(line.billedUnits + 1);
+  }
+  std::sort(out.lines.begin(), out.lines.end(),
+            [](const model::PriorLine& a, const model::PriorLine& b) {
+              return std::tie(a.date, a.claimId, a.line) < std::tie(b.date, b.claimId, b.line);
+            });
   return out;
 }
 

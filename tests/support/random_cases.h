@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/model/history.h"
+
 namespace edict::testing {
 
 /// A random ruleset: its text, and the text of each rule (for minimized reports).
@@ -21,14 +23,21 @@ struct RandomRuleset {
 /// Generates rulesets and claims from one seed; the same seed gives the same cases.
 class RandomCases {
  public:
-  explicit RandomCases(std::uint64_t seed) : rng_(seed) {}
+  /// With `history`, rulesets also have frequency limits and conditions
+  /// that read the history (`history.count`...), and history() makes the
+  /// prior lines to judge claims with; without, the cases are those of
+  /// edict before claim history, seed for seed.
+  explicit RandomCases(std::uint64_t seed, bool history = false) : rng_(seed), history_(history) {}
 
   /// A ruleset of about `rules` rules of every kind (pairs, modifier rules,
   /// general rules on lines and claims, modify rules, timed and untimed
-  /// units, MUE limits).
+  /// units, MUE limits; frequency limits with history).
   RandomRuleset ruleset(int rules);
   /// One claim as a JSON object on one line, with id `id`.
   std::string claim(const std::string& id);
+  /// A patient's history of up to `lines` prior lines, paid and denied,
+  /// around the dates claims have, of the claims' providers and others.
+  model::ClaimHistory history(int lines);
 
  private:
   int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
@@ -43,7 +52,11 @@ class RandomCases {
   std::string codeList();
   std::string comparison();
 
+  std::string historyAtom();
+  std::string window(const char* keyword);
+
   std::mt19937_64 rng_;
+  bool history_ = false;
   int ruleCount_ = 0;
 };
 

@@ -73,6 +73,7 @@ std::string summaryOf(const check::CheckedRule& rule) {
       fmt::format("`{}` the {}", model::actionName(rule.action), rule.onClaim ? "claim" : "line");
   if (!rule.reason.empty()) s += fmt::format(", reason `{}`", rule.reason);
   if (!rule.message.empty()) s += fmt::format("  \nmessage: {}", rule.message);
+  if (!rule.detail.empty()) s += "  \n" + rule.detail;
   return s;
 }
 

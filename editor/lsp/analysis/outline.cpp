@@ -64,6 +64,12 @@ OutlineEntry entryOf(const ast::Statement& statement) {
           e.nameSpan = s.clauses.id ? s.clauses.id->span : s.span;
           e.start = s.span;
           e.isOverride = s.isOverride;
+        } else if constexpr (std::is_same_v<S, ast::FrequencyDecl>) {
+          e.kind = Kind::Limit;
+          e.name = s.clauses.id ? s.clauses.id->text : "limit " + s.codes.front().first.text;
+          e.nameSpan = s.clauses.id ? s.clauses.id->span : s.span;
+          e.start = s.span;
+          e.isOverride = s.isOverride;
         } else if constexpr (std::is_same_v<S, ast::DisableStmt>) {
           e.kind = Kind::Disable;
           e.name = "disable " + s.id.text;

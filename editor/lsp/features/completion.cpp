@@ -29,7 +29,9 @@ constexpr std::array<std::pair<const char*, const char*>, 13> kStatements{{
     {"require", "require modifier M... on CODES : a modifier each line must have"},
     {"forbid", "forbid modifier M... on CODES : a modifier no line may have"},
     {"units", "units CODES by total_time|per_code|nearest_15, or one per day"},
-    {"limit", "limit CODE max N per line|per day : a medically unlikely edit"},
+    {"limit",
+     "limit CODE max N per line|per day : a medically unlikely edit; limit CODES max N [units] "
+     "per N days|per calendar year : a frequency limit over the patient's claims"},
     {"limits", "limits from \"FILE\" : a table of MUEs"},
     {"override", "override STATEMENT : replaces the inherited rule of the same id"},
     {"disable", "disable ID : removes an inherited rule"},
@@ -45,6 +47,18 @@ constexpr std::array<std::pair<const char*, const char*>, 3> kMethods{{
     {"per_code", "AMA substantial portion: each code's own minutes"},
     {"nearest_15", "each code's own minutes rounded to the nearest 15"},
 }};
+// What may follow `per` (a limit's scope or window) and `within` (a history
+// function's window).
+constexpr std::array<std::pair<const char*, const char*>, 4> kPer{{
+    {"line", "each line alone (MUE indicator 1)"},
+    {"day", "the day's units (MUE indicator 2; `per day clinical`: 3)"},
+    {"30 days", "a frequency limit: any 30 consecutive days, the patient's earlier claims too"},
+    {"calendar year", "a frequency limit: the calendar year of the line's date"},
+}};
+constexpr std::array<std::pair<const char*, const char*>, 2> kWithin{{
+    {"30 days", "prior lines dated at most 30 days before or after the line's date"},
+    {"calendar year", "prior lines dated in the calendar year of the line's date"},
+}};
 constexpr std::array<std::pair<const char*, const char*>, 4> kFormats{{
     {"ncci_ptp", "the CMS NCCI PTP file"},
     {"cms_mue", "the CMS MUE file"},
@@ -52,13 +66,14 @@ constexpr std::array<std::pair<const char*, const char*>, 4> kFormats{{
     {"csv", "a hand-written PTP table"},
 }};
 // Claim adjustment reason codes the brief names, with what each is for.
-constexpr std::array<std::pair<const char*, const char*>, 8> kReasons{{
+constexpr std::array<std::pair<const char*, const char*>, 9> kReasons{{
     {"CO-4", "the procedure code is inconsistent with the modifier, or a modifier is missing"},
     {"CO-5", "the procedure code is inconsistent with the place of service"},
     {"CO-6", "the procedure is inconsistent with the patient's age"},
     {"CO-7", "the procedure is inconsistent with the patient's sex"},
     {"CO-96", "non-covered charge; with remark N362 for medically unlikely edits"},
     {"CO-97", "included in the payment for another service"},
+    {"CO-119", "the benefit maximum for this time period or occurrence has been reached"},
     {"CO-151", "the number of units is more than the payer pays for"},
     {"CO-236", "not compatible with another procedure on the same day (NCCI PTP)"},
 }};
@@ -204,6 +219,12 @@ rpc::Json completion(const Analysis& analysis, const Document& document, Positio
     addPairs(kMethods, kEnumMember, items);
   } else if (previous == "format") {
     addPairs(kFormats, kEnumMember, items);
+  } else if (previous == "per" && first == "limit") {
+    addPairs(kPer, kEnumMember, items);
+  } else if (previous == "within") {
+    addPairs(kWithin, kEnumMember, items);
+  } else if (previous == "calendar") {
+    items.push_back(item("year", kEnumMember, "January 1 through December 31"));
   } else {
     const SetPlace place = setPlace(before, first);
     addSets(analysis, items, place);

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "backends/interp/interpreter.h"
 #include "backends/jit/jit_engine.h"
@@ -28,14 +29,16 @@ std::uint64_t envNumber(const char* name, std::uint64_t fallback) {
   return value != nullptr ? std::strtoull(value, nullptr, 10) : fallback;
 }
 
-std::string editsOf(const eval::Evaluator& evaluator, const model::Claim& claim) {
+std::string editsOf(const eval::Evaluator& evaluator, const model::Claim& claim,
+                    const model::ClaimHistory* history = nullptr) {
   std::vector<model::Edit> edits;
-  evaluator.evaluate(claim, edits);
+  evaluator.evaluate(claim, edits, history);
   return testing::asJsonl(edits);
 }
 
 /// Shrinks a disagreeing case to one rule and as few lines as still disagree.
-std::string minimize(const testing::RandomRuleset& ruleset, const model::Claim& claim) {
+std::string minimize(const testing::RandomRuleset& ruleset, const model::Claim& claim,
+                     const model::ClaimHistory* history) {
   for (const std::string& rule : ruleset.rules) {
     diag::DiagnosticSink sink;
     // The ruleset's header (its dates among it) and sets, with the one rule.
@@ -45,18 +48,24 @@ std::string minimize(const testing::RandomRuleset& ruleset, const model::Claim& 
     const auto jit = jit::JitEngine::compile(*one.program);
     const eval::Evaluator byInterp(*one.program, interpreter);
     const eval::Evaluator byJit(*one.program, *jit);
-    if (editsOf(byInterp, claim) == editsOf(byJit, claim)) continue;
+    if (editsOf(byInterp, claim, history) == editsOf(byJit, claim, history)) continue;
     model::Claim small = claim;
     for (std::size_t i = small.lines.size(); i-- > 0 && small.lines.size() > 1;) {
       model::Claim fewer = small;
       fewer.lines.erase(fewer.lines.begin() + static_cast<std::ptrdiff_t>(i));
-      if (editsOf(byInterp, fewer) != editsOf(byJit, fewer)) small = fewer;
+      if (editsOf(byInterp, fewer, history) != editsOf(byJit, fewer, history)) small = fewer;
     }
     std::string lines;
     for (const auto& l : small.lines)
       lines += fmt::format(" {}x{}@{}", l.code.text(), l.units, l.date.iso());
-    return fmt::format("rule: {}\nclaim {} lines:{}\ninterpreter:\n{}jit:\n{}", rule, small.id,
-                       lines, editsOf(byInterp, small), editsOf(byJit, small));
+    std::string prior;
+    if (history != nullptr)
+      for (const auto& l : history->lines)
+        prior += fmt::format(" {}:{} {}x{}/{}@{} npi {}", l.claimId, l.line, l.code.text(),
+                             l.billedUnits, l.allowedUnits, l.date.iso(), l.providerNpi);
+    return fmt::format("rule: {}\nclaim {} lines:{}\nhistory:{}\ninterpreter:\n{}jit:\n{}", rule,
+                       small.id, lines, history != nullptr ? prior : " none",
+                       editsOf(byInterp, small, history), editsOf(byJit, small, history));
   }
   return "(no single rule disagrees alone)";
 }
@@ -67,11 +76,22 @@ struct CampaignResult {
   std::uint64_t edits = 0;
   /// Of those, by `units` and `limit` rules (host calls and generated loops).
   std::uint64_t unitEdits = 0;
+  /// With histories: prior lines the edits name, and frequency limits' edits.
+  std::uint64_t priorLines = 0;
+  std::uint64_t frequencyEdits = 0;
 };
 
-/// Runs `rounds` rounds of one random ruleset and `claims` random claims.
-CampaignResult campaign(std::uint64_t seed, int rounds, int claims) {
-  testing::RandomCases random(seed);
+std::uint64_t occurrences(const std::string& text, const std::string& part) {
+  std::uint64_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+/// Runs `rounds` rounds of one random ruleset and `claims` random claims;
+/// `history`: with frequency limits and history functions in the rulesets,
+/// each claim judged with a random history of its own.
+CampaignResult campaign(std::uint64_t seed, int rounds, int claims, bool history = false) {
+  testing::RandomCases random(seed, history);
   CampaignResult result;
   for (int round = 0; round < rounds; ++round) {
     const testing::RandomRuleset ruleset = random.ruleset(40);
@@ -88,15 +108,18 @@ CampaignResult campaign(std::uint64_t seed, int rounds, int claims) {
     for (int c = 0; c < claims; ++c) jsonl += random.claim(fmt::format("R{}-{}", round, c)) + "\n";
     for (const model::Claim& claim : testing::claimsFromJsonl(jsonl)) {
       ++result.cases;
-      const std::string a = editsOf(byInterp, claim);
-      result.edits += static_cast<std::uint64_t>(std::count(a.begin(), a.end(), '\n'));
-      for (const char* prefix : {"\"rule\":\"units_", "\"rule\":\"mue_"})
-        for (auto at = a.find(prefix); at != std::string::npos; at = a.find(prefix, at + 1))
-          ++result.unitEdits;
-      const std::string b = editsOf(byJit, claim);
+      const std::optional<model::ClaimHistory> prior =
+          history ? std::optional(random.history(12)) : std::nullopt;
+      const model::ClaimHistory* judgedWith = prior ? &*prior : nullptr;
+      const std::string a = editsOf(byInterp, claim, judgedWith);
+      result.edits += occurrences(a, "\n");
+      result.unitEdits += occurrences(a, "\"rule\":\"units_") + occurrences(a, "\"rule\":\"mue_");
+      result.priorLines += occurrences(a, "{\"claim\":");
+      result.frequencyEdits += occurrences(a, "\"reason\":\"CO-119\"");
+      const std::string b = editsOf(byJit, claim, judgedWith);
       if (a != b)
         FAIL("engines disagree; seed " << seed << ", round " << round << "\n"
-                                       << minimize(ruleset, claim));
+                                       << minimize(ruleset, claim, judgedWith));
     }
   }
   return result;
@@ -112,9 +135,21 @@ TEST_CASE("the JIT agrees with the interpreter on 10,000 random claims", "[diffe
   CHECK(result.unitEdits > result.cases / 10);
 }
 
+TEST_CASE("the JIT agrees with the interpreter on random claims with random histories",
+          "[differential][history]") {
+  const std::uint64_t seed = envNumber("EDICT_DIFF_SEED", 20261208);
+  const CampaignResult result = campaign(seed, 6, 500, true);
+  CHECK(result.cases == 3000);
+  // The histories must matter: prior lines named by edits, frequency limits firing.
+  CHECK(result.priorLines > result.cases / 10);
+  CHECK(result.frequencyEdits > result.cases / 20);
+}
+
 TEST_CASE("a long differential campaign", "[.][campaign]") {
   const std::uint64_t seed = envNumber("EDICT_DIFF_SEED", 1);
   const auto rounds = static_cast<int>(envNumber("EDICT_DIFF_ROUNDS", 500));
-  for (std::uint64_t s = seed; s < seed + static_cast<std::uint64_t>(rounds) / 10; ++s)
+  for (std::uint64_t s = seed; s < seed + static_cast<std::uint64_t>(rounds) / 10; ++s) {
     campaign(s, 10, 1000);
+    campaign(s, 10, 1000, true);
+  }
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -99,7 +100,8 @@ TEST_CASE("an artifact of a shipped ruleset gives the edits of its source", "[ar
 }
 
 TEST_CASE("random rulesets survive the artifact unchanged", "[artifact][differential]") {
-  testing::RandomCases cases(20261127);
+  // With history: frequency limits and history functions in the IR too.
+  testing::RandomCases cases(20261127, true);
   std::string claimsText;
   for (int c = 0; c < 200; ++c) claimsText += cases.claim(fmt::format("R{}", c)) + "\n";
   const auto claims = testing::claimsFromJsonl(claimsText);
@@ -132,7 +134,7 @@ limit 97110 max 4 per day
   CHECK_THAT(refusal("ruleset t version \"1\"\n"), Catch::Contains("not an edict artifact"));
   std::string format = good;
   format[8] = 7;
-  CHECK_THAT(refusal(format), Catch::Contains("artifact format 7, and this edict reads format 2"));
+  CHECK_THAT(refusal(format), Catch::Contains("artifact format 7, and this edict reads format 3"));
   CHECK_THAT(refusal(good.substr(0, good.size() - 1)), Catch::Contains("truncated"));
   CHECK_THAT(refusal(good.substr(0, 20)), Catch::Contains("ends"));
   std::string damaged = good;
@@ -158,6 +160,23 @@ limit 97110 max 4 per day
   doctored.program.exprs.back().operands.push_back(
       static_cast<ir::ExprId>(doctored.program.exprs.size()));
   CHECK_THAT(refusal(artifact::encodeArtifact(doctored)), Catch::Contains("uses expression"));
+
+  // A window of dates out of range, and a frequency limit's maximum that is no constant.
+  const ir::Program frequency = testing::compileOrFail(R"(ruleset t version "1"
+limit 97161..97163 max 1 per 30 days
+)");
+  const auto windowed =
+      std::find_if(frequency.exprs.begin(), frequency.exprs.end(),
+                   [](const auto& e) { return e.kind == ir::Expr::Kind::FrequencyServices; });
+  REQUIRE(windowed != frequency.exprs.end());
+  const auto at = static_cast<std::size_t>(windowed - frequency.exprs.begin());
+  doctored = artifactOf(frequency);
+  doctored.program.exprs[at].value = 0;
+  CHECK_THAT(refusal(artifact::encodeArtifact(doctored)), Catch::Contains("has a window of 0"));
+  doctored = artifactOf(frequency);
+  doctored.program.exprs[doctored.program.exprs[at].operands[0]].kind = ir::Expr::Kind::Field;
+  CHECK_THAT(refusal(artifact::encodeArtifact(doctored)),
+             Catch::Contains("has a maximum that is not a number"));
 }
 
 TEST_CASE("the encoding of a program is pinned to the format version", "[artifact]") {
@@ -170,13 +189,16 @@ limit 97110 max 4 per day
 limit 97112 max 2 per day since 2026-01-01 until 2026-06-30
 rule long: when line.minutes > 60 and claim.payer == "ACME" flag line
 rule first_half: when line.date in 2026-01-01..2026-06-30 and line.code == 97140 flag line
+limit 97161..97163 max 1 per 30 days
+limit 97110 max 12 units per calendar year
+rule evaluated: when line.code == 97164 and history.units(97161..97163, within 60 days) > 0 flag line
 )");
   // If this fails after a change to artifact/ (or to an IR type it encodes),
   // bump artifact::kFormatVersion so that older artifacts are refused rather
   // than misread, then update both. If only the lowering changed what it
   // emits for this ruleset, update the hash alone.
-  CHECK(artifact::kFormatVersion == 2);
-  CHECK(fnv1a(encodedProgram(program)) == "ee9e53aa0070573c");
+  CHECK(artifact::kFormatVersion == 3);
+  CHECK(fnv1a(encodedProgram(program)) == "bdf5f1044eb9d338");
 }
 
 TEST_CASE("an artifact whose sources changed is stale", "[artifact]") {

@@ -17,6 +17,7 @@
 #include "backends/interp/interpreter.h"
 #include "backends/jit/jit_engine.h"
 #include "core/engine/eval_frame.h"
+#include "core/engine/history_view.h"
 #include "core/ir/builder.h"
 
 using namespace edict;
@@ -221,4 +222,60 @@ TEST_CASE("compiled predicates give the values worked out by hand, as the interp
       }
     }
   }
+}
+
+TEST_CASE("history reaches generated code only through host functions and the frame",
+          "[codegen][jit][history]") {
+  ir::Program program;
+  ir::Builder b(program);
+  const std::uint32_t evaluations = b.codeSet("evaluations", {{code("97161"), code("97163")}});
+  using K = ir::Expr::Kind;
+  // 0: history.count(evaluations, within 30 days) > 0; 1: units under at
+  // most 1 service in 30 days; 2: units under 4 a day (earlier claims count).
+  program.rules.push_back(
+      ruleOf(b.compare(ir::CmpOp::Gt, b.history(K::HistoryCount, evaluations, 30), b.intConst(0))));
+  program.rules.push_back(ruleOf(b.boolConst(true)));
+  program.rules.back().units = b.frequencyUnits(false, evaluations, 30, 1);
+  program.rules.push_back(ruleOf(b.boolConst(true)));
+  program.rules.back().units = b.dayLimitUnits(4);
+
+  llvm::LLVMContext context;
+  auto module = codegen::generateModule(program, context);
+  REQUIRE(module);
+  for (const char* host : {codegen::kHistoryTotalSymbol, codegen::kFrequencyUnitsSymbol}) {
+    const llvm::Function* fn = module->getFunction(host);
+    REQUIRE(fn != nullptr);
+    CHECK(fn->isDeclaration());
+  }
+
+  auto jit = jit::JitEngine::compile(program);
+  interp::Interpreter interpreter(program);
+  auto line = [](const char* c, const char* date, std::int32_t units, std::uint32_t position) {
+    engine::LineView v{};
+    v.code = code(c);
+    v.units = units;
+    v.minutes = -1;
+    v.date = model::Date::parseIso(date)->days;
+    v.position = position;
+    v.placeOfService = v.provider = v.age = -1;
+    return v;
+  };
+  engine::HistoryView history;
+  history.lines = {line("97161", "2026-10-10", 1, 0)};
+  std::vector<engine::LineView> lines{line("97163", "2026-11-02", 2, 1)};
+  lines[0].priorDayUnits = 3;
+  engine::ClaimView claim{};
+  engine::EvalFrame frame{&lines[0], nullptr, lines.data(), 1, 0, &claim, nullptr, &history};
+  for (const engine::PredicateEngine* e :
+       std::initializer_list<const engine::PredicateEngine*>{jit.get(), &interpreter}) {
+    CHECK(e->holds(0, frame));
+    CHECK(e->units(1, frame) == 0);
+    CHECK(e->units(2, frame) == 1);  // 3 paid on earlier claims that day, 1 left
+  }
+  // Without a history: nothing was paid before.
+  frame.history = nullptr;
+  lines[0].priorDayUnits = 0;
+  CHECK_FALSE(jit->holds(0, frame));
+  CHECK(jit->units(1, frame) == 2);
+  CHECK(jit->units(2, frame) == 2);
 }

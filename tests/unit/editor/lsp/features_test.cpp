@@ -258,6 +258,11 @@ TEST_CASE("completion by what the words before the cursor say", "[lsp][features]
   CHECK(has(reasons, "CO-236"));
   CHECK(has(reasons, "CO-151"));
   CHECK(has(labels(complete("units timed by ")), "per_code"));
+  CHECK(has(reasons, "CO-119"));
+  CHECK(has(labels(complete("limit 97161..97163 max 1 per ")), "calendar year"));
+  CHECK(has(labels(complete("limit 97035 max 2 per ")), "day"));
+  CHECK(has(labels(complete("rule x: when history.count(97161, within ")), "30 days"));
+  CHECK(has(labels(complete("limit 97161 max 1 per calendar ")), "year"));
   CHECK(has(labels(complete("pairs from \"x.txt\" format ")), "ncci_ptp"));
   CHECK(has(labels(complete("  expect line 1 deny rule ")), "home"));
 }

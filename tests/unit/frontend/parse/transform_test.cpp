@@ -106,3 +106,65 @@ TEST_CASE("a file over the size limit is refused", "[parse]") {
   CHECK_FALSE(parse::parseRuleset(file, sink).has_value());
   CHECK(sink.all().at(0).kind == diag::Kind::FileTooLarge);
 }
+
+TEST_CASE("frequency limits, MUE limits and windows of history functions", "[parse][history]") {
+  auto r = parseOk(
+      "ruleset t\n"
+      "limit 97161..97163 evaluations max 1 per 30 days id once\n"
+      "limit 97110 max 12 units per calendar year reason CO-151\n"
+      "limit 97035 max 2 per day clinical\n"
+      "rule r: when history.count(97161, 97162 within 7 days) > 0 flag line\n");
+  REQUIRE(r.statements.size() == 4);
+  const auto& once = std::get<ast::FrequencyDecl>(r.statements[0]);
+  REQUIRE(once.codes.size() == 2);
+  CHECK(once.codes[0].last->text == "97163");
+  CHECK(once.value.text == "1");
+  CHECK_FALSE(once.countsUnits);
+  CHECK(once.window.kind == ast::Window::Kind::Days);
+  CHECK(once.window.amount.text == "30");
+  CHECK(once.window.span.column == 38);
+  CHECK(once.window.span.length == 11);
+  CHECK(once.clauses.id->text == "once");
+  const auto& yearly = std::get<ast::FrequencyDecl>(r.statements[1]);
+  CHECK(yearly.countsUnits);
+  CHECK(yearly.window.kind == ast::Window::Kind::Calendar);
+  CHECK(yearly.window.amount.text == "year");
+  CHECK(yearly.clauses.reason->text == "CO-151");
+  CHECK(std::holds_alternative<ast::LimitDecl>(r.statements[2]));
+  const auto& rule = std::get<ast::RuleDecl>(r.statements[3]);
+  const auto& compare = std::get<ast::BinaryExpr>(rule.condition->node);
+  const auto& call = std::get<ast::CallExpr>(compare.left->node);
+  CHECK(call.arguments.size() == 2);
+  REQUIRE(call.within.has_value());
+  CHECK(call.within->amount.text == "7");
+  CHECK_FALSE(call.within->negative);
+}
+
+TEST_CASE("a test's history: prior claims with ids, patients and allowed units",
+          "[parse][history]") {
+  auto r = parseOk(
+      "ruleset t\n"
+      "test \"x\" {\n"
+      "  history {\n"
+      "    claim A date 2026-10-01 patient \"P2\" { 97161 GP allowed 0; 97110 units 3 }\n"
+      "    claim \"B-7\" { 97140 date 2026-10-02 }\n"
+      "  }\n"
+      "  claim date 2026-11-02 patient \"P1\" { 97163 }\n"
+      "  expect nothing\n"
+      "}\n");
+  const auto& test = std::get<ast::TestDecl>(r.statements.at(0));
+  REQUIRE(test.history.has_value());
+  REQUIRE(test.history->size() == 2);
+  const ast::PriorClaim& a = (*test.history)[0];
+  CHECK(a.id.text == "A");
+  CHECK(a.claim.patient->text == "P2");
+  REQUIRE(a.claim.lines.size() == 2);
+  CHECK(a.claim.lines[0].allowed->text == "0");
+  CHECK_FALSE(a.claim.lines[1].allowed.has_value());
+  CHECK((*test.history)[1].id.text == "B-7");
+  CHECK(test.claim.patient->text == "P1");
+  CHECK_FALSE(
+      std::get<ast::TestDecl>(
+          parseOk("ruleset t\ntest \"y\" { claim { 97110 } expect nothing }\n").statements.at(0))
+          .history.has_value());
+}

@@ -125,3 +125,22 @@ TEST_CASE("JSON Lines output is the contract of brief §4", "[write][jsonl]") {
       R"({"claim":"C1","line":2,"rule":"ptp_97140_97530","action":"deny","reason":"CO-236","message":"97530 is not paid with 97140, \"same day\"","related_lines":[1,3],"billed_units":3,"allowed_units":2,"ruleset":"cms_therapy","version":"2026.4"})"
       "\n");
 }
+
+TEST_CASE("lines of earlier claims follow the claim's own related lines", "[write][history]") {
+  Edit e = denial();
+  e.relatedLines = {1};
+  e.relatedPrior = {{"A", 1}, {"B\"7", 2}};
+  CHECK_THAT(
+      edict::write::formatJsonLine(e),
+      Catch::Contains(R"("related_lines":[1,{"claim":"A","line":1},{"claim":"B\"7","line":2}])"));
+  CHECK_THAT(render(edict::write::OutputFormat::Csv, e), Catch::Contains(R"(,"1 A:1 B""7:2",)"));
+  CHECK_THAT(render(edict::write::OutputFormat::Table, e),
+             Catch::Contains("[with line 1] [with earlier claim A line 1, B\"7 line 2]"));
+  e.relatedLines.clear();
+  CHECK_THAT(
+      edict::write::formatJsonLine(e),
+      Catch::Contains(R"("related_lines":[{"claim":"A","line":1},{"claim":"B\"7","line":2}])"));
+  CHECK_THAT(render(edict::write::OutputFormat::Csv, e), Catch::Contains(R"(,"A:1 B""7:2",)"));
+  // Without history the record is what it always was.
+  CHECK_THAT(edict::write::formatJsonLine(denial()), Catch::Contains(R"("related_lines":[1,3],)"));
+}
