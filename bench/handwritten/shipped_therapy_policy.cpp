@@ -90,6 +90,22 @@ struct HandwrittenShippedTherapy::Scratch {
   std::vector<std::string> accounts;
   std::vector<char> accountMade;
   std::vector<std::uint32_t> related;
+  /// Per frequency limit and line: what the line may keep, and the window
+  /// that decided (first and last day, what was paid in it, and the lines).
+  struct Judged {
+    std::int64_t allowed = 0;
+    std::int32_t first = 0, last = 0;
+    std::int64_t used = 0;
+    std::vector<std::uint32_t> lines;
+  };
+  std::vector<std::vector<Judged>> frequency;
+  /// Paid lines of the limit so far: date, amount, line number.
+  struct Paid {
+    std::int32_t date;
+    std::int64_t amount;
+    std::uint32_t position;
+  };
+  std::vector<Paid> paid;
 
   static constexpr std::uint32_t kLeftOut = ~0u;
 };
@@ -119,6 +135,10 @@ HandwrittenShippedTherapy::HandwrittenShippedTherapy(ShippedRuleset ruleset,
   for (const char* column2 : {"97140", "97112", "97124"})
     for (const char* manipulation : {"98940", "98941", "98942", "98943"})
       addPair(manipulation, column2, "Standards of medical/surgical practice", Bypass::Region);
+  if (acme) {
+    frequencyLimits_.push_back({code("97161"), code("97163"), 1, false, 30, "freq_97161_30_days"});
+    frequencyLimits_.push_back({code("97110"), code("97110"), 12, true, 7, "freq_97110_7_days"});
+  }
 }
 
 void HandwrittenShippedTherapy::addPair(const char* column1, const char* column2,
@@ -246,6 +266,8 @@ void HandwrittenShippedTherapy::evaluate(const model::Claim& claim,
   }
   for (std::uint32_t g = 0; g < s.groups; ++g)
     if (!s.services[g].empty()) s.days[g].check(timedMethod_, s.services[g]);
+  s.frequency.resize(frequencyLimits_.size());
+  for (std::size_t f = 0; f < frequencyLimits_.size(); ++f) judgeFrequency(claim, f, s);
 
   for (std::size_t i = 0; i < n; ++i) {
     if (s.group[i] != Scratch::kLeftOut) {
@@ -371,6 +393,8 @@ void HandwrittenShippedTherapy::lineEdits(const model::Claim& claim, std::size_t
     e.relatedLines = s.related;
   }
 
+  for (std::size_t f = 0; f < frequencyLimits_.size(); ++f) frequencyEdit(claim, i, f, s, out);
+
   if (homeTherapyDenied_ && therapy) {
     const std::string& place =
         line.placeOfService.empty() ? claim.placeOfService : line.placeOfService;
@@ -379,6 +403,86 @@ void HandwrittenShippedTherapy::lineEdits(const model::Claim& claim, std::size_t
           line.code.text() +
           " at place of service 12 (home) is not covered by ACME commercial plans";
   }
+}
+
+// A frequency limit, the claim's lines in order: each line keeps what the
+// fullest window of `days` days holding its date leaves, and what it keeps
+// counts for the lines after it. The fullest window starts on a paid line's
+// date or on the line's own (a later start loses nothing until it passes a
+// paid line).
+void HandwrittenShippedTherapy::judgeFrequency(const model::Claim& claim, std::size_t f,
+                                               Scratch& s) const {
+  const FrequencyLimit& limit = frequencyLimits_[f];
+  std::vector<Scratch::Judged>& judged = s.frequency[f];
+  judged.resize(claim.lines.size());
+  s.paid.clear();
+  for (std::size_t i = 0; i < claim.lines.size(); ++i) {
+    const model::Line& line = claim.lines[i];
+    if (s.group[i] == Scratch::kLeftOut || line.code.packed < limit.first ||
+        line.code.packed > limit.last)
+      continue;
+    const std::int32_t date = line.date.days;
+    Scratch::Judged& j = judged[i];
+    j.first = date;
+    j.used = -1;
+    auto tryWindow = [&](std::int32_t first) {
+      const std::int32_t last = first + limit.days - 1;
+      std::int64_t used = 0;
+      for (const Scratch::Paid& p : s.paid)
+        if (p.date >= first && p.date <= last) used += p.amount;
+      if (used > j.used || (used == j.used && first < j.first)) {
+        j.first = first;
+        j.last = last;
+        j.used = used;
+      }
+    };
+    tryWindow(date);
+    for (const Scratch::Paid& p : s.paid)
+      if (p.date > date - limit.days && p.date <= date) tryWindow(p.date);
+    j.allowed = limit.units          ? std::clamp<std::int64_t>(limit.max - j.used, 0, line.units)
+                : j.used < limit.max ? line.units
+                                     : 0;
+    j.lines.clear();
+    for (const Scratch::Paid& p : s.paid)
+      if (p.date >= j.first && p.date <= j.last) j.lines.push_back(p.position);
+    std::sort(j.lines.begin(), j.lines.end());
+    if (j.allowed > 0)
+      s.paid.push_back({date, limit.units ? j.allowed : 1, static_cast<std::uint32_t>(i + 1)});
+  }
+}
+
+void HandwrittenShippedTherapy::frequencyEdit(const model::Claim& claim, std::size_t i,
+                                              std::size_t f, Scratch& s,
+                                              std::vector<model::Edit>& out) const {
+  const FrequencyLimit& limit = frequencyLimits_[f];
+  const model::Line& line = claim.lines[i];
+  if (line.code.packed < limit.first || line.code.packed > limit.last) return;
+  const Scratch::Judged& j = s.frequency[f][i];
+  if (j.allowed >= line.units) return;
+  model::Edit& e =
+      edit(claim, i, limit.id, j.allowed == 0 ? model::Action::Deny : model::Action::Modify,
+           "CO-119", out);
+  e.billedUnits = line.units;
+  e.allowedUnits = static_cast<std::int32_t>(j.allowed);
+  e.relatedLines = j.lines;
+  e.message = unitsMessage(line, j.allowed);
+  e.message += "at most ";
+  appendNumber(e.message, limit.max);
+  e.message += limit.units ? (limit.max == 1 ? " unit" : " units")
+                           : (limit.max == 1 ? " service" : " services");
+  e.message += " in any ";
+  appendNumber(e.message, limit.days);
+  e.message += " days, and ";
+  if (j.used == 0) {
+    e.message += "none was paid";
+  } else {
+    appendNumber(e.message, j.used);
+    e.message += j.used == 1 ? " was paid" : " were paid";
+  }
+  e.message += " from ";
+  model::Date{j.first}.appendIso(e.message);
+  e.message += " through ";
+  model::Date{j.last}.appendIso(e.message);
 }
 
 // A medically unlikely edit: indicator 1 judges the line alone and denies it

@@ -3,7 +3,8 @@
 // by hand in plain C++: discipline modifiers, the group-therapy rule, timed
 // units by the 8-minute rule (ACME: per code), evaluations one unit a day
 // with minutes on them refused, MUE limits from CMS's file and one written
-// by hand, the PTP pairs, the effective dates. Like HandwrittenTherapy it
+// by hand, the PTP pairs, the effective dates; ACME's frequency limits over
+// the claim's own lines (the benchmark runs without a claim history). Like HandwrittenTherapy it
 // links the claim model only (CMake enforces it): no IR, no evaluator, no
 // message templates, none of core/units. The harness checks its edits equal
 // edict's, field for field, on every run.
@@ -53,6 +54,17 @@ class HandwrittenShippedTherapy {
     Bypass bypass;
   };
 
+  /// At most `max` services (or units) of codes first..last in any
+  /// `days` consecutive days.
+  struct FrequencyLimit {
+    std::uint32_t first;
+    std::uint32_t last;
+    std::int64_t max;
+    bool units;
+    std::int32_t days;
+    std::string id;
+  };
+
   struct Scratch;
 
   void addPair(const char* column1, const char* column2, const char* rationale, Bypass bypass);
@@ -62,6 +74,9 @@ class HandwrittenShippedTherapy {
   [[nodiscard]] bool refusesMinutes(const model::Claim& claim, std::vector<model::Edit>& out) const;
   void lineEdits(const model::Claim& claim, std::size_t i, Scratch& s,
                  std::vector<model::Edit>& out) const;
+  void judgeFrequency(const model::Claim& claim, std::size_t limit, Scratch& s) const;
+  void frequencyEdit(const model::Claim& claim, std::size_t i, std::size_t limit, Scratch& s,
+                     std::vector<model::Edit>& out) const;
   void mueEdit(const model::Claim& claim, std::size_t i, const MueLimit& limit, const char* rule,
                Scratch& s, std::vector<model::Edit>& out) const;
   model::Edit& edit(const model::Claim& claim, std::size_t i, std::string rule,
@@ -79,6 +94,7 @@ class HandwrittenShippedTherapy {
   std::int32_t mueSince_;
   MueLimit limit97035_;
   std::vector<Pair> pairs_;
+  std::vector<FrequencyLimit> frequencyLimits_;
 };
 
 }  // namespace edict::bench
