@@ -157,8 +157,7 @@ int runServeBench(const ServeOptions& o) {
                std::to_string(f.failed), grouped(f.requestsPerSecond()),
                grouped(f.claimsPerSecond()), micros(f.percentile(0.5)), micros(f.percentile(0.99)),
                micros(f.percentile(0.999)), o.pid ? fmt::format("{:.1f} µs", server * 1e6) : "-",
-               fmt::format("{:.1f} µs", mine * 1e6),
-               o.pid ? grouped(2 / (server + mine)) : "-"});
+               fmt::format("{:.1f} µs", mine * 1e6), o.pid ? grouped(2 / (server + mine)) : "-"});
   };
   row("single claim, keep-alive", single1);
   row("single claim, keep-alive", single2);

@@ -18,6 +18,9 @@ void addGenerateVerbs(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& ve
 void addCompareVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs);
 /// compile: compile, load and memory figures of one ruleset.
 void addCompileVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs);
+/// whole-process and handwritten-run: `edict run` as a whole process in
+/// every input format, beside the hand-written baseline as a process.
+void addWholeProcessVerbs(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs);
 /// serve: `edict serve` under load, beside `edict run`.
 void addServeVerb(CLI::App& app, std::vector<std::pair<CLI::App*, Verb>>& verbs);
 /// gen-history and measure: the claim history benchmark (history.sh).

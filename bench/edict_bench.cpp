@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   edict::bench::addCompileVerb(app, verbs);
   edict::bench::addServeVerb(app, verbs);
   edict::bench::addHistoryVerbs(app, verbs);
+  edict::bench::addWholeProcessVerbs(app, verbs);
   CLI11_PARSE(app, argc, argv);
   try {
     for (auto& [command, run] : verbs)

@@ -7,7 +7,8 @@
 # then prints, part by part:
 #   1. compile figures (and saving and loading it as an `edict compile`
 #      artifact) of the benchmark's therapy ruleset, and of the shipped
-#      rulesets with the JIT's throughput on the claims;
+#      rulesets with the JIT's throughput on the claims beside their
+#      hand-written baseline;
 #   2. compile, artifact load, memory and throughput figures at NCCI scale, with the table
 #      in edict's TSV and in CMS's own layout;
 #   3. the engines side by side on the same claims, outputs checked equal:
@@ -22,6 +23,11 @@
 #   2e. the claim history (bench/history.sh): 100,000 claims against a
 #      history of 1,000,000 lines, on SQLite and on a throwaway PostgreSQL,
 #      as a ratio to the same run without history, with peak memory.
+#   2f. the whole process: `edict run` from file to file on 1,000,000 claims
+#      in each input format (JSON Lines, CSV, X12 837P, FHIR), -j1 and -j2,
+#      claims/s (wall), CPU time and peak RSS (and RSS at 100,000 claims),
+#      beside the hand-written baseline as a process on the JSON Lines file
+#      (its targets join the list of 3).
 # Everything also goes to WORK/results.json. docs/performance.md explains
 # the figures.
 #
@@ -29,7 +35,9 @@
 # EDICT_BENCH_CLAIMS (20000), EDICT_BENCH_MIN_TIME (seconds per engine per
 # round, 2), EDICT_BENCH_ROUNDS (3), EDICT_BENCH_PEER_BUDGET (seconds per
 # Node peer, 20), EDICT_BENCH_SERVE_SECONDS (seconds per load run of 2c, 5),
-# EDICT_BENCH_QUEUE_CLAIMS (claims of 2d, 50000).
+# EDICT_BENCH_QUEUE_CLAIMS (claims of 2d, 50000), EDICT_BENCH_WHOLE_CLAIMS
+# (claims of 2f, 1000000; its files, about 4.5 GB for a million, go to
+# EDICT_BENCH_WHOLE_DIR, /tmp/edict-bench-whole, and are reused by later runs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${EDICT_BENCH_WORK:-/tmp/edict-bench-engines}
@@ -61,10 +69,14 @@ section "1. compile figures: the benchmark's therapy ruleset"
 "$bench" compile --label therapy --json "$work/compile_therapy.json"
 
 section "1b. the shipped rulesets (timed units, MUE limits, layering): compile, and the JIT on the claims"
+# Each beside its hand-written baseline (bench/handwritten/shipped_therapy_policy.*),
+# the records checked equal field by field.
 "$bench" compile --label cms_therapy --ruleset rulesets/cms/therapy.edict --claims "$work/claims.jsonl" \
-  --min-time "$min_time" --rounds "$rounds" --json "$work/compile_cms_therapy.json"
+  --min-time "$min_time" --rounds "$rounds" --handwritten cms_therapy --per-core-target 1500000 \
+  --json "$work/compile_cms_therapy.json"
 "$bench" compile --label acme --ruleset rulesets/examples/acme_commercial.edict --claims "$work/claims.jsonl" \
-  --min-time "$min_time" --rounds "$rounds" --json "$work/compile_acme.json"
+  --min-time "$min_time" --rounds "$rounds" --handwritten acme_commercial --per-core-target 1500000 \
+  --json "$work/compile_acme.json"
 
 section "2. NCCI scale: therapy ruleset + 2.6 M PTP rows (edict TSV), 15,000 MUE rows"
 "$bench" compile --label ncci --pairs "$ptp_tsv" --mue "$mue" --claims "$work/claims.jsonl" \
@@ -87,6 +99,12 @@ bash bench/queue.sh build/bench/tools/edict "$bench" "$work/queue" --claims "${E
 section "2e. the claim history: 100,000 claims against 1,000,000 lines, SQLite and PostgreSQL"
 bash bench/history.sh build/bench/tools/edict "$bench" "$work/history"
 
+section "2f. the whole process: edict run from file to file, every input format, beside the hand-written baseline"
+whole_claims=${EDICT_BENCH_WHOLE_CLAIMS:-1000000}
+"$bench" whole-process --edict build/bench/tools/edict --claims "$whole_claims" \
+  --small-claims $((whole_claims / 10)) --dir "${EDICT_BENCH_WHOLE_DIR:-/tmp/edict-bench-whole}" \
+  --json "$work/whole.json"
+
 section "3. engines side by side"
 node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/peers" --budget "$peer_budget"
 "$bench" compare --claims "$work/claims.jsonl" --min-time "$min_time" --rounds "$rounds" \
@@ -96,4 +114,5 @@ node bench/peers/run_peers.js --claims "$work/claims.valid.jsonl" --out "$work/p
   --include "cms_therapy=$work/compile_cms_therapy.json" --include "acme=$work/compile_acme.json" \
   --include "ncci=$work/compile_ncci.json" --include "ncci_cms=$work/compile_ncci_cms.json" \
   --include "serve=$work/serve.json" --include "history=$work/history/history.json" \
+  --include "whole=$work/whole.json" \
   --json "$work/results.json"

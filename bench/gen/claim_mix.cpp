@@ -141,70 +141,74 @@ void writeLine(std::string& out, const Line& line) {
 
 }  // namespace
 
-ClaimMixStats writeClaimMix(std::ostream& out, const ClaimMixOptions& options) {
-  Rng rng(options.seed);
-  ClaimMixStats stats;
+ClaimMix::ClaimMix(const ClaimMixOptions& options) : options_(options), rng_(options.seed) {
+  for (int i = 0; i < 60; ++i) providers_.push_back(npi(rng_.next()));
+}
+
+bool ClaimMix::next(std::string& text) {
+  if (stats_.claims == options_.claims) return false;
+  Rng& rng = rng_;
+  const std::size_t c = stats_.claims;
   // From the day the shipped CMS rulesets take effect (their `effective`):
   // lines dated before it are left out of the claim with one flag record
   // each, which a benchmark of the rules would measure instead of them.
-  const std::int32_t firstDay = model::Date::fromParts(2026, 10, 1)->days;
-  const std::int32_t oldDay = model::Date::fromParts(2019, 3, 4)->days;
-  std::vector<std::string> providers;
-  for (int i = 0; i < 60; ++i) providers.push_back(npi(rng.next()));
-  std::string text;
+  static const std::int32_t firstDay = model::Date::fromParts(2026, 10, 1)->days;
+  static const std::int32_t oldDay = model::Date::fromParts(2019, 3, 4)->days;
+  text.clear();
   std::vector<Line> lines;
-  for (std::size_t c = 0; c < options.claims; ++c) {
-    text.clear();
-    lines.clear();
-    // Visits: usually one date, sometimes a few over the following weeks;
-    // one claim in a hundred is from before the pairs' 2020 start (and so
-    // before the shipped rulesets take effect).
-    const std::int32_t start =
-        (rng.chance(1) ? oldDay : firstDay) + static_cast<std::int32_t>(rng.below(660));
-    const std::size_t visits = rng.chance(70) ? 1 : static_cast<std::size_t>(rng.between(2, 4));
-    const std::size_t count = lineCount(rng);
-    const std::string& provider = providers[rng.below(providers.size())];
-    for (std::size_t i = 0; i < count; ++i) {
-      const auto visit = static_cast<std::int32_t>(i * visits / count);
-      lines.push_back(makeLine(rng, start + visit * 7));
-      // A line rendered by someone else in the practice is its own same-day group.
-      if (rng.chance(4)) lines.back().provider = providers[rng.below(providers.size())];
-      if (rng.chance(1)) lines.back().placeOfService = "12";
-    }
-    Fault fault = Fault::None;
-    if (options.malformedEvery > 0 && rng.below(options.malformedEvery) == 0) {
-      fault = static_cast<Fault>(1 + rng.below(4));
-      Line& victim = lines[rng.below(lines.size())];
-      if (fault == Fault::BadCode) victim.code = "9711";
-      if (fault == Fault::BadModifier) victim.modifiers.assign(1, "GPX");
-      if (fault == Fault::BadDate) victim.date = 0;  // written as kImpossibleDate
-    }
-
-    const char* sex = rng.chance(55) ? "F" : rng.chance(98) ? "M" : "U";
-    fmt::format_to(
-        std::back_inserter(text),
-        R"({{"id":"B{:08}","payer":"{}","patient":{{"id":"M{:07}","birth_date":"{}",)"
-        R"("sex":"{}"}},"provider":{{"npi":"{}"}},"place_of_service":"{}","diagnoses":[)",
-        c, pick(rng, std::span<const Weighted<const char*>>(kPayers)), rng.below(5000000),
-        model::Date{static_cast<std::int32_t>(rng.between(-12800, 15000))}.iso(), sex, provider,
-        rng.chance(90) ? "11" : "22");
-    for (std::size_t d = 0, n = 1 + rng.below(4); d < n; ++d)
-      fmt::format_to(std::back_inserter(text), R"({}"{}")", d > 0 ? "," : "",
-                     kDiagnoses[rng.below(kDiagnoses.size())]);
-    text += R"(],"lines":[)";
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (i > 0) text += ',';
-      writeLine(text, lines[i]);
-    }
-    text += "]}";
-    if (fault == Fault::Truncated) text.resize(text.size() / 2);
-    text += '\n';
-    out << text;
-    ++stats.claims;
-    stats.lines += lines.size();
-    if (fault != Fault::None) ++stats.malformed;
+  // Visits: usually one date, sometimes a few over the following weeks;
+  // one claim in a hundred is from before the pairs' 2020 start (and so
+  // before the shipped rulesets take effect).
+  const std::int32_t start =
+      (rng.chance(1) ? oldDay : firstDay) + static_cast<std::int32_t>(rng.below(660));
+  const std::size_t visits = rng.chance(70) ? 1 : static_cast<std::size_t>(rng.between(2, 4));
+  const std::size_t count = lineCount(rng);
+  const std::string& provider = providers_[rng.below(providers_.size())];
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto visit = static_cast<std::int32_t>(i * visits / count);
+    lines.push_back(makeLine(rng, start + visit * 7));
+    // A line rendered by someone else in the practice is its own same-day group.
+    if (rng.chance(4)) lines.back().provider = providers_[rng.below(providers_.size())];
+    if (rng.chance(1)) lines.back().placeOfService = "12";
   }
-  return stats;
+  Fault fault = Fault::None;
+  if (options_.malformedEvery > 0 && rng.below(options_.malformedEvery) == 0) {
+    fault = static_cast<Fault>(1 + rng.below(4));
+    Line& victim = lines[rng.below(lines.size())];
+    if (fault == Fault::BadCode) victim.code = "9711";
+    if (fault == Fault::BadModifier) victim.modifiers.assign(1, "GPX");
+    if (fault == Fault::BadDate) victim.date = 0;  // written as kImpossibleDate
+  }
+
+  const char* sex = rng.chance(55) ? "F" : rng.chance(98) ? "M" : "U";
+  fmt::format_to(std::back_inserter(text),
+                 R"({{"id":"B{:08}","payer":"{}","patient":{{"id":"M{:07}","birth_date":"{}",)"
+                 R"("sex":"{}"}},"provider":{{"npi":"{}"}},"place_of_service":"{}","diagnoses":[)",
+                 c, pick(rng, std::span<const Weighted<const char*>>(kPayers)), rng.below(5000000),
+                 model::Date{static_cast<std::int32_t>(rng.between(-12800, 15000))}.iso(), sex,
+                 provider, rng.chance(90) ? "11" : "22");
+  for (std::size_t d = 0, n = 1 + rng.below(4); d < n; ++d)
+    fmt::format_to(std::back_inserter(text), R"({}"{}")", d > 0 ? "," : "",
+                   kDiagnoses[rng.below(kDiagnoses.size())]);
+  text += R"(],"lines":[)";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) text += ',';
+    writeLine(text, lines[i]);
+  }
+  text += "]}";
+  if (fault == Fault::Truncated) text.resize(text.size() / 2);
+  text += '\n';
+  ++stats_.claims;
+  stats_.lines += lines.size();
+  if (fault != Fault::None) ++stats_.malformed;
+  return true;
+}
+
+ClaimMixStats writeClaimMix(std::ostream& out, const ClaimMixOptions& options) {
+  ClaimMix mix(options);
+  std::string text;
+  while (mix.next(text)) out << text;
+  return mix.stats();
 }
 
 }  // namespace edict::bench

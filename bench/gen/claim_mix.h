@@ -8,6 +8,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <ostream>
+#include <string>
+#include <vector>
+
+#include "gen/rng.h"
 
 namespace edict::bench {
 
@@ -25,6 +29,22 @@ struct ClaimMixStats {
   std::size_t claims = 0;
   std::size_t lines = 0;
   std::size_t malformed = 0;
+};
+
+/// The claims one at a time, for writers that convert them as they come.
+class ClaimMix {
+ public:
+  explicit ClaimMix(const ClaimMixOptions& options);
+  /// The next claim as one JSON line with its newline, into `text`; false
+  /// after the last.
+  bool next(std::string& text);
+  [[nodiscard]] const ClaimMixStats& stats() const { return stats_; }
+
+ private:
+  ClaimMixOptions options_;
+  Rng rng_;
+  std::vector<std::string> providers_;
+  ClaimMixStats stats_;
 };
 
 /// Writes `options.claims` claims, one JSON object per line, to `out`; the

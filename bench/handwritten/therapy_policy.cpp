@@ -23,18 +23,6 @@ std::uint32_t code(std::string_view text) {
   return model::Code::parse(text)->packed;
 }
 
-std::bitset<model::kModifierSpace> mask(std::initializer_list<std::string_view> modifiers) {
-  std::bitset<model::kModifierSpace> bits;
-  for (std::string_view m : modifiers) bits.set(model::Modifier::parse(m)->packed);
-  return bits;
-}
-
-bool anyIn(const std::bitset<model::kModifierSpace>& set, const model::Line& line) {
-  for (std::uint8_t i = 0; i < line.modifierCount; ++i)
-    if (set.test(line.modifiers[i].packed)) return true;
-  return false;
-}
-
 }  // namespace
 
 HandwrittenTherapy::HandwrittenTherapy()
@@ -45,14 +33,9 @@ HandwrittenTherapy::HandwrittenTherapy()
       code97110_(code("97110")),
       code97150_(code("97150")),
       pairsSince_(model::Date::fromParts(2020, 1, 1)->days),
-      discipline_(mask({"GP", "GO", "GN"})),
-      distinctService_(mask({"59", "XE", "XS", "XP", "XU"})),
-      regionBypass_(mask({"59", "XS"})),
-      ncciPlain_(
-          mask({"24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU"})),
-      anatomic_(mask({"E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6",
-                      "F7", "F8", "F9", "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7",
-                      "T8", "T9", "LT", "RT", "LC", "LD", "RC", "LM", "RI"})) {
+      discipline_(modifierMask({"GP", "GO", "GN"})),
+      distinctService_(modifierMask({"59", "XE", "XS", "XP", "XU"})),
+      regionBypass_(modifierMask({"59", "XS"})) {
   // In the ruleset's order, which is the order of a line's edits.
   auto add = [&](const char* c1, const char* c2, const char* rationale, bool ncci) {
     pairs_.push_back(
@@ -66,23 +49,10 @@ HandwrittenTherapy::HandwrittenTherapy()
       add(manipulation, column2, "Standards of medical/surgical practice", false);
 }
 
-bool HandwrittenTherapy::sitesDiffer(const model::Line& line, const model::Line& other) const {
-  bool lineHas = false;
-  bool otherHas = false;
-  for (std::uint8_t i = 0; i < line.modifierCount; ++i) {
-    if (!anatomic_.test(line.modifiers[i].packed)) continue;
-    lineHas = true;
-    if (other.hasModifier(line.modifiers[i])) return false;  // the same site on both
-  }
-  for (std::uint8_t i = 0; i < other.modifierCount; ++i)
-    otherHas = otherHas || anatomic_.test(other.modifiers[i].packed);
-  return lineHas && otherHas;
-}
-
 bool HandwrittenTherapy::bypassed(const Pair& pair, const model::Line& line,
                                   const model::Line& other) const {
   if (!pair.ncciBypass) return anyIn(regionBypass_, line) || anyIn(regionBypass_, other);
-  return anyIn(ncciPlain_, line) || anyIn(ncciPlain_, other) || sitesDiffer(line, other);
+  return ncci_.bypassed(line, other);
 }
 
 model::Edit HandwrittenTherapy::edit(const model::Claim& claim, std::size_t index, const char* rule,

@@ -8,13 +8,13 @@
 #pragma once
 
 #include <array>
-#include <bitset>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "core/model/claim.h"
 #include "core/model/edit.h"
+#include "handwritten/modifier_masks.h"
 
 namespace edict::bench {
 
@@ -28,8 +28,6 @@ class HandwrittenTherapy {
   void evaluate(const model::Claim& claim, std::vector<model::Edit>& out) const;
 
  private:
-  using ModifierMask = std::bitset<model::kModifierSpace>;
-
   /// One PTP pair: `column2` is denied when billed with `column1`.
   struct Pair {
     std::uint32_t column1;
@@ -43,7 +41,6 @@ class HandwrittenTherapy {
 
   [[nodiscard]] bool bypassed(const Pair& pair, const model::Line& line,
                               const model::Line& other) const;
-  [[nodiscard]] bool sitesDiffer(const model::Line& line, const model::Line& other) const;
   [[nodiscard]] model::Edit edit(const model::Claim& claim, std::size_t index, const char* rule,
                                  model::Action action, const char* reason,
                                  std::string message) const;
@@ -52,7 +49,8 @@ class HandwrittenTherapy {
   std::uint32_t evaluationFirst_, evaluationLast_;
   std::uint32_t code97110_, code97150_;
   std::int32_t pairsSince_;
-  ModifierMask discipline_, distinctService_, regionBypass_, ncciPlain_, anatomic_;
+  ModifierMask discipline_, distinctService_, regionBypass_;
+  NcciBypass ncci_;
   std::vector<Pair> pairs_;
 };
 

@@ -88,10 +88,12 @@ class JoinedBuffer final : public std::streambuf {
   std::array<char, 1 << 16> buffer_{};
 };
 
-/// Packs the claims a reader gives (`splits` for JSON Lines' records).
-void packItems(read::ClaimReader& reader, Packer& packer) {
+/// Packs the claims a reader gives; `jsonLines` when it reads JSON Lines,
+/// whose records are sent as the reader split them. (Other readers split
+/// too, but their records are their own packing, not a JSON line.)
+void packItems(read::ClaimReader& reader, bool jsonLines, Packer& packer) {
   bool more = true;
-  if (reader.splits()) {
+  if (jsonLines) {
     // JSON Lines: each record as its reader split it, byte for byte.
     read::RawRecord record;
     while (more && reader.nextRecord(record))
@@ -128,7 +130,7 @@ PackOutcome packClaims(std::istream& source, const std::string& name, const Pack
   Packer packer(name, options, send, outcome.oversized);
   if (*format == read::InputFormat::Jsonl) {
     auto reader = read::openReader(*format, in, name);
-    packItems(*reader, packer);
+    packItems(*reader, true, packer);
     outcome.problem = reader->fatalError();
     return outcome;
   }
@@ -155,7 +157,7 @@ PackOutcome packClaims(std::istream& source, const std::string& name, const Pack
   JoinedBuffer joined(head, *in.rdbuf());
   std::istream whole(&joined);
   auto reader = read::openReader(*format, whole, name);
-  packItems(*reader, packer);
+  packItems(*reader, false, packer);
   outcome.problem = reader->fatalError();
   return outcome;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -26,15 +27,29 @@ struct RejectedClaim {
 /// One item of the stream: a claim, or the reason a claim was rejected.
 using ReadItem = std::variant<model::Claim, RejectedClaim>;
 
+/// What the reading thread knew of a record that its text does not say
+/// (an X12 claim's envelope and hierarchy, a FHIR claim's place in its
+/// file): each reader derives its own, and only its parseRecord reads it.
+struct RecordContext {
+  virtual ~RecordContext() = default;
+};
+
 /// One record of the input, split off but not yet parsed: what a reader
 /// that splits() hands from the reading thread to the threads that parse.
 struct RawRecord {
-  /// The record's text, as the parser is to see it.
+  /// The record's text, as the parser is to see it (a line of JSON, or the
+  /// reader's own packing of a claim's rows or segments).
   std::string text;
   model::ClaimOrigin origin;
   /// When not empty, the record is refused with this message whatever its
   /// text (e.g. a line too long to keep).
   std::string refusal;
+  /// The context the record is parsed in, shared by the records it applies
+  /// to; null when the text says it all.
+  std::shared_ptr<const RecordContext> context;
+  /// An item the reading thread had to make itself to read on (the claims
+  /// of a FHIR Bundle on one NDJSON line): parseRecord hands it over as is.
+  std::optional<ReadItem> made;
 };
 
 /// A source of claims, read one at a time so memory stays bounded.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "core/io/csv_parser.h"
 #include "runtime/read/claim_fields.h"
 #include "runtime/read/csv_columns.h"
+#include "runtime/read/record_packing.h"
 
 namespace edict::read {
 
@@ -54,10 +56,10 @@ std::string knownColumns() {
   return out;
 }
 
-/// A row of the file with the line it started on. Rows are reused from
-/// claim to claim, so their strings keep their memory.
+/// A row of a claim: its fields (views into the record that packs them)
+/// and the line it started on.
 struct Row {
-  std::vector<std::string> fields;
+  std::vector<std::string_view> fields;
   std::uint64_t line = 0;
 };
 
@@ -76,6 +78,14 @@ std::vector<std::string_view> splitList(std::string_view text) {
   return items;
 }
 
+bool isBlankRow(std::span<const std::string> fields) {
+  return fields.size() == 1 && trim(fields[0]).empty();
+}
+
+/// The reading thread gathers a claim's consecutive rows and packs them
+/// into one record (record_packing.h): the rows past the line limit, the
+/// number of rows kept, then each row's line and fields. Workers unpack the
+/// rows and convert them; the header, read first, is shared by both.
 class CsvReader final : public ClaimReader {
  public:
   CsvReader(std::istream& in, std::string fileName)
@@ -83,102 +93,134 @@ class CsvReader final : public ClaimReader {
     columnIndex_.fill(-1);
   }
 
+  // next() is split-then-parse on one thread, so both paths give the same.
   bool next(ReadItem& item) override {
+    if (!nextRecord(record_)) return false;
+    parseRecord(record_, item);
+    return true;
+  }
+
+  [[nodiscard]] bool splits() const override { return true; }
+
+  bool nextRecord(RawRecord& record) override {
     if (!fatal_.empty()) return false;
     if (!headerRead_ && !readHeader()) return false;
-    if (!hasPending_ && !readRow(pending_)) return false;
+    if (!hasPending_ && !readRow()) return false;
     hasPending_ = false;
-
+    record.origin.file = fileName_;
+    record.origin.position = pendingLine_;
+    record.refusal.clear();
+    record.text.clear();
     // A record the parser could not deliver is its own reject.
     if (pendingProblem_) {
-      item = RejectedClaim{{fileName_, pending_.line}, {}, *pendingProblem_, {}};
+      record.refusal = std::move(*pendingProblem_);
       pendingProblem_.reset();
       return true;
     }
-    rowCount_ = 0;
-    std::size_t extraRows = 0;
-    const std::string id(cell(pending_, CsvColumn::Id));
-    std::swap(freeRow(), pending_);
-    ++rowCount_;
     // Gather the claim's consecutive rows; past the line limit they are only
     // counted, so a huge claim costs no memory.
-    for (;;) {
-      Row& row = freeRow();
-      if (!readRow(row)) break;
-      if (pendingProblem_ || id.empty() || cell(row, CsvColumn::Id) != id) {
-        std::swap(row, pending_);
+    id_.assign(pendingId_);
+    std::uint32_t rows = 1;
+    std::uint64_t extraRows = 0;
+    packNumber(record.text, extraRows);
+    packNumber(record.text, rows);
+    record.text += pendingRow_;
+    while (readRow()) {
+      if (pendingProblem_ || id_.empty() || pendingId_ != id_) {
         hasPending_ = true;
         break;
       }
-      if (rowCount_ < kMaxLinesPerClaim)
-        ++rowCount_;
-      else
+      if (rows < kMaxLinesPerClaim) {
+        ++rows;
+        record.text += pendingRow_;
+      } else {
         ++extraRows;
+      }
     }
-    item = convert(id, extraRows);
+    std::memcpy(record.text.data(), &extraRows, sizeof extraRows);
+    std::memcpy(record.text.data() + sizeof extraRows, &rows, sizeof rows);
     return true;
+  }
+
+  void parseRecord(const RawRecord& record, ReadItem& item) const override {
+    if (!record.refusal.empty()) {
+      item = RejectedClaim{record.origin, {}, record.refusal, {}};
+      return;
+    }
+    thread_local std::vector<Row> rows;
+    Unpacker in(record.text);
+    const auto extraRows = in.number<std::uint64_t>();
+    rows.resize(in.number<std::uint32_t>());
+    for (Row& row : rows) {
+      row.line = in.number<std::uint64_t>();
+      row.fields.resize(in.number<std::uint32_t>());
+      for (std::string_view& field : row.fields) field = in.text();
+    }
+    item = convert(rows, static_cast<std::size_t>(extraRows));
   }
 
   [[nodiscard]] std::string fatalError() const override { return fatal_; }
 
  private:
-  std::string_view cell(const Row& row, CsvColumn column) const {
+  /// The claim being converted, and the line of the row being converted
+  /// (the reject's position).
+  struct Conversion {
+    std::span<const Row> rows;
+    std::uint64_t errorLine = 0;
+  };
+
+  std::string_view cell(std::span<const std::string_view> fields, CsvColumn column) const {
     const int index = columnIndex_[static_cast<std::size_t>(column)];
-    if (index < 0 || static_cast<std::size_t>(index) >= row.fields.size()) return {};
-    return trim(row.fields[static_cast<std::size_t>(index)]);
+    if (index < 0 || static_cast<std::size_t>(index) >= fields.size()) return {};
+    return trim(fields[static_cast<std::size_t>(index)]);
   }
+  std::string_view cell(const Row& row, CsvColumn column) const { return cell(row.fields, column); }
 
-  /// The rows of the claim being read.
-  std::span<const Row> claimRows() const { return {rows_.data(), rowCount_}; }
-
-  /// The row after the claim's rows, to read into.
-  Row& freeRow() {
-    if (rows_.size() == rowCount_) rows_.emplace_back();
-    return rows_[rowCount_];
-  }
-
-  /// Reads the next non-blank row into `row`; false at the end. Sets
+  /// Reads the next non-blank row and packs it into pendingRow_ (its line,
+  /// then its fields), with its id in pendingId_; false at the end. Sets
   /// pendingProblem_ for a record that is too long or never closes its quote.
-  bool readRow(Row& row) {
+  bool readRow() {
     for (;;) {
       const io::CsvParser::Status status = records_.next();
       if (status == io::CsvParser::Status::End) return false;
-      row.line = records_.startLine();
+      pendingLine_ = records_.startLine();
       if (status == io::CsvParser::Status::Malformed) {
-        switch (records_.problem()) {
-          case io::CsvParser::Problem::TooLong:
-            pendingProblem_ =
-                fmt::format("the row is longer than {} bytes", io::CsvParser::kMaxRecord);
-            break;
-          case io::CsvParser::Problem::UnclosedQuote:
-            pendingProblem_ = "a quoted field is never closed: the file ends inside it";
-            break;
-          case io::CsvParser::Problem::StrayQuote:  // Strict only; said as the parser says it
-          case io::CsvParser::Problem::TextAfterQuote: pendingProblem_ = records_.error(); break;
-        }
-        row.fields.clear();
+        readRowProblem();
         return true;
       }
       const std::span<const std::string> fields = records_.fields();
-      if (fields.size() == 1 && trim(fields[0]).empty()) continue;
-      row.fields.resize(fields.size());
-      for (std::size_t i = 0; i < fields.size(); ++i) row.fields[i].assign(fields[i]);
+      if (isBlankRow(fields)) continue;
+      pendingRow_.clear();
+      packNumber(pendingRow_, pendingLine_);
+      packNumber(pendingRow_, static_cast<std::uint32_t>(fields.size()));
+      for (const std::string& field : fields) packText(pendingRow_, field);
+      const int idIndex = columnIndex_[static_cast<std::size_t>(CsvColumn::Id)];
+      pendingId_ = static_cast<std::size_t>(idIndex) < fields.size()
+                       ? trim(fields[static_cast<std::size_t>(idIndex)])
+                       : std::string_view();
       return true;
     }
   }
 
   bool readHeader() {
     headerRead_ = true;
-    Row header;
-    if (!readRow(header)) return false;
-    if (pendingProblem_) {
-      fatal_ = fmt::format("not a claims CSV file: line {}: {}", header.line, *pendingProblem_);
+    io::CsvParser::Status status;
+    do {
+      status = records_.next();
+      if (status == io::CsvParser::Status::End) return false;
+    } while (status == io::CsvParser::Status::Record && isBlankRow(records_.fields()));
+    const std::uint64_t line = records_.startLine();
+    if (status == io::CsvParser::Status::Malformed) {
+      readRowProblem();
+      fatal_ = fmt::format("not a claims CSV file: line {}: {}", line, *pendingProblem_);
+      pendingProblem_.reset();
       return false;
     }
-    headerWidth_ = header.fields.size();
+    const std::span<const std::string> header = records_.fields();
+    headerWidth_ = header.size();
     std::vector<std::string> unknown;
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-      std::string_view name = trim(header.fields[i]);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      std::string_view name = trim(header[i]);
       if (i == 0) name = trim(io::withoutUtf8ByteOrderMark(name));
       const auto known = std::find(kCsvColumnNames.begin(), kCsvColumnNames.end(), name);
       if (known == kCsvColumnNames.end()) {
@@ -199,7 +241,7 @@ class CsvReader final : public ClaimReader {
       fatal_ = fmt::format(
           "not a claims CSV file: line {} is not a header with the columns `id`, `line.code` "
           "and `line.date`",
-          header.line);
+          line);
       return false;
     }
     if (!unknown.empty()) {
@@ -223,26 +265,39 @@ class CsvReader final : public ClaimReader {
     return true;
   }
 
+  /// pendingProblem_ for the record the parser could not deliver.
+  void readRowProblem() {
+    switch (records_.problem()) {
+      case io::CsvParser::Problem::TooLong:
+        pendingProblem_ = fmt::format("the row is longer than {} bytes", io::CsvParser::kMaxRecord);
+        break;
+      case io::CsvParser::Problem::UnclosedQuote:
+        pendingProblem_ = "a quoted field is never closed: the file ends inside it";
+        break;
+      case io::CsvParser::Problem::StrayQuote:  // Strict only; said as the parser says it
+      case io::CsvParser::Problem::TextAfterQuote: pendingProblem_ = records_.error(); break;
+    }
+  }
+
   /// The claim-level value of `column`: the first row's; later rows leave
   /// it empty or repeat it.
-  std::string_view claimCell(CsvColumn column) const {
-    const std::span<const Row> rows = claimRows();
-    const std::string_view first = cell(rows[0], column);
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-      const std::string_view value = cell(rows[r], column);
+  std::string_view claimCell(Conversion& c, CsvColumn column) const {
+    const std::string_view first = cell(c.rows[0], column);
+    for (std::size_t r = 1; r < c.rows.size(); ++r) {
+      const std::string_view value = cell(c.rows[r], column);
       if (!value.empty() && value != first) {
-        errorLine_ = rows[r].line;
+        c.errorLine = c.rows[r].line;
         failField(nameOf(column),
                   fmt::format("{} differs from {} on the claim's first row (line {}); the rows of "
                               "a claim must agree on its claim-level columns",
-                              quoted(value), quoted(first), rows[0].line));
+                              quoted(value), quoted(first), c.rows[0].line));
       }
     }
     return first;
   }
 
-  void checkRowShape(const Row& row) const {
-    errorLine_ = row.line;
+  void checkRowShape(Conversion& c, const Row& row) const {
+    c.errorLine = row.line;
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
       const auto column = [&] {
         return i < headerWidth_ ? std::string(headerNames(i)) : fmt::format("column {}", i + 1);
@@ -260,9 +315,9 @@ class CsvReader final : public ClaimReader {
     return "?";
   }
 
-  model::Line convertLine(const Row& row, const FieldRules& rules) const {
-    errorLine_ = row.line;
-    auto path = [](CsvColumn c) { return FieldPath(nameOf(c)); };
+  model::Line convertLine(Conversion& c, const Row& row, const FieldRules& rules) const {
+    c.errorLine = row.line;
+    auto path = [](CsvColumn column) { return FieldPath(nameOf(column)); };
     model::Line line;
     line.code = rules.code(cell(row, CsvColumn::LineCode), path(CsvColumn::LineCode));
     line.date = rules.date(cell(row, CsvColumn::LineDate), path(CsvColumn::LineDate));
@@ -286,39 +341,40 @@ class CsvReader final : public ClaimReader {
     return line;
   }
 
-  ReadItem convert(const std::string& id, std::size_t extraRows) {
+  ReadItem convert(std::span<const Row> rows, std::size_t extraRows) const {
     const FieldRules rules;
-    const std::span<const Row> rows = claimRows();
+    Conversion c{rows, rows[0].line};
     model::Claim claim;
-    claim.id = id;
-    errorLine_ = rows[0].line;
+    claim.id = cell(rows[0], CsvColumn::Id);
     try {
-      for (const Row& row : rows) checkRowShape(row);
-      errorLine_ = rows[0].line;
-      if (id.empty()) failField("id", "required field is missing");
-      claim.payer = claimCell(CsvColumn::Payer);
-      claim.patient.id = claimCell(CsvColumn::PatientId);
-      if (auto birth = claimCell(CsvColumn::PatientBirthDate); !birth.empty())
+      for (const Row& row : rows) checkRowShape(c, row);
+      c.errorLine = rows[0].line;
+      if (claim.id.empty()) failField("id", "required field is missing");
+      claim.payer = claimCell(c, CsvColumn::Payer);
+      claim.patient.id = claimCell(c, CsvColumn::PatientId);
+      if (auto birth = claimCell(c, CsvColumn::PatientBirthDate); !birth.empty())
         claim.patient.birthDate = rules.date(birth, "patient.birth_date");
-      claim.patient.sex = rules.sex(claimCell(CsvColumn::PatientSex), "patient.sex");
-      claim.providerNpi = claimCell(CsvColumn::ProviderNpi);
-      claim.billingProviderNpi = claimCell(CsvColumn::BillingProviderNpi);
-      if (auto pos = claimCell(CsvColumn::PlaceOfService); !pos.empty())
+      claim.patient.sex = rules.sex(claimCell(c, CsvColumn::PatientSex), "patient.sex");
+      claim.providerNpi = claimCell(c, CsvColumn::ProviderNpi);
+      claim.billingProviderNpi = claimCell(c, CsvColumn::BillingProviderNpi);
+      if (auto pos = claimCell(c, CsvColumn::PlaceOfService); !pos.empty())
         claim.placeOfService = rules.placeOfService(pos, "place_of_service");
-      for (std::string_view dx : splitList(claimCell(CsvColumn::Diagnoses)))
+      for (std::string_view dx : splitList(claimCell(c, CsvColumn::Diagnoses)))
         rules.addDiagnosis(claim, rules.diagnosis(dx, DiagnosisCodeSet::Icd10, "diagnoses"),
                            "diagnoses");
-      if (auto frequency = claimCell(CsvColumn::Frequency); !frequency.empty())
+      if (auto frequency = claimCell(c, CsvColumn::Frequency); !frequency.empty())
         claim.frequency = rules.frequency(frequency, "frequency");
-      claim.replaces = claimCell(CsvColumn::Replaces);
+      claim.replaces = claimCell(c, CsvColumn::Replaces);
       rules.checkReplaces(claim, "frequency", "replaces");
       if (extraRows > 0) rules.checkLineCount(rows.size() + extraRows, "rows");
-      for (const Row& row : rows) claim.lines.push_back(convertLine(row, rules));
-      errorLine_ = rows[0].line;
+      for (const Row& row : rows) claim.lines.push_back(convertLine(c, row, rules));
+      c.errorLine = rows[0].line;
       rules.completeClaim(claim, "rows");
     } catch (const FieldError& e) {
-      return RejectedClaim{
-          {fileName_, errorLine_}, id, e.message, std::string(cell(rows[0], CsvColumn::Payer))};
+      return RejectedClaim{{fileName_, c.errorLine},
+                           std::move(claim.id),
+                           e.message,
+                           std::string(cell(rows[0], CsvColumn::Payer))};
     }
     claim.origin = {fileName_, rows[0].line};
     return claim;
@@ -330,16 +386,15 @@ class CsvReader final : public ClaimReader {
   std::size_t headerWidth_ = 0;
   bool headerRead_ = false;
   std::string fatal_;
-  /// The row read after the last claim's rows, not yet handed out.
-  Row pending_;
+  /// The row read after the last claim's rows, packed, not yet handed out.
+  std::string pendingRow_;
+  std::string pendingId_;
+  std::uint64_t pendingLine_ = 0;
   bool hasPending_ = false;
   std::optional<std::string> pendingProblem_;
-  /// The current claim's rows are the first rowCount_; the rest keep their
-  /// memory for later claims.
-  std::vector<Row> rows_;
-  std::size_t rowCount_ = 0;
-  /// The line of the row being converted, for the reject's position.
-  mutable std::uint64_t errorLine_ = 0;
+  /// The id of the claim being gathered.
+  std::string id_;
+  RawRecord record_;
 };
 
 }  // namespace

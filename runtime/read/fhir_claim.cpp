@@ -139,7 +139,7 @@ void readIdentifiers(object o, FhirTarget& target, const FieldPath& path) {
 /// earlier in the file, the reference's own identifier, or its id.
 class References {
  public:
-  References(object claim, const FhirDirectory& directory, const FieldPath& path)
+  References(object claim, FhirDirectoryView directory, const FieldPath& path)
       : directory_(directory) {
     std::size_t i = 0;
     for (element e : arrayAt(claim, "contained", FieldPath(path, "contained"))) {
@@ -181,7 +181,7 @@ class References {
   }
 
  private:
-  const FhirDirectory& directory_;
+  FhirDirectoryView directory_;
   std::unordered_map<std::string, FhirTarget> contained_;
 };
 
@@ -341,23 +341,39 @@ FhirTarget fhirTarget(object resource, const FieldPath& path) {
 }
 
 void FhirDirectory::remember(std::string key, const FhirTarget& target) {
-  if (targets_.size() < kMaxEntries) targets_.insert_or_assign(std::move(key), target);
+  std::unique_lock lock(mutex_);
+  if (keys_.size() >= kMaxEntries || targets_.size() >= kMaxVersions) return;
+  targets_.push_back(target);
+  keys_[std::move(key)].emplace_back(++version_, &targets_.back());
 }
 
-const FhirTarget* FhirDirectory::find(std::string_view reference) const {
-  auto found = targets_.find(std::string(reference));
-  if (found != targets_.end()) return &found->second;
+std::uint64_t FhirDirectory::version() const {
+  std::shared_lock lock(mutex_);
+  return version_;
+}
+
+const FhirTarget* FhirDirectory::findKey(const std::string& key, std::uint64_t asOf) const {
+  const auto found = keys_.find(key);
+  if (found == keys_.end()) return nullptr;
+  const FhirTarget* target = nullptr;
+  for (const auto& [version, t] : found->second)
+    if (version <= asOf) target = t;
+  return target;
+}
+
+const FhirTarget* FhirDirectory::find(std::string_view reference, std::uint64_t asOf) const {
+  std::shared_lock lock(mutex_);
+  if (keys_.empty()) return nullptr;
+  if (const FhirTarget* target = findKey(std::string(reference), asOf)) return target;
   // `https://server/fhir/Patient/7` matches a resource remembered as `Patient/7`.
   const std::size_t slash = reference.rfind('/');
   if (slash == std::string_view::npos || slash == 0) return nullptr;
   const std::size_t typeStart = reference.rfind('/', slash - 1);
   if (typeStart == std::string_view::npos) return nullptr;
-  found = targets_.find(std::string(reference.substr(typeStart + 1)));
-  return found == targets_.end() ? nullptr : &found->second;
+  return findKey(std::string(reference.substr(typeStart + 1)), asOf);
 }
 
-model::Claim convertFhirClaim(object resource, const FhirDirectory& directory,
-                              const FieldPath& path) {
+model::Claim convertFhirClaim(object resource, FhirDirectoryView directory, const FieldPath& path) {
   const FieldRules rules;
   model::Claim claim;
   FhirTarget self;

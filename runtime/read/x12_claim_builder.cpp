@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "runtime/read/claim_fields.h"
+#include "runtime/read/record_packing.h"
 
 namespace edict::read {
 
@@ -88,24 +89,58 @@ std::string separatorHint(const X12Segment& s) {
   return {};
 }
 
+/// What every segment must be before its content is looked at; throws
+/// FieldError naming what is wrong.
+void checkSegment(const X12Segment& s) {
+  if (!isSegmentId(s.id()))
+    failField("segment", fmt::format("{} is not a segment id (two or three capitals or digits)",
+                                     quoted(s.id())));
+  if (s.truncated())
+    failField(std::string(s.id()),
+              "the file ends inside this segment, before its terminator: it is cut off");
+  // Valid text is checked once for the whole segment; only a segment that
+  // fails is searched for the element to name.
+  bool ascii = true;
+  for (char c : s.text()) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (!ascii)
+    for (std::size_t i = 1; i <= s.elementCount(); ++i)
+      FieldRules{}.utf8(s.element(i), ElementPath{s, i});
+}
+
+/// The entries of a packed claim (record_packing.h), each a kind byte and
+/// its fields: a segment (number, truncated, text), a segment too long to
+/// read (number, why), and the claim's end: closed by its loop or
+/// transaction, or cut off after a segment (its number).
+enum PackedEntry : std::uint8_t { kSegment, kUnreadable, kClosed, kCutOff };
+
+/// The hierarchy above a packed claim: what startClaim() reads of the builder.
+struct X12Context final : RecordContext {
+  X12Separators separators;
+  int level = 0;
+  std::string billingNpi;
+  x12::Person subscriber;
+  std::string payer;
+  x12::Person patient;
+  bool dependent = false;
+  std::optional<x12::Problem> billingProblem;
+  std::optional<x12::Problem> subscriberProblem;
+  std::optional<x12::Problem> patientProblem;
+  std::string refused;
+};
+
 }  // namespace
 
 void X12ClaimBuilder::add(const X12Segment& s, std::deque<ReadItem>& out) {
   if (!fatal_.empty()) return;
+  if (packingOpen_ && !handledWhilePacking(s)) {
+    packNumber(packing_.text, kSegment);
+    packNumber(packing_.text, s.number());
+    packNumber(packing_.text, static_cast<std::uint8_t>(s.truncated()));
+    packText(packing_.text, s.text());
+    return;
+  }
   try {
-    if (!isSegmentId(s.id()))
-      failField("segment", fmt::format("{} is not a segment id (two or three capitals or digits)",
-                                       quoted(s.id())));
-    if (s.truncated())
-      failField(std::string(s.id()),
-                "the file ends inside this segment, before its terminator: it is cut off");
-    // Valid text is checked once for the whole segment; only a segment that
-    // fails is searched for the element to name.
-    bool ascii = true;
-    for (char c : s.text()) ascii &= static_cast<unsigned char>(c) < 0x80;
-    if (!ascii)
-      for (std::size_t i = 1; i <= s.elementCount(); ++i)
-        FieldRules{}.utf8(s.element(i), ElementPath{s, i});
+    checkSegment(s);
     dispatch(s, out);
   } catch (const FieldError& e) {
     spoil({e.message + separatorHint(s), s.number()});
@@ -113,10 +148,20 @@ void X12ClaimBuilder::add(const X12Segment& s, std::deque<ReadItem>& out) {
 }
 
 void X12ClaimBuilder::addUnreadable(std::uint64_t number, const std::string& what) {
+  if (packingOpen_) {
+    packNumber(packing_.text, kUnreadable);
+    packNumber(packing_.text, number);
+    packText(packing_.text, what);
+    return;
+  }
   spoil({what, number});
 }
 
 void X12ClaimBuilder::finish(std::uint64_t lastSegment, std::deque<ReadItem>& out) {
+  if (packingOpen_) {
+    endPacking(kCutOff, lastSegment);
+    return;
+  }
   if (!open_) return;
   if (!open_->problem)
     open_->problem = Problem{
@@ -141,11 +186,114 @@ void X12ClaimBuilder::spoil(Problem problem) {
   if (slot && !*slot) *slot = std::move(problem);
 }
 
+bool X12ClaimBuilder::handledWhilePacking(const X12Segment& s) const {
+  const std::string_view id = s.id();
+  if (id != "ISA" && id != "ST" && id != "SE" && id != "GE" && id != "IEA" && id != "HL" &&
+      id != "CLM" && id != "GS")
+    return false;
+  try {
+    checkSegment(s);  // a segment that fails is the claim's problem, found where it is built
+  } catch (const FieldError&) {
+    return false;
+  }
+  return true;
+}
+
+void X12ClaimBuilder::closeClaim(std::deque<ReadItem>& out) {
+  if (packingOpen_)
+    endPacking(kClosed, 0);
+  else
+    close(out);
+}
+
+std::shared_ptr<const RecordContext> X12ClaimBuilder::context(const X12Separators& seps) const {
+  auto c = std::make_shared<X12Context>();
+  c->separators = seps;
+  c->level = level_;
+  c->billingNpi = billingNpi_;
+  c->subscriber = subscriber_;
+  c->payer = payer_;
+  c->patient = patient_;
+  c->dependent = dependent_;
+  c->billingProblem = billingProblem_;
+  c->subscriberProblem = subscriberProblem_;
+  c->patientProblem = patientProblem_;
+  c->refused = refused_;
+  return c;
+}
+
+void X12ClaimBuilder::startPacking(const X12Segment& s) {
+  emittedAny_ = true;
+  packingOpen_ = true;
+  packing_.text.clear();
+  packing_.refusal.clear();
+  packing_.made.reset();
+  packing_.origin.file = fileName_;
+  packing_.origin.position = s.number();
+  packing_.context = context(s.separators());
+  packNumber(packing_.text, kSegment);
+  packNumber(packing_.text, s.number());
+  packNumber(packing_.text, static_cast<std::uint8_t>(s.truncated()));
+  packText(packing_.text, s.text());
+}
+
+void X12ClaimBuilder::endPacking(std::uint8_t end, std::uint64_t lastSegment) {
+  packNumber(packing_.text, end);
+  if (end == kCutOff) packNumber(packing_.text, lastSegment);
+  packingOpen_ = false;
+  std::swap(finished_, packing_);
+  hasFinished_ = true;
+}
+
+bool X12ClaimBuilder::takeRecord(RawRecord& record) {
+  if (!hasFinished_) return false;
+  std::swap(record, finished_);
+  hasFinished_ = false;
+  return true;
+}
+
+ReadItem X12ClaimBuilder::parseRecord(const RawRecord& record, const std::string& fileName) {
+  const auto& c = static_cast<const X12Context&>(*record.context);
+  X12ClaimBuilder b(fileName);
+  b.inTransaction_ = true;
+  b.level_ = c.level;
+  b.billingNpi_ = c.billingNpi;
+  b.subscriber_ = c.subscriber;
+  b.payer_ = c.payer;
+  b.patient_ = c.patient;
+  b.dependent_ = c.dependent;
+  b.billingProblem_ = c.billingProblem;
+  b.subscriberProblem_ = c.subscriberProblem;
+  b.patientProblem_ = c.patientProblem;
+  b.refused_ = c.refused;
+  std::deque<ReadItem> out;
+  X12Segment segment;
+  for (Unpacker in(record.text); !in.done();) {
+    switch (in.number<std::uint8_t>()) {
+      case kSegment: {
+        const auto number = in.number<std::uint64_t>();
+        const bool truncated = in.number<std::uint8_t>() != 0;
+        segment.assign(in.text(), c.separators, number, truncated);
+        b.add(segment, out);
+        break;
+      }
+      case kUnreadable: {
+        const auto number = in.number<std::uint64_t>();
+        b.addUnreadable(number, std::string(in.text()));
+        break;
+      }
+      case kClosed: b.close(out); break;
+      case kCutOff: b.finish(in.number<std::uint64_t>(), out); break;
+    }
+  }
+  return std::move(out.front());
+}
+
 void X12ClaimBuilder::dispatch(const X12Segment& s, std::deque<ReadItem>& out) {
   const std::string_view id = s.id();
   if (id == "ISA" || id == "ST") {
     // A new transaction while a claim is open: its SE never came.
-    if (open_) finish(s.number() - 1, out);
+    if (claimOpen()) finish(s.number() - 1, out);
     if (id == "ST") startTransaction(s);
     if (id == "ISA") inTransaction_ = false;
     return;
@@ -155,19 +303,22 @@ void X12ClaimBuilder::dispatch(const X12Segment& s, std::deque<ReadItem>& out) {
     return;
   }
   if (id == "SE" || id == "GE" || id == "IEA") {
-    if (open_) close(out);
+    if (claimOpen()) closeClaim(out);
     inTransaction_ = false;
     return;
   }
   if (!inTransaction_) return;
   if (id == "HL") {
-    if (open_) close(out);
+    if (claimOpen()) closeClaim(out);
     startLevel(s);
     return;
   }
   if (id == "CLM") {
-    if (open_) close(out);
-    startClaim(s);
+    if (claimOpen()) closeClaim(out);
+    if (splits_)
+      startPacking(s);
+    else
+      startClaim(s);
     return;
   }
   if (open_) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -54,9 +55,24 @@ struct OpenClaim {
 
 /// A state machine fed one segment at a time; completed claims and rejects
 /// come out in file order.
+///
+/// Splitting: a builder made with `splits` follows the envelope and the
+/// hierarchy on the reading thread but does not build claims. It packs each
+/// claim's segments, from its CLM to the segment that ends it, into a
+/// record (takeRecord()) whose context is the hierarchy above the claim;
+/// parseRecord() then builds the claim from it on any thread, as a builder
+/// fed the same segments would.
 class X12ClaimBuilder {
  public:
-  explicit X12ClaimBuilder(std::string fileName) : fileName_(std::move(fileName)) {}
+  explicit X12ClaimBuilder(std::string fileName, bool splits = false)
+      : fileName_(std::move(fileName)), splits_(splits) {}
+
+  /// Splitting: moves the next finished record into `record`; false when
+  /// none is finished yet.
+  bool takeRecord(RawRecord& record);
+  /// Builds the claim of a record made by a splitting builder of file
+  /// `fileName`: a claim, or a reject with its first problem.
+  static ReadItem parseRecord(const RawRecord& record, const std::string& fileName);
 
   /// Feeds one segment; appends the items it completes to `out`.
   void add(const X12Segment& segment, std::deque<ReadItem>& out);
@@ -92,6 +108,21 @@ class X12ClaimBuilder {
   /// Records a problem against the open claim, else the hierarchy level.
   void spoil(Problem problem);
 
+  /// Whether a claim is open, being built or (splitting) being packed.
+  [[nodiscard]] bool claimOpen() const { return open_.has_value() || packingOpen_; }
+  /// Closes the open claim as its end of loop does (close()).
+  void closeClaim(std::deque<ReadItem>& out);
+  /// Splitting: whether `s` ends the claim being packed (or is the envelope's
+  /// business, GS): it is then handled here, not packed.
+  [[nodiscard]] bool handledWhilePacking(const X12Segment& s) const;
+  /// Splitting: starts packing the claim of CLM `s`.
+  void startPacking(const X12Segment& s);
+  /// Splitting: ends the record being packed with `end` (record kinds in
+  /// the .cpp) and `lastSegment`, and hands it to takeRecord().
+  void endPacking(std::uint8_t end, std::uint64_t lastSegment);
+  /// Splitting: the hierarchy above the claim, for its record.
+  [[nodiscard]] std::shared_ptr<const RecordContext> context(const X12Separators& seps) const;
+
   std::string fileName_;
   std::string fatal_;
   bool emittedAny_ = false;
@@ -113,6 +144,15 @@ class X12ClaimBuilder {
   std::optional<Problem> patientProblem_;
 
   std::optional<OpenClaim> open_;
+
+  /// Splitting: whether this builder packs claims rather than build them,
+  /// the record being packed, and the one finished and not yet taken (a
+  /// segment can end one claim and start the next).
+  bool splits_ = false;
+  bool packingOpen_ = false;
+  RawRecord packing_;
+  RawRecord finished_;
+  bool hasFinished_ = false;
 };
 
 }  // namespace edict::read

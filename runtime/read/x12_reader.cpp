@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "runtime/read/pumped_reader.h"
+#include <deque>
+
 #include "runtime/read/x12_claim_builder.h"
 #include "runtime/read/x12_segments.h"
 
@@ -10,23 +11,45 @@ namespace edict::read {
 
 namespace {
 
-class X12Reader final : public PumpedReader<X12Reader> {
+/// The reading thread follows the envelope and the hierarchy and packs each
+/// claim's segments into a record (X12ClaimBuilder's splitting); the claim
+/// is built from the record by whichever thread parses it.
+class X12Reader final : public ClaimReader {
  public:
   X12Reader(std::istream& in, std::string fileName)
-      : segments_(in), builder_(std::move(fileName)) {}
+      : segments_(in), fileName_(std::move(fileName)), builder_(fileName_, true) {}
+
+  // next() is split-then-parse on one thread, so both paths give the same.
+  bool next(ReadItem& item) override {
+    if (!nextRecord(record_)) return false;
+    parseRecord(record_, item);
+    return true;
+  }
+
+  [[nodiscard]] bool splits() const override { return true; }
+
+  bool nextRecord(RawRecord& record) override {
+    for (;;) {
+      if (builder_.takeRecord(record)) return true;
+      if (done_) return false;
+      pump();
+    }
+  }
+
+  void parseRecord(const RawRecord& record, ReadItem& item) const override {
+    item = X12ClaimBuilder::parseRecord(record, fileName_);
+  }
 
   [[nodiscard]] std::string fatalError() const override {
     return fatal_.empty() ? builder_.fatal() : fatal_;
   }
 
  private:
-  friend PumpedReader;
-
   /// Reads one segment and feeds it to the builder.
   void pump() {
     switch (segments_.next(segment_)) {
       case X12SegmentReader::Status::Segment:
-        builder_.add(segment_, ready_);
+        builder_.add(segment_, unused_);
         if (!builder_.fatal().empty()) done_ = true;
         return;
       case X12SegmentReader::Status::TooLong:
@@ -37,15 +60,20 @@ class X12Reader final : public PumpedReader<X12Reader> {
         return;
       case X12SegmentReader::Status::Error: fatal_ = segments_.error(); [[fallthrough]];
       case X12SegmentReader::Status::End:
-        builder_.finish(segments_.segmentNumber(), ready_);
+        builder_.finish(segments_.segmentNumber(), unused_);
         done_ = true;
         return;
     }
   }
 
   X12SegmentReader segments_;
+  std::string fileName_;
   X12Segment segment_;
   X12ClaimBuilder builder_;
+  /// A splitting builder makes records, never items.
+  std::deque<ReadItem> unused_;
+  RawRecord record_;
+  bool done_ = false;
   std::string fatal_;
 };
 

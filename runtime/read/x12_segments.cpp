@@ -96,7 +96,7 @@ X12SegmentReader::Status X12SegmentReader::readIsa(X12Segment& segment) {
   segment.number_ = number_;
   segment.truncated_ = false;
   segment.separators_.repetition = 0;
-  split(segment);
+  segment.split();
   // From version 00501 on, ISA11 is the repetition separator.
   const std::string_view version = segment.element(12);
   const std::string_view isa11 = segment.element(11);
@@ -109,23 +109,32 @@ X12SegmentReader::Status X12SegmentReader::readIsa(X12Segment& segment) {
   return Status::Segment;
 }
 
-void X12SegmentReader::split(X12Segment& segment) {
-  segment.parts_.clear();
-  const std::string_view text = segment.text_;
-  const char separator = segment.separators_.element;
-  const char repetition = segment.separators_.repetition;
+void X12Segment::split() {
+  parts_.clear();
+  const std::string_view text = text_;
+  const char separator = separators_.element;
+  const char repetition = separators_.repetition;
   bool hasRepetition = false;
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == separator) {
-      segment.parts_.push_back(text.substr(start, i - start));
+      parts_.push_back(text.substr(start, i - start));
       start = i + 1;
     } else if (text[i] == repetition) {
       hasRepetition = true;
     }
   }
-  segment.parts_.push_back(text.substr(start));
-  segment.hasRepetition_ = hasRepetition && repetition != 0;
+  parts_.push_back(text.substr(start));
+  hasRepetition_ = hasRepetition && repetition != 0;
+}
+
+void X12Segment::assign(std::string_view text, const X12Separators& separators,
+                        std::uint64_t number, bool truncated) {
+  text_ = text;
+  separators_ = separators;
+  number_ = number;
+  truncated_ = truncated;
+  split();
 }
 
 X12SegmentReader::Status X12SegmentReader::next(X12Segment& segment) {
@@ -157,7 +166,7 @@ X12SegmentReader::Status X12SegmentReader::next(X12Segment& segment) {
     segment.text_ = piece.substr(first, last - first);
     segment.number_ = number_;
     segment.truncated_ = !terminated;
-    split(segment);
+    segment.split();
     if (segment.id() == "IEA") expectIsa_ = true;
     return Status::Segment;
   }

@@ -49,8 +49,18 @@ class X12Segment {
   /// True when the input ended before the segment's terminator.
   [[nodiscard]] bool truncated() const { return truncated_; }
 
+  /// Makes this the segment `text` (without its terminator), number
+  /// `number` of its file, split by `separators`: for the threads that parse
+  /// segments the reading thread packed (x12_claim_builder.h). `text` must
+  /// outlive the segment's use.
+  void assign(std::string_view text, const X12Separators& separators, std::uint64_t number,
+              bool truncated);
+
  private:
   friend class X12SegmentReader;
+  /// Splits text_ into parts_ at the element separator.
+  void split();
+
   std::string_view text_;
   std::vector<std::string_view> parts_;
   X12Separators separators_;
@@ -89,7 +99,6 @@ class X12SegmentReader {
   bool skipBlanks();
   /// Reads an ISA segment and learns the separators from it.
   Status readIsa(X12Segment& segment);
-  void split(X12Segment& segment);
 
   /// Segments as pieces ending in the terminator; the ISA byte by byte.
   io::LineReader lines_;
