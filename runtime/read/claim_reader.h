@@ -82,4 +82,19 @@ class ClaimReader {
   [[nodiscard]] virtual std::string fatalError() const { return {}; }
 };
 
+/// A reader that splits (each file format's): next() is nextRecord() then
+/// parseRecord() on the calling thread, so both paths give the same items.
+class SplittingReader : public ClaimReader {
+ public:
+  bool next(ReadItem& item) final {
+    if (!nextRecord(record_)) return false;
+    parseRecord(record_, item);
+    return true;
+  }
+  [[nodiscard]] bool splits() const final { return true; }
+
+ private:
+  RawRecord record_;
+};
+
 }  // namespace edict::read

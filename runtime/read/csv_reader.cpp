@@ -86,21 +86,12 @@ bool isBlankRow(std::span<const std::string> fields) {
 /// into one record (record_packing.h): the rows past the line limit, the
 /// number of rows kept, then each row's line and fields. Workers unpack the
 /// rows and convert them; the header, read first, is shared by both.
-class CsvReader final : public ClaimReader {
+class CsvReader final : public SplittingReader {
  public:
   CsvReader(std::istream& in, std::string fileName)
       : records_(in, io::CsvParser::Quotes::Lenient), fileName_(std::move(fileName)) {
     columnIndex_.fill(-1);
   }
-
-  // next() is split-then-parse on one thread, so both paths give the same.
-  bool next(ReadItem& item) override {
-    if (!nextRecord(record_)) return false;
-    parseRecord(record_, item);
-    return true;
-  }
-
-  [[nodiscard]] bool splits() const override { return true; }
 
   bool nextRecord(RawRecord& record) override {
     if (!fatal_.empty()) return false;
@@ -394,7 +385,6 @@ class CsvReader final : public ClaimReader {
   std::optional<std::string> pendingProblem_;
   /// The id of the claim being gathered.
   std::string id_;
-  RawRecord record_;
 };
 
 }  // namespace

@@ -149,19 +149,10 @@ class PieceScan {
 /// the directory where it was. Other pieces, and the first, which decides
 /// whether the file is FHIR at all, are read whole on the reading thread,
 /// and what they make travels as made items.
-class FhirReader final : public ClaimReader {
+class FhirReader final : public SplittingReader {
  public:
   FhirReader(std::istream& in, std::string fileName)
       : stream_(in), fileName_(std::move(fileName)) {}
-
-  // next() is split-then-parse on one thread, so both paths give the same.
-  bool next(ReadItem& item) override {
-    if (!nextRecord(record_)) return false;
-    parseRecord(record_, item);
-    return true;
-  }
-
-  [[nodiscard]] bool splits() const override { return true; }
 
   bool nextRecord(RawRecord& record) override {
     record.refusal.clear();
@@ -346,7 +337,6 @@ class FhirReader final : public ClaimReader {
   /// Items the reading thread made, in file order, not yet handed out.
   std::deque<ReadItem> made_;
   std::shared_ptr<const FhirPlace> place_;
-  RawRecord record_;
   bool done_ = false;
   bool sawResource_ = false;
   std::size_t claims_ = 0;

@@ -229,19 +229,10 @@ ReadItem convert(std::string_view text, const model::ClaimOrigin& origin) {
   }
 }
 
-class JsonLinesReader final : public ClaimReader {
+class JsonLinesReader final : public SplittingReader {
  public:
   JsonLinesReader(std::istream& in, std::string fileName)
       : lines_(in, kMaxLine), fileName_(std::move(fileName)) {}
-
-  // next() is split-then-parse on one thread, so both paths give the same.
-  bool next(ReadItem& item) override {
-    if (!nextRecord(record_)) return false;
-    parseRecord(record_, item);
-    return true;
-  }
-
-  [[nodiscard]] bool splits() const override { return true; }
 
   bool nextRecord(RawRecord& record) override {
     std::string& text = record.text;
@@ -297,7 +288,6 @@ class JsonLinesReader final : public ClaimReader {
 
   io::LineReader lines_;
   std::string fileName_;
-  RawRecord record_;
   bool sawRecord_ = false;
   std::string fatal_;
 };

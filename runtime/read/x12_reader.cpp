@@ -14,19 +14,10 @@ namespace {
 /// The reading thread follows the envelope and the hierarchy and packs each
 /// claim's segments into a record (X12ClaimBuilder's splitting); the claim
 /// is built from the record by whichever thread parses it.
-class X12Reader final : public ClaimReader {
+class X12Reader final : public SplittingReader {
  public:
   X12Reader(std::istream& in, std::string fileName)
       : segments_(in), fileName_(std::move(fileName)), builder_(fileName_, true) {}
-
-  // next() is split-then-parse on one thread, so both paths give the same.
-  bool next(ReadItem& item) override {
-    if (!nextRecord(record_)) return false;
-    parseRecord(record_, item);
-    return true;
-  }
-
-  [[nodiscard]] bool splits() const override { return true; }
 
   bool nextRecord(RawRecord& record) override {
     for (;;) {
@@ -72,7 +63,6 @@ class X12Reader final : public ClaimReader {
   X12ClaimBuilder builder_;
   /// A splitting builder makes records, never items.
   std::deque<ReadItem> unused_;
-  RawRecord record_;
   bool done_ = false;
   std::string fatal_;
 };
