@@ -29,6 +29,13 @@ Connection::~Connection() {
   if (connection_) {
     closing_ = true;
     natsConnection_Close(connection_);
+    // The library runs the callbacks on a thread of its own, after Close
+    // returns: disconnected, then closed. This object may only go once the
+    // closed one has run (its last touch of us is setting closed_), so the
+    // wait is bounded, and polled since nothing else can be waited on.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (!closed_.load() && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     natsConnection_Destroy(connection_);
   }
   if (natsOptions_) natsOptions_Destroy(natsOptions_);
@@ -39,6 +46,10 @@ void Connection::onDisconnected(natsConnection*, void* closure) {
   if (self->log_ && !self->closing_.load())
     self->log_(fmt::format("{}: disconnected from {}; reconnecting", self->options_.who,
                            self->options_.url));
+}
+
+void Connection::onClosed(natsConnection*, void* closure) {
+  static_cast<Connection*>(closure)->closed_.store(true);
 }
 
 void Connection::onReconnected(natsConnection*, void* closure) {
@@ -67,6 +78,7 @@ std::unique_ptr<Connection> Connection::open(const ConnectOptions& options, cons
   if (s == NATS_OK)
     s = natsOptions_SetDisconnectedCB(opts, &Connection::onDisconnected, self.get());
   if (s == NATS_OK) s = natsOptions_SetReconnectedCB(opts, &Connection::onReconnected, self.get());
+  if (s == NATS_OK) s = natsOptions_SetClosedCB(opts, &Connection::onClosed, self.get());
   if (s != NATS_OK) {
     error = fmt::format("cannot set up the connection to {}: {}", options.url, describeStatus(s));
     return nullptr;

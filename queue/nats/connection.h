@@ -74,11 +74,15 @@ class Connection {
   Connection() = default;
   static void onDisconnected(natsConnection* nc, void* closure);
   static void onReconnected(natsConnection* nc, void* closure);
+  static void onClosed(natsConnection* nc, void* closure);
 
   ConnectOptions options_;
   Log log_;
   /// Set when we close it: the library then says "disconnected" too.
   std::atomic<bool> closing_{false};
+  /// Set by the library's last callback of the connection, on its own
+  /// thread: until then the callbacks may still read this object.
+  std::atomic<bool> closed_{false};
   natsOptions* natsOptions_ = nullptr;
   natsConnection* connection_ = nullptr;
   jsCtx* jetStream_ = nullptr;
