@@ -2,15 +2,27 @@
 
 #include <fmt/format.h>
 
+#include <thread>
+
 #include "queue/nats/status.h"
 
 namespace edict::queue {
 
 Subscription::~Subscription() {
   if (subscription_) {
-    natsSubscription_Unsubscribe(subscription_);
+    // A message may be in the handler on the library's thread now; the
+    // on-complete callback runs after the last one, so wait for it
+    // (bounded: after a failed unsubscribe it may never come).
+    const bool unsubscribed = natsSubscription_Unsubscribe(subscription_) == NATS_OK;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (unsubscribed && !complete_.load() && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     natsSubscription_Destroy(subscription_);
   }
+}
+
+void Subscription::onComplete(void* closure) {
+  static_cast<Subscription*>(closure)->complete_.store(true);
 }
 
 void Subscription::onMessage(natsConnection*, natsSubscription*, natsMsg* message, void* closure) {
@@ -29,6 +41,12 @@ bool Subscription::subscribe(const Connection& connection, const std::string& su
                                           queueGroup.c_str(), &Subscription::onMessage, this);
   if (s != NATS_OK) {
     error = fmt::format("cannot subscribe to {}: {}", subject, describeStatus(s));
+    return false;
+  }
+  const natsStatus c =
+      natsSubscription_SetOnCompleteCB(subscription_, &Subscription::onComplete, this);
+  if (c != NATS_OK) {
+    error = fmt::format("cannot subscribe to {}: {}", subject, describeStatus(c));
     return false;
   }
   return true;

@@ -5,6 +5,7 @@
 
 #include <nats/nats.h>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <string>
@@ -31,8 +32,12 @@ class Subscription {
 
  private:
   static void onMessage(natsConnection* nc, natsSubscription* sub, natsMsg* message, void* closure);
+  static void onComplete(void* closure);
   natsSubscription* subscription_ = nullptr;
   Handler handler_;
+  /// Set by the library once the handler will not run again (on its own
+  /// thread): until then this object must stay.
+  std::atomic<bool> complete_{false};
 };
 
 /// Answers a request (a message with a reply subject); true when there is
