@@ -59,7 +59,8 @@ void Connection::reconnect() {
   PQreset(conn_.get());
   if (!ok()) {
     std::string message = PQerrorMessage(conn_.get());
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+      message.pop_back();
     throw PgError(message, {});
   }
 }

@@ -24,10 +24,27 @@ std::string helpOf(const std::string& verb) {
 
 TEST_CASE("docs/cli.md covers every verb and every option of its --help", "[docs][cli]") {
   const std::string doc = readFile(std::string(EDICT_SOURCE_DIR) + "/docs/cli.md");
-  for (const char* verb :
-       {"check", "compile", "run", "serve", "worker", "submit", "collect", "reload-workers", "test",
-        "fmt", "explain", "import", "import ptp", "import mue", "lsp", "playground", "history",
-        "history migrate", "history import", "history export", "history stats"}) {
+  for (const char* verb : {"check",
+                           "compile",
+                           "run",
+                           "serve",
+                           "worker",
+                           "submit",
+                           "collect",
+                           "reload-workers",
+                           "test",
+                           "fmt",
+                           "explain",
+                           "import",
+                           "import ptp",
+                           "import mue",
+                           "lsp",
+                           "playground",
+                           "history",
+                           "history migrate",
+                           "history import",
+                           "history export",
+                           "history stats"}) {
     INFO(verb);
     CHECK(doc.find(std::string("edict ") + verb) != std::string::npos);
     const std::string help = helpOf(verb);
