@@ -24,6 +24,12 @@ void pause(std::chrono::milliseconds wait, const std::atomic<bool>& stop) {
 
 }  // namespace
 
+void awaitLibraryCallback(const std::atomic<bool>& done) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!done.load() && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
 Connection::~Connection() {
   if (jetStream_) jsCtx_Destroy(jetStream_);
   if (connection_) {
@@ -31,11 +37,8 @@ Connection::~Connection() {
     natsConnection_Close(connection_);
     // The library runs the callbacks on a thread of its own, after Close
     // returns: disconnected, then closed. This object may only go once the
-    // closed one has run (its last touch of us is setting closed_), so the
-    // wait is bounded, and polled since nothing else can be waited on.
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (!closed_.load() && std::chrono::steady_clock::now() < until)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    // closed one has run (its last touch of us is setting closed_).
+    awaitLibraryCallback(closed_);
     natsConnection_Destroy(connection_);
   }
   if (natsOptions_) natsOptions_Destroy(natsOptions_);

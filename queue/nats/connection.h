@@ -30,6 +30,10 @@ class LibraryGuard {
   LibraryGuard& operator=(const LibraryGuard&) = delete;
 };
 
+/// Waits, polled and bounded (5 s), until the library's thread has set
+/// `done` in a callback: before that, the callback's object must stay.
+void awaitLibraryCallback(const std::atomic<bool>& done);
+
 /// How to reach the server.
 struct ConnectOptions {
   /// `nats://HOST:PORT`, or several separated by commas.

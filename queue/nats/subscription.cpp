@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <thread>
-
 #include "queue/nats/status.h"
 
 namespace edict::queue {
@@ -13,10 +11,7 @@ Subscription::~Subscription() {
     // A message may be in the handler on the library's thread now; the
     // on-complete callback runs after the last one, so wait for it
     // (bounded: after a failed unsubscribe it may never come).
-    const bool unsubscribed = natsSubscription_Unsubscribe(subscription_) == NATS_OK;
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (unsubscribed && !complete_.load() && std::chrono::steady_clock::now() < until)
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (natsSubscription_Unsubscribe(subscription_) == NATS_OK) awaitLibraryCallback(complete_);
     natsSubscription_Destroy(subscription_);
   }
 }
