@@ -22,7 +22,10 @@ std::uint64_t claimsOf(const InMessage& message) {
 }  // namespace
 
 Collector::Collector(const Connection& connection, CollectOptions options, Log log)
-    : connection_(connection), options_(std::move(options)), log_(std::move(log)) {}
+    : connection_(connection),
+      options_(std::move(options)),
+      log_(std::move(log)),
+      written_(options_.duplicateWindow) {}
 
 bool Collector::start(std::string& error) {
   return ensureConsumer(connection_, options_.consumer, log_, error) &&
@@ -48,7 +51,15 @@ bool Collector::run(std::ostream& out, const std::atomic<bool>& stop, std::strin
     if (fetched == FetchResult::Nothing) continue;
     lastMessage = std::chrono::steady_clock::now();
     std::size_t taken = 0;
+    const auto now = RecentIds::Clock::now();
     for (; taken < batch.size() && !done(); ++taken) {
+      // The same input evaluated twice gives result messages of the same
+      // ids (queue/message/subjects.h), which the results stream may have
+      // stored twice: written once.
+      if (!written_.add(batch[taken].header(kMessageIdHeader).value_or(""), now)) {
+        ++counts_.duplicates;
+        continue;
+      }
       const std::string_view records = batch[taken].body();
       out.write(records.data(), static_cast<std::streamsize>(records.size()));
       counts_.records +=

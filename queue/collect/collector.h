@@ -4,7 +4,8 @@
 // records are written and flushed. It knows it is done by the claims the
 // messages account for (their Edict-Claims header: a claim with no edit
 // has no record but is counted) reaching --expect, or by nothing arriving
-// for --idle seconds.
+// for --idle seconds. A result message whose id it wrote within the
+// duplicate window is acknowledged and not written again.
 #pragma once
 
 #include <atomic>
@@ -14,6 +15,7 @@
 #include <ostream>
 #include <string>
 
+#include "queue/collect/recent_ids.h"
 #include "queue/nats/connection.h"
 #include "queue/nats/pull.h"
 #include "queue/nats/streams.h"
@@ -28,12 +30,16 @@ struct CollectOptions {
   /// Stop after this long with no result message.
   std::chrono::milliseconds idle{10000};
   int fetch = 256;
+  /// How long a result id is remembered (the streams' duplicate window).
+  std::chrono::milliseconds duplicateWindow{300000};
 };
 
 struct CollectCounts {
   std::uint64_t claims = 0;
   std::uint64_t records = 0;
   std::uint64_t messages = 0;
+  /// Result messages not written: their id was written before.
+  std::uint64_t duplicates = 0;
 };
 
 class Collector {
@@ -50,6 +56,7 @@ class Collector {
   const CollectOptions options_;
   const Log log_;
   PullSubscription pull_;
+  RecentIds written_;
   CollectCounts counts_;
 };
 

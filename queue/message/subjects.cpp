@@ -60,9 +60,15 @@ std::string resultsSubject(std::string_view prefix, std::string_view payer) {
   return fmt::format("{}.{}", prefix, payerToken(payer));
 }
 
-std::string resultPartId(std::string_view stream, std::uint64_t sequence, std::string_view payer,
+std::string inputKey(std::string_view stream, std::optional<std::string_view> messageId,
+                     std::uint64_t sequence) {
+  if (messageId && !messageId->empty()) return fmt::format("{}:id:{}", stream, *messageId);
+  return fmt::format("{}:seq:{}", stream, sequence);
+}
+
+std::string resultPartId(std::string_view inputKey, std::string_view payer,
                          std::size_t firstClaim) {
-  return fmt::format("{}:{}:{}:{}", stream, sequence, payerToken(payer), firstClaim);
+  return fmt::format("{}:{}:{}", inputKey, payerToken(payer), firstClaim);
 }
 
 bool isPlainSubject(std::string_view subject, std::string& why) {

@@ -22,12 +22,19 @@ std::optional<std::string> payerFromToken(std::string_view token);
 /// `PREFIX.TOKEN`: the subject of `payer`'s result records.
 std::string resultsSubject(std::string_view prefix, std::string_view payer);
 
-/// The id of one part of the results of input message `sequence` of
-/// `stream`: `STREAM:SEQUENCE:TOKEN:FIRST`, FIRST the index of the part's
-/// first claim among the payer's claims in the message. The same input
-/// evaluated again gives the same ids, which the results stream drops.
-std::string resultPartId(std::string_view stream, std::uint64_t sequence, std::string_view payer,
-                         std::size_t firstClaim);
+/// What names an input message in the ids of its results: its
+/// Nats-Msg-Id when it has one (`STREAM:id:RUN:N` for `edict submit`'s),
+/// which stays the same when the message is stored twice (a publish whose
+/// acknowledgement was lost across a server restart), else its stream
+/// sequence (`STREAM:seq:SEQ`, what a producer without ids gives).
+std::string inputKey(std::string_view stream, std::optional<std::string_view> messageId,
+                     std::uint64_t sequence);
+
+/// The id of one part of the results of the input message `inputKey`
+/// names: `KEY:TOKEN:FIRST`, FIRST the index of the part's first claim
+/// among the payer's claims in the message. The same input evaluated again
+/// gives the same ids, which the results stream and `edict collect` drop.
+std::string resultPartId(std::string_view inputKey, std::string_view payer, std::size_t firstClaim);
 
 /// Whether `subject` is a subject edict may publish to or take as a
 /// prefix: dot-separated tokens, none empty, no spaces, no wildcards.

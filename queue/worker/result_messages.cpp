@@ -1,7 +1,5 @@
 #include "queue/worker/result_messages.h"
 
-#include <fmt/format.h>
-
 #include "queue/message/record_chunks.h"
 #include "queue/message/subjects.h"
 
@@ -10,7 +8,6 @@ namespace edict::queue {
 std::vector<OutMessage> resultMessages(const MessageEvaluation& evaluation,
                                        const ResultAddress& address) {
   std::vector<OutMessage> out;
-  const std::string input = fmt::format("{}:{}", address.stream, address.sequence);
   const std::string generation = std::to_string(address.generation);
   for (const PayerPart& part : evaluation.parts) {
     const std::string subject = resultsSubject(address.subjectPrefix, part.payer);
@@ -19,9 +16,9 @@ std::vector<OutMessage> resultMessages(const MessageEvaluation& evaluation,
       OutMessage& message = out.emplace_back();
       message.subject = subject;
       message.body = chunk.records;
-      message.id = resultPartId(address.stream, address.sequence, part.payer, chunk.firstClaim);
+      message.id = resultPartId(address.key, part.payer, chunk.firstClaim);
       message.headers = {{kClaimsHeader, std::to_string(first ? part.claims : 0)},
-                         {kInputHeader, input},
+                         {kInputHeader, address.input},
                          {kGenerationHeader, generation}};
       first = false;
     }

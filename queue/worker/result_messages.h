@@ -1,8 +1,9 @@
 // The messages a worker publishes for one input message: each payer's
 // records on that payer's subject, split between claims where they exceed
 // what the server takes, each with an id derived from the input message's
-// stream sequence, so that the same input done twice (after a worker died
-// before acknowledging it) publishes nothing new. Their headers are in
+// own id (or its stream sequence when it has none), so that the same input
+// done twice (after a worker died before acknowledging it, or stored twice
+// across a server restart) publishes nothing new. Their headers are in
 // queue/message/result_headers.h.
 #pragma once
 
@@ -18,8 +19,11 @@ namespace edict::queue {
 
 /// Where an input message came from and where its results go.
 struct ResultAddress {
-  std::string stream;
-  std::uint64_t sequence = 0;
+  /// The input message as the Edict-Input header names it: `STREAM:SEQ`.
+  std::string input;
+  /// What the ids of its results start with (inputKey of
+  /// queue/message/subjects.h).
+  std::string key;
   /// The subject prefix of result records (`edict.results`).
   std::string subjectPrefix;
   std::uint64_t generation = 0;

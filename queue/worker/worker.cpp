@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "queue/message/claims_message.h"
+#include "queue/message/subjects.h"
 #include "queue/worker/dead_letters.h"
 #include "queue/worker/evaluate_message.h"
 #include "queue/worker/result_messages.h"
@@ -155,8 +156,9 @@ void Worker::evaluate(InMessage& message, Job& job) {
   const std::size_t maxBody = connection_.maxPayload() > 2 * kHeaderRoom
                                   ? connection_.maxPayload() - kHeaderRoom
                                   : connection_.maxPayload() / 2;
-  job.out = resultMessages(evaluation, {options_.claimsStream, sequence, options_.resultsSubject,
-                                        catalogue->generation(), maxBody});
+  const std::optional<std::string> messageId = message.header(kMessageIdHeader);
+  job.out = resultMessages(evaluation, {input, inputKey(options_.claimsStream, messageId, sequence),
+                                        options_.resultsSubject, catalogue->generation(), maxBody});
   job.summary = evaluation.summary;
   if (!evaluation.problem.empty()) {
     log_(fmt::format("edict worker: message {} is not claims ({}); it goes to {}", input,

@@ -78,6 +78,8 @@ int runCollect(const CollectCliOptions& options) {
   collect.expect = options.expect;
   collect.idle = std::chrono::milliseconds(static_cast<std::int64_t>(options.idle * 1000));
   collect.fetch = options.fetch;
+  collect.duplicateWindow =
+      std::chrono::milliseconds(static_cast<std::int64_t>(options.queue.duplicateWindow * 1000));
   queue::Collector collector(*connection, collect, log);
   if (!collector.start(error)) {
     log("edict collect: " + error);
@@ -88,6 +90,12 @@ int runCollect(const CollectCliOptions& options) {
   log(fmt::format("edict collect: {} record{} of {} claim{} from {} message{}", counts.records,
                   counts.records == 1 ? "" : "s", counts.claims, counts.claims == 1 ? "" : "s",
                   counts.messages, counts.messages == 1 ? "" : "s"));
+  if (counts.duplicates > 0)
+    log(fmt::format(
+        "edict collect: {} result message{} not written again: {} id was written before "
+        "(the same claims evaluated twice)",
+        counts.duplicates, counts.duplicates == 1 ? "" : "s",
+        counts.duplicates == 1 ? "its" : "their"));
   if (!complete) {
     log("edict collect: " + error);
     return error.starts_with("writing") ? kUsage : kFindings;

@@ -84,8 +84,9 @@ void addQueueOptions(CLI::App& cmd, QueueOptions& options, unsigned parts) {
         ->capture_default_str()
         ->type_name("N");
     cmd.add_option("--duplicate-window", options.duplicateWindow,
-                   "Seconds a stream remembers message ids to drop duplicates; must exceed the "
-                   "time a message can take to be redelivered (ack wait times max deliveries)")
+                   "Seconds a stream (and `edict collect`, for result ids) remembers message ids "
+                   "to drop duplicates; must exceed the time a message can take to be "
+                   "redelivered (ack wait times max deliveries)")
         ->check(CLI::Range(1.0, 86400.0 * 7))
         ->capture_default_str()
         ->type_name("SECONDS");

@@ -349,6 +349,58 @@ TEST_CASE("a restart of nats-server mid-run loses nothing", "[queue][e2e]") {
   CHECK(worker->wait(30s) == 0);
 }
 
+TEST_CASE("claims stored twice under one id give their records once", "[queue][e2e]") {
+  // A server restarted after a worker acknowledged (and so deleted) a
+  // claims message, but before submit had its publish acknowledgement,
+  // stores the same message again under a new sequence: it remembers ids
+  // only of the messages it holds. Streams whose duplicate window is one
+  // second make the same happen without a restart: the second submission
+  // of the same run id, once the window has passed, is stored again.
+  Scenario scenario;
+  const std::string records = writeGeneratedClaims(scenario, 200);
+  const std::string claimsFile = scenario.path("claims.jsonl");
+  const std::string url = scenario.server().url();
+  const std::vector<std::string> submitArgs{"submit", "--nats",   url,     "--claims-per-message",
+                                            "10",     "--run-id", "twice", "--duplicate-window",
+                                            "1",      claimsFile};
+  REQUIRE(scenario.edict(submitArgs).status == 0);
+  REQUIRE(scenario.streamMessages("EDICT_CLAIMS") == 20);
+  const std::vector<std::string> workerArgs{"--routes", kRoutes, "--duplicate-window", "1"};
+  const auto evaluateAll = [&](const std::string& name) {
+    auto worker = scenario.worker(name, workerArgs);
+    REQUIRE(pollUntil(60s, [&] { return scenario.streamMessages("EDICT_CLAIMS") == 0; }));
+    worker->signal(SIGTERM);
+    REQUIRE(worker->wait(30s) == 0);
+  };
+  evaluateAll("first");
+  const std::uint64_t firstResults = scenario.streamMessages("EDICT_RESULTS");
+  REQUIRE(firstResults > 0);
+
+  // Once the window has passed for the claims and their results (the
+  // server purges ids a window after they expire, at worst), the same
+  // messages are stored again, as many submissions as that takes.
+  const auto evaluated = std::chrono::steady_clock::now();
+  REQUIRE(pollUntil(30s, [&] {
+    if (std::chrono::steady_clock::now() < evaluated + 2500ms) return false;
+    REQUIRE(scenario.edict(submitArgs).status == 0);
+    return scenario.streamMessages("EDICT_CLAIMS") == 20;
+  }));
+  evaluateAll("second");
+  // Evaluated again, under the same ids, and stored again.
+  const std::uint64_t allResults = scenario.streamMessages("EDICT_RESULTS");
+  REQUIRE(allResults == 2 * firstResults);
+
+  const Result collect = scenario.edict({"collect", "--nats", url, "--idle", "2"});
+  INFO(collect.err);
+  REQUIRE(collect.status == 0);
+  CHECK(recordDifference(sortedLines(collect.out), sortedLines(records)) == "");
+  CHECK(collect.err.find("from " + std::to_string(firstResults) + " messages") !=
+        std::string::npos);
+  CHECK(collect.err.find(std::to_string(firstResults) + " result messages not written again") !=
+        std::string::npos);
+  CHECK(scenario.streamMessages("EDICT_RESULTS") == 0);
+}
+
 TEST_CASE("malformed claims become reject records, each message acknowledged once",
           "[queue][e2e]") {
   Scenario scenario;

@@ -102,12 +102,13 @@ TEST_CASE("a message's records are grouped by payer, in order of first claim", "
   CHECK(evaluation.parts[1].records.find("\"claim\":\"A1\"") == std::string::npos);
 
   // Each part becomes messages on its payer's subject with ids from the
-  // input's sequence: the same input gives the same ids.
-  const ResultAddress address{"EDICT_CLAIMS", 7, "edict.results", 3, 1u << 20};
+  // input's key: the same input gives the same ids.
+  const ResultAddress address{"EDICT_CLAIMS:7", "EDICT_CLAIMS:id:run:0", "edict.results", 3,
+                              1u << 20};
   const auto messages = resultMessages(evaluation, address);
   REQUIRE(messages.size() == 2);
   CHECK(messages[0].subject == "edict.results.ACME");
-  CHECK(messages[0].id == "EDICT_CLAIMS:7:ACME:0");
+  CHECK(messages[0].id == "EDICT_CLAIMS:id:run:0:ACME:0");
   CHECK(messages[1].subject == "edict.results.MEDICARE");
   CHECK(messages[1].body == evaluation.parts[1].records);
   const auto claimsHeader =
@@ -115,6 +116,11 @@ TEST_CASE("a message's records are grouped by payer, in order of first claim", "
                    [](const auto& header) { return header.first == kClaimsHeader; });
   REQUIRE(claimsHeader != messages[0].headers.end());
   CHECK(claimsHeader->second == std::to_string(evaluation.parts[0].claims));
+  const auto inputHeader =
+      std::find_if(messages[0].headers.begin(), messages[0].headers.end(),
+                   [](const auto& header) { return header.first == kInputHeader; });
+  REQUIRE(inputHeader != messages[0].headers.end());
+  CHECK(inputHeader->second == "EDICT_CLAIMS:7");
   CHECK(resultMessages(evaluation, address)[1].id == messages[1].id);
 }
 

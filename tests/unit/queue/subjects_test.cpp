@@ -31,14 +31,23 @@ TEST_CASE("only tokens payerToken makes name a payer", "[queue][subjects]") {
   CHECK(payerFromToken("%2E") == std::optional<std::string>("."));
 }
 
-TEST_CASE("results go to PREFIX.TOKEN with ids from the input's sequence", "[queue][subjects]") {
+TEST_CASE("results go to PREFIX.TOKEN with ids from the input's message id or sequence",
+          "[queue][subjects]") {
   CHECK(resultsSubject("edict.results", "ACME") == "edict.results.ACME");
   CHECK(resultsSubject("r", "") == "r.%");
-  CHECK(resultPartId("EDICT_CLAIMS", 17, "ACME", 0) == "EDICT_CLAIMS:17:ACME:0");
-  CHECK(resultPartId("S", 1, "A.B", 250) == "S:1:A%2EB:250");
-  // Different payers, sequences and parts never share an id.
-  CHECK(resultPartId("S", 1, "A", 0) != resultPartId("S", 10, "A", 0));
-  CHECK(resultPartId("S", 1, "A:1", 0) != resultPartId("S", 1, "A", 10));
+  // The submitted id when there is one; the stream sequence otherwise.
+  CHECK(inputKey("EDICT_CLAIMS", "run7:3", 17) == "EDICT_CLAIMS:id:run7:3");
+  CHECK(inputKey("EDICT_CLAIMS", std::nullopt, 17) == "EDICT_CLAIMS:seq:17");
+  CHECK(inputKey("EDICT_CLAIMS", "", 17) == "EDICT_CLAIMS:seq:17");
+  // The same submitted message stored twice (two sequences) has one key.
+  CHECK(inputKey("S", "r:1", 5) == inputKey("S", "r:1", 105));
+  // An id that looks like a sequence is not taken for one.
+  CHECK(inputKey("S", "17", 1) != inputKey("S", std::nullopt, 17));
+  CHECK(resultPartId("EDICT_CLAIMS:seq:17", "ACME", 0) == "EDICT_CLAIMS:seq:17:ACME:0");
+  CHECK(resultPartId("S:id:r:1", "A.B", 250) == "S:id:r:1:A%2EB:250");
+  // Different payers, inputs and parts never share an id.
+  CHECK(resultPartId("S:seq:1", "A", 0) != resultPartId("S:seq:10", "A", 0));
+  CHECK(resultPartId("S:seq:1", "A:1", 0) != resultPartId("S:seq:1", "A", 10));
 }
 
 TEST_CASE("subjects given as options are plain: tokens, no wildcards", "[queue][subjects]") {
