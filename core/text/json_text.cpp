@@ -4,6 +4,16 @@
 
 namespace edict::text {
 
+namespace {
+
+/// Whether `c` goes into a JSON string as it is: printable ASCII other
+/// than the quote and the backslash.
+constexpr bool writtenAsIs(unsigned char c) {
+  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+}  // namespace
+
 std::size_t utf8SequenceLength(std::string_view text) {
   if (text.empty()) return 0;
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -35,6 +45,14 @@ std::size_t utf8SequenceLength(std::string_view text) {
 void appendJsonString(std::string& out, std::string_view text) {
   out.push_back('"');
   for (std::size_t i = 0; i < text.size();) {
+    // Most text is printable ASCII written as it is: appended a run at a
+    // time rather than a byte at a time (records' messages are the longest
+    // strings a run writes; this function was a tenth of `edict run`).
+    std::size_t run = i;
+    while (run < text.size() && writtenAsIs(static_cast<unsigned char>(text[run]))) ++run;
+    out.append(text.data() + i, run - i);
+    i = run;
+    if (i == text.size()) break;
     const char c = text[i];
     switch (c) {
       case '"': out += "\\\""; break;
@@ -45,7 +63,7 @@ void appendJsonString(std::string& out, std::string_view text) {
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else if (static_cast<unsigned char>(c) >= 0x80) {
+        } else {
           const std::size_t length = utf8SequenceLength(text.substr(i));
           if (length == 0) {
             out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
@@ -55,8 +73,6 @@ void appendJsonString(std::string& out, std::string_view text) {
             i += length;
           }
           continue;
-        } else {
-          out.push_back(c);
         }
     }
     ++i;

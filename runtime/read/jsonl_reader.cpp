@@ -211,10 +211,12 @@ constexpr std::size_t kMaxLine = 16u << 20;
 
 /// Parses one line into an item. A parser per thread, so workers parse
 /// apart; each keeps its buffers from line to line.
-ReadItem convert(std::string_view text, const model::ClaimOrigin& origin) {
+ReadItem convert(const std::string& text, const model::ClaimOrigin& origin) {
   thread_local simdjson::dom::parser parser;
   element root;
-  if (auto error = parser.parse(text.data(), text.size()).get(root); error != simdjson::SUCCESS)
+  // Parsed where it is when the string has simdjson's padding as spare
+  // capacity (nextRecord sees to it), else copied into a padded buffer.
+  if (auto error = parser.parse(text).get(root); error != simdjson::SUCCESS)
     return RejectedClaim{
         origin, {}, fmt::format("not valid JSON: {}", simdjson::error_message(error)), {}};
   object obj;
@@ -250,7 +252,12 @@ class JsonLinesReader final : public SplittingReader {
         return true;
       }
       // A UTF-8 byte order mark, which some Windows tools put before the first line.
-      text.assign(position == 1 ? io::withoutUtf8ByteOrderMark(line) : line);
+      const std::string_view content = position == 1 ? io::withoutUtf8ByteOrderMark(line) : line;
+      // Room for the padding simdjson reads past the end, so that the
+      // worker parses the text in place instead of copying it (the string
+      // is reused from record to record, so this seldom allocates).
+      text.reserve(content.size() + simdjson::SIMDJSON_PADDING);
+      text.assign(content);
       const std::size_t start = text.find_first_not_of(" \t\r");
       if (start == std::string::npos) continue;
       // The file's start decides whether it is claims at all: a first
