@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace edict::text {
 
 namespace {
@@ -10,6 +13,29 @@ namespace {
 /// than the quote and the backslash.
 constexpr bool writtenAsIs(unsigned char c) {
   return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/// The length of the run of bytes written as they are at the start of
+/// `text`: eight bytes at a time while none of them needs a look (the
+/// classic zero-byte test: a byte of `x` is zero iff its high bit is set
+/// in `(x - 0x01..) & ~x & 0x80..`), then byte by byte.
+std::size_t plainRun(std::string_view text) {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const auto hasZeroByte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, 8);
+    // Bytes below 0x20 borrow into their high bit when 0x20 is taken off
+    // (bytes of 0x80 and above are caught on their own high bit).
+    const std::uint64_t control = (word - 0x20 * ones) & ~word & highs;
+    const std::uint64_t special = (word & highs) | control | hasZeroByte(word ^ ('"' * ones)) |
+                                  hasZeroByte(word ^ ('\\' * ones));
+    if (special != 0) break;
+  }
+  while (i < text.size() && writtenAsIs(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
 }
 
 }  // namespace
@@ -47,11 +73,10 @@ void appendJsonString(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     // Most text is printable ASCII written as it is: appended a run at a
     // time rather than a byte at a time (records' messages are the longest
-    // strings a run writes; this function was a tenth of `edict run`).
-    std::size_t run = i;
-    while (run < text.size() && writtenAsIs(static_cast<unsigned char>(text[run]))) ++run;
-    out.append(text.data() + i, run - i);
-    i = run;
+    // strings a run writes; byte by byte, this was a tenth of `edict run`).
+    const std::size_t run = plainRun(text.substr(i));
+    out.append(text.data() + i, run);
+    i += run;
     if (i == text.size()) break;
     const char c = text[i];
     switch (c) {
