@@ -1,7 +1,5 @@
 #include "runtime/write/jsonl_writer.h"
 
-#include <fmt/format.h>
-
 #include "core/text/json_text.h"
 
 namespace edict::write {
@@ -20,7 +18,10 @@ void appendJsonLine(const model::Edit& edit, std::string& out) {
   else
     text::appendJsonString(out, edit.claimId);
   out += ",\"line\":";
-  out += edit.line ? std::to_string(*edit.line) : "null";
+  if (edit.line)
+    text::appendJsonNumber(out, *edit.line);
+  else
+    out += "null";
   out += ",\"rule\":";
   if (edit.rule.empty())
     out += "null";
@@ -35,20 +36,30 @@ void appendJsonLine(const model::Edit& edit, std::string& out) {
   out += ",\"related_lines\":[";
   for (std::size_t i = 0; i < edit.relatedLines.size(); ++i) {
     if (i > 0) out.push_back(',');
-    out += std::to_string(edit.relatedLines[i]);
+    text::appendJsonNumber(out, edit.relatedLines[i]);
   }
   // Lines of earlier claims (the history), after the claim's own.
   for (std::size_t i = 0; i < edit.relatedPrior.size(); ++i) {
     if (i > 0 || !edit.relatedLines.empty()) out.push_back(',');
     out += "{\"claim\":";
     text::appendJsonString(out, edit.relatedPrior[i].claimId);
-    out += fmt::format(",\"line\":{}}}", edit.relatedPrior[i].line);
+    out += ",\"line\":";
+    text::appendJsonNumber(out, edit.relatedPrior[i].line);
+    out.push_back('}');
   }
   out.push_back(']');
-  if (edit.billedUnits) out += fmt::format(",\"billed_units\":{}", *edit.billedUnits);
-  if (edit.allowedUnits) out += fmt::format(",\"allowed_units\":{}", *edit.allowedUnits);
+  if (edit.billedUnits) {
+    out += ",\"billed_units\":";
+    text::appendJsonNumber(out, *edit.billedUnits);
+  }
+  if (edit.allowedUnits) {
+    out += ",\"allowed_units\":";
+    text::appendJsonNumber(out, *edit.allowedUnits);
+  }
   if (edit.mueIndicator) {
-    out += fmt::format(",\"indicator\":{},\"rationale\":", static_cast<int>(*edit.mueIndicator));
+    out += ",\"indicator\":";
+    text::appendJsonNumber(out, *edit.mueIndicator);
+    out += ",\"rationale\":";
     text::appendJsonString(out, edit.rationale);
     out += ",\"remark\":";
     text::appendJsonString(out, edit.remark);
