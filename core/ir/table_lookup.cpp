@@ -1,6 +1,7 @@
 // The look-ups both back ends make in the IR's data: the PTP row of a pair
 // and the MUE row of a code in force on a date of service, with the
-// indexes that make them one probe, and membership of a code set.
+// indexes that make them one probe (and the filter that spares the JIT most
+// probes of pairs without rows), and membership of a code set.
 #include <algorithm>
 
 #include "core/ir/program.h"
@@ -36,9 +37,18 @@ const PairTable::Row* PairTable::find(std::uint32_t column1, std::uint32_t colum
   return nullptr;
 }
 
+bool PairTable::mayHaveRow(std::uint32_t column1, std::uint32_t column2) const {
+  if (indexedRows_ != rows.size()) return true;  // stale: the filter may lack new rows
+  return pairs_.mayContain(pairKey(column1, column2));
+}
+
 void PairTable::buildIndex() {
-  byPair_.build(rows.size(),
-                [&](std::size_t i) { return pairKey(rows[i].column1, rows[i].column2); });
+  const auto keyAt = [&](std::size_t i) { return pairKey(rows[i].column1, rows[i].column2); };
+  byPair_.build(rows.size(), keyAt);
+  std::size_t pairs = 0;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (i == 0 || keyAt(i) != keyAt(i - 1)) ++pairs;
+  pairs_.build(rows.size(), pairs, keyAt);
   indexedRows_ = rows.size();
 }
 
