@@ -164,6 +164,11 @@ struct PairTable {
   /// interpreter, the oracle, stays on the plain lookup.
   [[nodiscard]] bool mayHaveRow(std::uint32_t column1, std::uint32_t column2) const;
 
+  /// The filter of `column2`'s column-1 partners, for a caller that asks
+  /// about many pairs of one column-2 code (the evaluator, for a line): as
+  /// mayHaveRow(), all codes pass when the index is missing or stale.
+  [[nodiscard]] PairFilter::Partners partnersOf(std::uint32_t column2) const;
+
   /// Derives the lookup index and the pair filter from `rows` (sorted as
   /// above). Call it whenever `rows` is finished or changed: after reading a
   /// table, after an override removes rows, after loading a compiled

@@ -38,17 +38,21 @@ const PairTable::Row* PairTable::find(std::uint32_t column1, std::uint32_t colum
 }
 
 bool PairTable::mayHaveRow(std::uint32_t column1, std::uint32_t column2) const {
-  if (indexedRows_ != rows.size()) return true;  // stale: the filter may lack new rows
-  return pairs_.mayContain(pairKey(column1, column2));
+  return partnersOf(column2).mayInclude(column1);
+}
+
+PairFilter::Partners PairTable::partnersOf(std::uint32_t column2) const {
+  // Stale: the filter may lack rows added since.
+  if (indexedRows_ != rows.size()) return PairFilter::Partners::all();
+  return pairs_.partnersOf(column2);
 }
 
 void PairTable::buildIndex() {
   const auto keyAt = [&](std::size_t i) { return pairKey(rows[i].column1, rows[i].column2); };
   byPair_.build(rows.size(), keyAt);
-  std::size_t pairs = 0;
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    if (i == 0 || keyAt(i) != keyAt(i - 1)) ++pairs;
-  pairs_.build(rows.size(), pairs, keyAt);
+  pairs_.build(
+      rows.size(), [&](std::size_t i) { return rows[i].column2; },
+      [&](std::size_t i) { return rows[i].column1; });
   indexedRows_ = rows.size();
 }
 

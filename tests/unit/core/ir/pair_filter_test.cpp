@@ -65,38 +65,54 @@ ir::PairTable shapedTable(std::mt19937& rng) {
 }  // namespace
 
 TEST_CASE("the pair filter has no false negatives and few false positives", "[tables][pair]") {
-  std::mt19937_64 rng(2026);
-  for (std::size_t n : {1u, 2u, 31u, 1000u, 200000u}) {
-    std::vector<std::uint64_t> keys(n);
-    for (auto& k : keys) k = rng();
+  std::mt19937 rng(2026);
+  // Column-2 codes with 1 to 5,000 partners, random or of one family.
+  for (std::size_t partners : {1u, 2u, 15u, 16u, 17u, 300u, 5000u}) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> rows;  // (column 2, column 1)
+    for (std::uint32_t column2 = 100; column2 < 110; ++column2)
+      for (std::size_t k = 0; k < partners; ++k)
+        rows.emplace_back(column2, column2 % 2 == 0 ? static_cast<std::uint32_t>(rng())
+                                                    : 97000u + static_cast<std::uint32_t>(k));
+    std::sort(rows.begin(), rows.end());
     ir::PairFilter filter;
-    filter.build(keys.size(), keys.size(), [&](std::size_t i) { return keys[i]; });
-    for (std::uint64_t k : keys) REQUIRE(filter.mayContain(k));
-    // Sequential keys (codes of one family) as well as random ones.
+    filter.build(
+        rows.size(), [&](std::size_t i) { return rows[i].first; },
+        [&](std::size_t i) { return rows[i].second; });
+    for (const auto& [column2, column1] : rows) REQUIRE(filter.mayContain(column1, column2));
+    // Codes no column-2 code of the filter has: random ones and a family's.
+    const std::set<std::pair<std::uint32_t, std::uint32_t>> members(rows.begin(), rows.end());
     std::size_t falsePositives = 0;
-    const std::size_t probes = 200000;
-    const std::set<std::uint64_t> members(keys.begin(), keys.end());
+    const std::size_t probes = 100000;
     for (std::size_t q = 0; q < probes; ++q) {
-      const std::uint64_t k = q % 2 == 0 ? rng() : (std::uint64_t{97000} << 32 | q);
-      if (!members.contains(k) && filter.mayContain(k)) ++falsePositives;
+      const std::uint32_t column2 = 100 + static_cast<std::uint32_t>(q % 10);
+      const std::uint32_t column1 =
+          q % 4 < 2 ? static_cast<std::uint32_t>(rng()) : 96000u + static_cast<std::uint32_t>(q);
+      if (!members.contains({column2, column1}) && filter.mayContain(column1, column2))
+        ++falsePositives;
     }
-    INFO(n << " keys: " << falsePositives << " false positives in " << probes);
+    INFO(partners << " partners a code: " << falsePositives << " false positives in " << probes);
     CHECK(falsePositives < probes / 100);  // about 0.1-0.2% expected; 1% bounds it
-    CHECK(filter.bytes() <= (n * ir::PairFilter::kBitsPerKey + 255) / 256 * 32);
+    CHECK(filter.bytes() <= 10 * ((partners * ir::PairFilter::kBitsPerKey + 255) / 256) * 32);
+    // A code that is no one's column 2 has no partner at all.
+    CHECK_FALSE(filter.mayContain(97000u, 99u));
+    CHECK_FALSE(filter.partnersOf(110u).mayInclude(97000u));
   }
 }
 
-TEST_CASE("a pair filter built from no keys rejects all; one never built rejects none",
+TEST_CASE("a pair filter built from no rows rejects all; one never built rejects none",
           "[tables][pair]") {
   ir::PairFilter empty;
-  empty.build(0, 0, [](std::size_t) { return std::uint64_t{0}; });
+  empty.build(
+      0, [](std::size_t) { return std::uint32_t{0}; },
+      [](std::size_t) { return std::uint32_t{0}; });
   CHECK(empty.built());
-  CHECK_FALSE(empty.mayContain(0));
-  CHECK_FALSE(empty.mayContain(~std::uint64_t{0}));
+  CHECK_FALSE(empty.mayContain(0, 0));
+  CHECK_FALSE(empty.mayContain(97140u, 97530u));
   const ir::PairFilter never;
   CHECK_FALSE(never.built());
-  CHECK(never.mayContain(0));
-  CHECK(never.mayContain(12345));
+  CHECK(never.mayContain(0, 0));
+  CHECK(never.partnersOf(97530u).mayInclude(97140u));
+  CHECK(ir::PairFilter::Partners::all().mayInclude(12345u));
 }
 
 TEST_CASE("a pair table's filter passes every pair with a row, whatever its dates",
@@ -104,8 +120,12 @@ TEST_CASE("a pair table's filter passes every pair with a row, whatever its date
   std::mt19937 rng(7);
   ir::PairTable table = shapedTable(rng);
   table.buildIndex();
-  // Every pair with a row, deleted, future and many-partnered ones included.
-  for (const auto& row : table.rows) REQUIRE(table.mayHaveRow(row.column1, row.column2));
+  // Every pair with a row, deleted, future and many-partnered ones included,
+  // asked pair by pair (the JIT) and through a code's partners (the evaluator).
+  for (const auto& row : table.rows) {
+    REQUIRE(table.mayHaveRow(row.column1, row.column2));
+    REQUIRE(table.partnersOf(row.column2).mayInclude(row.column1));
+  }
   // Column order matters to the table, not to a hit: a reversed pair with no
   // row of its own is mostly rejected (the filter keys are ordered pairs).
   std::size_t reversedPassed = 0;
@@ -157,6 +177,7 @@ TEST_CASE("a pair table whose rows changed since its filter was built passes eve
   table.rows.push_back({97110u, 97140u, 18000, INT32_MAX, 0, 1});
   sortRows(table);
   CHECK(table.mayHaveRow(97110u, 97140u));
+  CHECK(table.partnersOf(97140u).mayInclude(97110u));
   CHECK(table.find(97110u, 97140u, 20000) != nullptr);
   // Rebuilt (as an override's removal does), a removed pair is rejected again.
   table.rows.erase(std::remove_if(table.rows.begin(), table.rows.end(),
