@@ -69,27 +69,38 @@ class PairFilter {
   /// `column1At(i)` are row i's codes.
   template <typename Column2At, typename Column1At>
   void build(std::size_t count, Column2At column2At, Column1At column1At) {
-    // Per column-2 code, its distinct partners size its blocks.
-    std::vector<std::uint32_t> owners;  // the column-2 code of each block
-    for (std::size_t i = 0; i < count;) {
-      const std::uint32_t column2 = column2At(i);
+    // Per column-2 code, its distinct partners size its blocks, which follow
+    // the code before it: two passes in row order, no lookup per row.
+    const auto runEnd = [&](std::size_t i) {
+      std::size_t end = i + 1;
+      while (end < count && column2At(end) == column2At(i)) ++end;
+      return end;
+    };
+    std::vector<std::uint32_t> owners;     // the column-2 code of each block
+    std::vector<std::size_t> blocksOfRun;  // by run of one column-2 code
+    for (std::size_t i = 0, end = 0; i < count; i = end) {
+      end = runEnd(i);
       std::size_t partners = 0;
-      std::size_t end = i;
-      for (; end < count && column2At(end) == column2; ++end)
-        if (end == i || column1At(end) != column1At(end - 1)) ++partners;
-      owners.insert(owners.end(), (partners * kBitsPerKey + 255) / 256, column2);
-      i = end;
+      for (std::size_t k = i; k < end; ++k)
+        if (k == i || column1At(k) != column1At(k - 1)) ++partners;
+      blocksOfRun.push_back((partners * kBitsPerKey + 255) / 256);
+      owners.insert(owners.end(), blocksOfRun.back(), column2At(i));
     }
     blocks_.assign(owners.size(), Block{});
+    std::size_t first = 0;  // the run's first block
+    std::size_t run = 0;
+    for (std::size_t i = 0, end = 0; i < count; i = end, ++run) {
+      end = runEnd(i);
+      const std::size_t blocks = blocksOfRun[run];
+      for (std::size_t k = i; k < end; ++k) {
+        const std::uint64_t h = mix(column1At(k));
+        Block& block = blocks_[first + (((h >> 32) * blocks) >> 32)];
+        for (std::size_t w = 0; w < kWords; ++w) block.words[w] |= bitOf(h, w);
+      }
+      first += blocks;
+    }
     byColumn2_.build(owners.size(), [&](std::size_t b) { return owners[b]; });
     built_ = true;
-    for (std::size_t i = 0; i < count; ++i) {
-      const Partners p = partnersOf(column2At(i));
-      const std::uint64_t h = mix(column1At(i));
-      Block& block = blocks_[static_cast<std::size_t>(p.blocks_ - blocks_.data()) +
-                             (((h >> 32) * p.count_) >> 32)];
-      for (std::size_t w = 0; w < kWords; ++w) block.words[w] |= bitOf(h, w);
-    }
   }
 
   /// The partners of `column2`: none when the table has no row with it as
