@@ -24,9 +24,14 @@ void initializeNativeTarget() {
   });
 }
 
-/// The runtime side of generated pair-table lookups.
+/// The runtime side of generated pair-table lookups. Most pairs a claim asks
+/// about have no row (about 93% at NCCI scale): the pair filter answers those
+/// from one cache line, and only the rest probe the table's hash and rows.
+/// The interpreter asks find() alone, so the differential tests check the
+/// filter against the plain lookup.
 extern "C" std::int32_t edictPairIndicator(const ir::PairTable* table, std::uint32_t column1,
                                            std::uint32_t column2, std::int32_t date) {
+  if (!table->mayHaveRow(column1, column2)) return -1;
   const auto* row = table->find(column1, column2, date);
   return row == nullptr ? -1 : row->indicator;
 }

@@ -43,6 +43,9 @@ class JitEngine final : public engine::PredicateEngine {
                                    const engine::EvalFrame& frame) const override {
     return units_[rule](&frame);
   }
+  /// True: its pair lookups are filtered anyway (edictPairIndicator), so the
+  /// evaluator may spare it the calls the filter answers.
+  [[nodiscard]] bool prefiltersPairs() const override { return true; }
 
  private:
   struct Impl;

@@ -18,6 +18,11 @@ class PredicateEngine {
   [[nodiscard]] virtual bool holds(std::uint32_t rule, const EvalFrame& frame) const = 0;
   /// The allowed units of a `modify` rule; only called for rules that have units.
   [[nodiscard]] virtual std::int64_t units(std::uint32_t rule, const EvalFrame& frame) const = 0;
+  /// Whether the evaluator may leave out asking a pair-table rule about a
+  /// pair that ir::PairTable::mayHaveRow() rejects (the rule's predicate, a
+  /// row lookup, is false for it). False by default, and for the interpreter,
+  /// which stays the unfiltered oracle the filter is checked against.
+  [[nodiscard]] virtual bool prefiltersPairs() const { return false; }
 };
 
 }  // namespace edict::engine

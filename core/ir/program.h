@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/ir/code_span_index.h"
+#include "core/ir/pair_filter.h"
 #include "core/ir/run_index.h"
 #include "core/ir/test_case.h"
 #include "core/model/code.h"
@@ -155,16 +156,32 @@ struct PairTable {
   [[nodiscard]] const Row* find(std::uint32_t column1, std::uint32_t column2,
                                 std::int32_t date) const;
 
-  /// Derives the lookup index from `rows` (sorted as above). Call it whenever
-  /// `rows` is finished or changed: after reading a table, after an override
-  /// removes rows, after loading a compiled artifact. Without a current index
-  /// find() is still correct (a binary search over every row), only slower.
+  /// False only when the table has no row at all for (column1, column2), on
+  /// any date: a filter in front of find() for callers that ask about many
+  /// pairs without rows (the JIT's lookups). True, never wrongly false, when
+  /// the index is missing or stale; a true for a pair without rows costs only
+  /// find()'s own lookup. find() itself does not consult it, so that the
+  /// interpreter, the oracle, stays on the plain lookup.
+  [[nodiscard]] bool mayHaveRow(std::uint32_t column1, std::uint32_t column2) const;
+
+  /// The filter of `column2`'s column-1 partners, for a caller that asks
+  /// about many pairs of one column-2 code (the evaluator, for a line): as
+  /// mayHaveRow(), all codes pass when the index is missing or stale.
+  [[nodiscard]] PairFilter::Partners partnersOf(std::uint32_t column2) const;
+
+  /// Derives the lookup index and the pair filter from `rows` (sorted as
+  /// above). Call it whenever `rows` is finished or changed: after reading a
+  /// table, after an override removes rows, after loading a compiled
+  /// artifact. Without a current index find() is still correct (a binary
+  /// search over every row), only slower, and mayHaveRow() says true.
   void buildIndex();
 
  private:
   /// (column 2, column 1) -> the pair's first row: derived by buildIndex(),
   /// never serialized.
   RunIndex byPair_;
+  /// The pairs that have rows: derived by buildIndex(), never serialized.
+  PairFilter pairs_;
   /// rows.size() when the index was built; another size means it is stale.
   std::size_t indexedRows_ = 0;
 };

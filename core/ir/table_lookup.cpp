@@ -1,6 +1,7 @@
 // The look-ups both back ends make in the IR's data: the PTP row of a pair
 // and the MUE row of a code in force on a date of service, with the
-// indexes that make them one probe, and membership of a code set.
+// indexes that make them one probe (and the filter that spares the JIT most
+// probes of pairs without rows), and membership of a code set.
 #include <algorithm>
 
 #include "core/ir/program.h"
@@ -36,9 +37,22 @@ const PairTable::Row* PairTable::find(std::uint32_t column1, std::uint32_t colum
   return nullptr;
 }
 
+bool PairTable::mayHaveRow(std::uint32_t column1, std::uint32_t column2) const {
+  return partnersOf(column2).mayInclude(column1);
+}
+
+PairFilter::Partners PairTable::partnersOf(std::uint32_t column2) const {
+  // Stale: the filter may lack rows added since.
+  if (indexedRows_ != rows.size()) return PairFilter::Partners::all();
+  return pairs_.partnersOf(column2);
+}
+
 void PairTable::buildIndex() {
-  byPair_.build(rows.size(),
-                [&](std::size_t i) { return pairKey(rows[i].column1, rows[i].column2); });
+  const auto keyAt = [&](std::size_t i) { return pairKey(rows[i].column1, rows[i].column2); };
+  byPair_.build(rows.size(), keyAt);
+  pairs_.build(
+      rows.size(), [&](std::size_t i) { return rows[i].column2; },
+      [&](std::size_t i) { return rows[i].column1; });
   indexedRows_ = rows.size();
 }
 

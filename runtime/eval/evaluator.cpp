@@ -113,6 +113,18 @@ Evaluator::Evaluator(const ir::Program& program, const engine::PredicateEngine& 
     if (program_.rules[r].units) collectHistoryReads(*program_.rules[r].units, historyReads_[r]);
   }
 
+  // Pair-table rules the filter may answer for: lowering makes a table rule's
+  // predicate its lookup alone (false for a pair without rows); a predicate
+  // of any other shape is asked about every pair.
+  prefiltered_.assign(program_.rules.size(), 0);
+  for (std::uint32_t r = 0; r < program_.rules.size() && engine_.prefiltersPairs(); ++r) {
+    const ir::Rule& rule = program_.rules[r];
+    const ir::Expr& predicate = program_.exprs[rule.predicate];
+    const bool lookupAlone = rule.pairTable && predicate.kind == ir::Expr::Kind::PairTableHolds &&
+                             predicate.set == *rule.pairTable;
+    prefiltered_[r] = lookupAlone ? 1 : 0;
+  }
+
   // The view fields worth computing: those some expression reads.
   for (const ir::Expr& e : program_.exprs) {
     if (e.kind != ir::Expr::Kind::Field && e.kind != ir::Expr::Kind::Known) continue;
@@ -228,20 +240,28 @@ void Evaluator::applyTableRule(std::uint32_t r, const model::Claim& claim, const
     fresh.prior.clear();
     return fresh;
   };
+  // Most pairs of a claim's lines have no row at all: with an engine that
+  // prefilters, the filter of the line's code's partners answers those
+  // without a call.
+  const ir::PairTable& table = program_.pairTables[*rule.pairTable];
+  const ir::PairFilter::Partners partners =
+      prefiltered_[r] != 0 ? table.partnersOf(line.code) : ir::PairFilter::Partners::all();
+  const auto cannotHold = [&](const engine::LineView& other) {
+    return !partners.mayInclude(other.code);
+  };
   for (const engine::LineView& other : views.lines) {
-    if (&other == &line || other.group != line.group) continue;
+    if (&other == &line || other.group != line.group || cannotHold(other)) continue;
     frame.other = &other;
     if (engine_.holds(r, frame)) hit(other).positions.push_back(other.position);
   }
   // Prior lines of the day, too: this line is the later one, and edited.
   const auto& prior = views.history.lines;
   for (std::uint32_t i = 0; i < prior.size(); ++i) {
-    if (prior[i].group != line.group) continue;
+    if (prior[i].group != line.group || cannotHold(prior[i])) continue;
     frame.other = &prior[i];
     if (engine_.holds(r, frame)) hit(prior[i]).prior.push_back(i);
   }
   if (used == 0) return;
-  const ir::PairTable& table = program_.pairTables[*rule.pairTable];
   const std::string c2 = model::Code{line.code}.text();
   for (std::size_t k = 0; k < used; ++k) {
     const PairHits& hits = byColumn1[k];

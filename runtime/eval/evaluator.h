@@ -182,6 +182,10 @@ class Evaluator {
   /// Whether an any-code rule rejects minutes (codes not in ruleIndex_).
   bool anyCodeRejectsMinutes_ = false;
   ViewNeeds needs_;
+  /// By rule: 1 when it is a pair-table rule whose predicate is the table's
+  /// lookup alone and the engine prefilters pairs, so that a pair the table's
+  /// filter rejects is never asked about (applyTableRule).
+  std::vector<std::uint8_t> prefiltered_;
   /// By rule: the history reads (HistoryCount, HistoryUnits) of its condition.
   std::vector<std::vector<ir::ExprId>> historyReads_;
   /// The ruleset's effective dates, inclusive; unbounded where it gives none.
