@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <iterator>
+
 namespace edict::text {
 
 std::string counted(std::int64_t n, std::string_view one, std::string_view many) {
@@ -10,6 +13,18 @@ std::string counted(std::int64_t n, std::string_view one, std::string_view many)
 
 std::string counted(std::int64_t n, std::string_view one) {
   return fmt::format("{} {}{}", n, one, n == 1 || n == -1 ? "" : "s");
+}
+
+void appendNumber(std::string& out, std::int64_t n) {
+  char digits[24];  // an int64 has at most 20 characters with its sign
+  out.append(digits, std::to_chars(std::begin(digits), std::end(digits), n).ptr);
+}
+
+void appendCounted(std::string& out, std::int64_t n, std::string_view one) {
+  appendNumber(out, n);
+  out.push_back(' ');
+  out.append(one);
+  if (n != 1 && n != -1) out.push_back('s');
 }
 
 std::string_view nounFor(std::int64_t n, std::string_view plural) {

@@ -14,6 +14,13 @@ std::string counted(std::int64_t n, std::string_view one, std::string_view many)
 /// `n` and a noun whose plural adds an `s`: counted(2, "unit") is `2 units`.
 std::string counted(std::int64_t n, std::string_view one);
 
+/// Appends counted(n, one) to `out`, without a temporary: for messages made
+/// for every edit.
+void appendCounted(std::string& out, std::int64_t n, std::string_view one);
+
+/// Appends `n` in decimal to `out`, without a temporary.
+void appendNumber(std::string& out, std::int64_t n);
+
 /// A plural noun in the singular for n of 1 (`units` -> `unit`): drops the
 /// final `s`, which is how the nouns of claim messages make their plural.
 std::string_view nounFor(std::int64_t n, std::string_view plural);

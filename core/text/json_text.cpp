@@ -2,10 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <cstdint>
 #include <cstring>
-#include <iterator>
 
 namespace edict::text {
 
@@ -41,11 +39,6 @@ std::size_t plainRun(std::string_view text) {
 }
 
 }  // namespace
-
-void appendJsonNumber(std::string& out, std::int64_t n) {
-  char digits[24];  // an int64 has at most 20 characters with its sign
-  out.append(digits, std::to_chars(std::begin(digits), std::end(digits), n).ptr);
-}
 
 std::size_t utf8SequenceLength(std::string_view text) {
   if (text.empty()) return 0;

@@ -3,7 +3,6 @@
 // valid JSON whatever a claim file held.
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,9 +10,6 @@ namespace edict::text {
 
 /// Appends `text` to `out` as a quoted JSON string.
 void appendJsonString(std::string& out, std::string_view text);
-
-/// Appends `n` to `out` as a JSON number, without a temporary string.
-void appendJsonNumber(std::string& out, std::int64_t n);
 
 /// The length of the valid UTF-8 sequence at the start of `text`, or 0 when
 /// it does not start with one (overlong forms, surrogates and code points

@@ -32,28 +32,55 @@ std::vector<std::uint32_t> earlierLinesOfCode(const std::vector<engine::LineView
 }
 
 /// One wording for every `units` and `limit` edit, whatever decided it:
-/// `97110: 2 units billed, 1 allowed: WHY`.
-std::string unitEditMessage(const engine::LineView& line, std::int64_t allowed,
-                            std::string_view why) {
-  return fmt::format("{}: {} billed, {} allowed: {}", model::Code{line.code}.text(),
-                     text::counted(line.units, "unit"), allowed, why);
+/// `97110: 2 units billed, 1 allowed: WHY`; this is the start, to which the
+/// caller appends WHY. Built by appending, not by fmt::format of nested
+/// temporaries: a message is made for every such edit, and the shipped
+/// rulesets make one for about every other claim.
+std::string unitEditStart(const engine::LineView& line, std::int64_t allowed) {
+  std::string out = model::Code{line.code}.text();
+  out.reserve(120);
+  out += ": ";
+  text::appendCounted(out, line.units, "unit");
+  out += " billed, ";
+  text::appendNumber(out, allowed);
+  out += " allowed: ";
+  return out;
 }
 
 /// Why a daily limit of `perDay` allowed what it did, after `earlier` units
 /// on earlier lines of the day and `prior` on the patient's earlier claims.
-std::string dayLimitWhy(std::int64_t perDay, std::int64_t earlier, std::int64_t prior) {
-  return fmt::format("at most {} a day{}{}", text::counted(perDay, "unit"),
-                     earlier > 0 ? fmt::format(", {} on earlier lines", earlier) : "",
-                     prior > 0 ? fmt::format(", {} on earlier claims", prior) : "");
+void appendDayLimitWhy(std::string& out, std::int64_t perDay, std::int64_t earlier,
+                       std::int64_t prior) {
+  out += "at most ";
+  text::appendCounted(out, perDay, "unit");
+  out += " a day";
+  if (earlier > 0) {
+    out += ", ";
+    text::appendNumber(out, earlier);
+    out += " on earlier lines";
+  }
+  if (prior > 0) {
+    out += ", ";
+    text::appendNumber(out, prior);
+    out += " on earlier claims";
+  }
 }
 
-std::string mueWhy(const ir::MueTable::Row& row, std::int64_t earlier, std::int64_t prior) {
-  const std::string label = fmt::format("MUE, indicator {}: {}", static_cast<int>(row.indicator),
-                                        engine::mueIndicatorLabel(row.indicator));
-  if (row.indicator == 1)
-    return fmt::format("at most {} on one line, so the line is denied ({})",
-                       text::counted(row.value, "unit"), label);
-  return fmt::format("{} ({})", dayLimitWhy(row.value, earlier, prior), label);
+void appendMueWhy(std::string& out, const ir::MueTable::Row& row, std::int64_t earlier,
+                  std::int64_t prior) {
+  if (row.indicator == 1) {
+    out += "at most ";
+    text::appendCounted(out, row.value, "unit");
+    out += " on one line, so the line is denied (";
+  } else {
+    appendDayLimitWhy(out, row.value, earlier, prior);
+    out += " (";
+  }
+  out += "MUE, indicator ";
+  text::appendNumber(out, row.indicator);
+  out += ": ";
+  out += engine::mueIndicatorLabel(row.indicator);
+  out += ')';
 }
 
 /// The prior lines of `line`'s code on its day: what a daily limit counted.
@@ -107,7 +134,7 @@ void Evaluator::describeFrequencyEdit(const ir::Rule& rule, const model::Claim& 
   if (edit.allowedUnits) allowed = *edit.allowedUnits;
   edit.message =
       rule.message.empty()
-          ? unitEditMessage(line, edit.allowedUnits.value_or(0), frequencyWhy(limit, check))
+          ? unitEditStart(line, edit.allowedUnits.value_or(0)) + frequencyWhy(limit, check)
           : messageOf(rule).render(text::MessageContext{
                 claim, &claim.lines[line.position - 1], line.position, allowed, {}});
 }
@@ -126,7 +153,7 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
 
   const std::int64_t allowedUnits = edit.allowedUnits.value_or(0);
   // A rule's own `message` clause says it in its words; without one, the
-  // edit says what decided it, in the one wording of unitEditMessage().
+  // edit says what decided it, in the one wording of unitEditStart().
   const bool ownMessage = !rule.message.empty();
   if (units.kind == ir::Expr::Kind::TimedUnits) {
     // The other lines whose minutes were pooled with this one's.
@@ -145,8 +172,12 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
     // Quoted from the claim cache, not copied: most days' edits quote one text.
     std::string storage;
     context.timing = engine::timingSummary(method, timed, frame, storage);
-    edit.message = ownMessage ? messageOf(rule).render(context)
-                              : unitEditMessage(line, allowedUnits, context.timing);
+    if (ownMessage) {
+      edit.message = messageOf(rule).render(context);
+    } else {
+      edit.message = unitEditStart(line, allowedUnits);
+      edit.message += context.timing;
+    }
     return;
   }
 
@@ -154,11 +185,13 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   if (!rule.mueTable) {
     edit.relatedLines = std::move(earlier);
     addPriorRefs(views, priorLinesOfDay(views, line), edit);
-    edit.message = ownMessage
-                       ? messageOf(rule).render(context)
-                       : unitEditMessage(line, allowedUnits,
-                                         dayLimitWhy(units.value, engine::earlierUnitsOfCode(frame),
-                                                     line.priorDayUnits));
+    if (ownMessage) {
+      edit.message = messageOf(rule).render(context);
+    } else {
+      edit.message = unitEditStart(line, allowedUnits);
+      appendDayLimitWhy(edit.message, units.value, engine::earlierUnitsOfCode(frame),
+                        line.priorDayUnits);
+    }
     return;
   }
   const ir::MueTable& table = program_.mueTables[*rule.mueTable];
@@ -176,11 +209,12 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
     edit.relatedLines = std::move(earlier);
     addPriorRefs(views, priorLinesOfDay(views, line), edit);
   }
-  edit.message =
-      ownMessage
-          ? messageOf(rule).render(context)
-          : unitEditMessage(line, allowedUnits,
-                            mueWhy(*row, engine::earlierUnitsOfCode(frame), line.priorDayUnits));
+  if (ownMessage) {
+    edit.message = messageOf(rule).render(context);
+  } else {
+    edit.message = unitEditStart(line, allowedUnits);
+    appendMueWhy(edit.message, *row, engine::earlierUnitsOfCode(frame), line.priorDayUnits);
+  }
 }
 
 bool Evaluator::rejectMinutesOnUntimed(const model::Claim& claim, const Views& views,

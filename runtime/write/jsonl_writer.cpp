@@ -1,5 +1,6 @@
 #include "runtime/write/jsonl_writer.h"
 
+#include "core/text/counted.h"
 #include "core/text/json_text.h"
 
 namespace edict::write {
@@ -19,7 +20,7 @@ void appendJsonLine(const model::Edit& edit, std::string& out) {
     text::appendJsonString(out, edit.claimId);
   out += ",\"line\":";
   if (edit.line)
-    text::appendJsonNumber(out, *edit.line);
+    text::appendNumber(out, *edit.line);
   else
     out += "null";
   out += ",\"rule\":";
@@ -36,7 +37,7 @@ void appendJsonLine(const model::Edit& edit, std::string& out) {
   out += ",\"related_lines\":[";
   for (std::size_t i = 0; i < edit.relatedLines.size(); ++i) {
     if (i > 0) out.push_back(',');
-    text::appendJsonNumber(out, edit.relatedLines[i]);
+    text::appendNumber(out, edit.relatedLines[i]);
   }
   // Lines of earlier claims (the history), after the claim's own.
   for (std::size_t i = 0; i < edit.relatedPrior.size(); ++i) {
@@ -44,21 +45,21 @@ void appendJsonLine(const model::Edit& edit, std::string& out) {
     out += "{\"claim\":";
     text::appendJsonString(out, edit.relatedPrior[i].claimId);
     out += ",\"line\":";
-    text::appendJsonNumber(out, edit.relatedPrior[i].line);
+    text::appendNumber(out, edit.relatedPrior[i].line);
     out.push_back('}');
   }
   out.push_back(']');
   if (edit.billedUnits) {
     out += ",\"billed_units\":";
-    text::appendJsonNumber(out, *edit.billedUnits);
+    text::appendNumber(out, *edit.billedUnits);
   }
   if (edit.allowedUnits) {
     out += ",\"allowed_units\":";
-    text::appendJsonNumber(out, *edit.allowedUnits);
+    text::appendNumber(out, *edit.allowedUnits);
   }
   if (edit.mueIndicator) {
     out += ",\"indicator\":";
-    text::appendJsonNumber(out, *edit.mueIndicator);
+    text::appendNumber(out, *edit.mueIndicator);
     out += ",\"rationale\":";
     text::appendJsonString(out, edit.rationale);
     out += ",\"remark\":";
