@@ -204,7 +204,7 @@ void Evaluator::describeUnitEdit(const ir::Rule& rule, const model::Claim& claim
   edit.rationale = table.rationales[row->rationale];
   edit.remark = kMueRemark;
   edit.appealable = row->indicator == 3;
-  if (!table.source.empty()) edit.rule = fmt::format("mue_{}", model::Code{line.code}.text());
+  if (!table.source.empty()) edit.rule = "mue_" + model::Code{line.code}.text();
   if (row->indicator != 1) {
     edit.relatedLines = std::move(earlier);
     addPriorRefs(views, priorLinesOfDay(views, line), edit);
