@@ -20,6 +20,14 @@ struct RandomRuleset {
   std::vector<std::string> rules;
 };
 
+/// A packed code of one of a few families, as NCCI's codes are: runs of
+/// consecutive values (for tests of the table indexes and the pair filter).
+inline std::uint32_t randomFamilyCode(std::mt19937& rng) {
+  std::uniform_int_distribution<std::uint32_t> family(0, 7);
+  std::uniform_int_distribution<std::uint32_t> member(0, 40);
+  return 1000000u + family(rng) * 5000u + member(rng);
+}
+
 /// Generates rulesets and claims from one seed; the same seed gives the same cases.
 class RandomCases {
  public:

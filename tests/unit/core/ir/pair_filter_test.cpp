@@ -14,17 +14,11 @@
 
 #include "core/ir/pair_filter.h"
 #include "core/ir/program.h"
+#include "support/random_cases.h"
 
 using namespace edict;
 
 namespace {
-
-/// Codes of a few families, as NCCI's are: runs of consecutive values.
-std::uint32_t familyCode(std::mt19937& rng) {
-  std::uniform_int_distribution<std::uint32_t> family(0, 7);
-  std::uniform_int_distribution<std::uint32_t> member(0, 40);
-  return 1000000u + family(rng) * 5000u + member(rng);
-}
 
 void sortRows(ir::PairTable& t) {
   std::sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
@@ -49,8 +43,8 @@ ir::PairTable shapedTable(std::mt19937& rng) {
   for (std::uint32_t k = 0; k < 6000; ++k) add(36000u, 3000000u + k, 18000, INT32_MAX);
   for (int k = 0; k < 3000; ++k) {
     const std::int32_t from = day(rng);
-    const std::uint32_t c1 = familyCode(rng);
-    const std::uint32_t c2 = familyCode(rng);
+    const std::uint32_t c1 = testing::randomFamilyCode(rng);
+    const std::uint32_t c2 = testing::randomFamilyCode(rng);
     add(c1, c2, from, from + 300);                        // in force for a while
     if (k % 4 == 0) add(c1, c2, from + 500, INT32_MAX);   // added again later
     if (k % 9 == 0) add(c1, c2, from + 900, from + 950);  // and a third time
@@ -151,8 +145,8 @@ TEST_CASE("a pair lookup behind the filter finds what the plain lookup finds", "
   std::uniform_int_distribution<int> pick(0, 3);
   std::uniform_int_distribution<std::size_t> anyRow(0, table.rows.size() - 1);
   for (int q = 0; q < 200000; ++q) {
-    std::uint32_t c1 = familyCode(rng);
-    std::uint32_t c2 = familyCode(rng);
+    std::uint32_t c1 = testing::randomFamilyCode(rng);
+    std::uint32_t c2 = testing::randomFamilyCode(rng);
     if (pick(rng) == 0) {  // a pair the table has, on any date
       const auto& row = table.rows[anyRow(rng)];
       c1 = row.column1;

@@ -9,17 +9,11 @@
 #include <tuple>
 
 #include "core/ir/program.h"
+#include "support/random_cases.h"
 
 using namespace edict;
 
 namespace {
-
-/// Codes of a few families, as NCCI's are: runs of consecutive values.
-std::uint32_t randomCode(std::mt19937& rng) {
-  std::uniform_int_distribution<std::uint32_t> family(0, 7);
-  std::uniform_int_distribution<std::uint32_t> member(0, 40);
-  return 1000000u + family(rng) * 5000u + member(rng);
-}
 
 ir::PairTable randomPairTable(std::mt19937& rng, std::size_t rows) {
   ir::PairTable t;
@@ -27,7 +21,8 @@ ir::PairTable randomPairTable(std::mt19937& rng, std::size_t rows) {
   std::uniform_int_distribution<int> indicator(0, 2);
   for (std::size_t i = 0; i < rows; ++i) {
     const std::int32_t from = day(rng);
-    t.rows.push_back({randomCode(rng), randomCode(rng), from, from + 400, 0,
+    t.rows.push_back({testing::randomFamilyCode(rng), testing::randomFamilyCode(rng), from,
+                      from + 400, 0,
                       static_cast<std::uint8_t>(indicator(rng) == 2 ? 9 : indicator(rng))});
   }
   std::sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
@@ -41,7 +36,8 @@ ir::MueTable randomMueTable(std::mt19937& rng, std::size_t rows) {
   ir::MueTable t;
   std::uniform_int_distribution<std::int32_t> day(18000, 21000);
   for (std::size_t i = 0; i < rows; ++i)
-    t.rows.push_back({randomCode(rng), day(rng), static_cast<std::int32_t>(i % 9), 0, 2});
+    t.rows.push_back(
+        {testing::randomFamilyCode(rng), day(rng), static_cast<std::int32_t>(i % 9), 0, 2});
   std::sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
     return std::tie(a.code, a.effective) < std::tie(b.code, b.effective);
   });
@@ -58,8 +54,8 @@ TEST_CASE("an indexed pair table finds what a search of every row finds", "[tabl
     indexed.buildIndex();
     std::uniform_int_distribution<std::int32_t> day(17900, 21500);
     for (int q = 0; q < 20000; ++q) {
-      const std::uint32_t c1 = randomCode(rng);
-      const std::uint32_t c2 = randomCode(rng);
+      const std::uint32_t c1 = testing::randomFamilyCode(rng);
+      const std::uint32_t c2 = testing::randomFamilyCode(rng);
       const std::int32_t date = day(rng);
       const auto* a = plain.find(c1, c2, date);
       const auto* b = indexed.find(c1, c2, date);
@@ -77,7 +73,7 @@ TEST_CASE("an indexed MUE table finds what a search of every row finds", "[table
     indexed.buildIndex();
     std::uniform_int_distribution<std::int32_t> day(17900, 21500);
     for (int q = 0; q < 20000; ++q) {
-      const std::uint32_t code = randomCode(rng);
+      const std::uint32_t code = testing::randomFamilyCode(rng);
       const std::int32_t date = day(rng);
       const auto* a = plain.find(code, date);
       const auto* b = indexed.find(code, date);
